@@ -1,0 +1,6 @@
+namespace BufferLab.Simulator.Cli;
+
+public static class PresetsCommand
+{
+    public static int Run(TextWriter output) => 0;
+}

@@ -1,0 +1,3 @@
+using BufferLab.Simulator.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,21 @@
+using BufferLab.Simulator.Engine.Telemetry;
+
+namespace BufferLab.Simulator.Engine.Simulation;
+
+/// <summary>A system under test, wrapped for a run: it exposes its state after any step.</summary>
+public interface ISimulationModel
+{
+    /// <summary>Stable id of the system, e.g. "stratum-v2".</summary>
+    string System { get; }
+
+    /// <summary>Set when the system failed (a panic); the run stops there.</summary>
+    string? Failure { get; }
+
+    /// <summary>The system's state now, as an immutable record for views and frames.</summary>
+    object Snapshot();
+
+    /// <summary>A one-line summary of the state now, for reports.</summary>
+    string Summary();
+
+    IReadOnlyList<MetricValue> Metrics();
+}

@@ -1,0 +1,101 @@
+using BufferLab.Simulator.Engine.Telemetry;
+
+namespace BufferLab.Simulator.Engine.Simulation;
+
+/// <summary>
+/// One run of a scenario with a seed: a pure function of (engine version, scenario, seed). It
+/// steps one operation at a time, runs to the end, resets, and reaches any step N again by
+/// replaying from the start.
+/// </summary>
+public sealed class Run
+{
+    /// <summary>Upper bound on the steps one run may take, whatever a scenario asks for.</summary>
+    public const int MaxSteps = 1_000_000;
+
+    private RunContext _context = null!;
+
+    public Run(IScenario scenario, ulong seed)
+    {
+        Scenario = scenario;
+        Seed = seed;
+        Reset();
+    }
+
+    public IScenario Scenario { get; }
+
+    public ulong Seed { get; }
+
+    /// <summary>Operations executed so far; events of step k were produced by the k-th operation.</summary>
+    public int Step { get; private set; }
+
+    public bool IsFinished { get; private set; }
+
+    public ISimulationModel Model { get; private set; } = null!;
+
+    public EventLog Events => _context.Events;
+
+    public VirtualClock Clock => _context.Clock;
+
+    /// <summary>The actor that performed the last step.</summary>
+    public string? LastActor => _context.Scheduler.LastActor;
+
+    /// <summary>Runs the next operation; false (and nothing changes) when the run has ended.</summary>
+    public bool StepOnce()
+    {
+        if (IsFinished)
+        {
+            return false;
+        }
+
+        if (Step >= MaxSteps)
+        {
+            IsFinished = true;
+            return false;
+        }
+
+        Step++;
+        if (!_context.Scheduler.StepOnce())
+        {
+            Step--;
+            IsFinished = true;
+            return false;
+        }
+
+        IsFinished = Model.Failure is not null;
+        return true;
+    }
+
+    /// <summary>Steps until the end (or <see cref="MaxSteps"/>); returns the number of steps taken.</summary>
+    public int RunToEnd()
+    {
+        int start = Step;
+        while (StepOnce())
+        {
+        }
+
+        return Step - start;
+    }
+
+    /// <summary>Back to step 0: a fresh system and workload from the same scenario and seed.</summary>
+    public void Reset()
+    {
+        Step = 0;
+        IsFinished = false;
+        _context = new RunContext(Seed, () => Step);
+        Model = Scenario.Build(_context);
+    }
+
+    /// <summary>Reaches step <paramref name="step"/> (clamped to the end): forward by stepping, back by replaying.</summary>
+    public void SeekTo(int step)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(step);
+        if (step < Step)
+        {
+            Reset();
+        }
+
+        while (Step < step && StepOnce())
+        {
+        }
+    }
+}

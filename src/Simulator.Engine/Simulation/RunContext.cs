@@ -1,0 +1,28 @@
+using BufferLab.Simulator.Engine.Telemetry;
+
+namespace BufferLab.Simulator.Engine.Simulation;
+
+/// <summary>What a scenario's model and actors may use: virtual time, seeded randomness, the scheduler and the log.</summary>
+public sealed class RunContext
+{
+    private readonly Func<int> _currentStep;
+
+    internal RunContext(ulong seed, Func<int> currentStep)
+    {
+        _currentStep = currentStep;
+        Random = new SeededRandom(seed);
+        Scheduler = new Scheduler(Clock, Random.Fork("scheduler"));
+    }
+
+    public VirtualClock Clock { get; } = new();
+
+    /// <summary>The root stream; fork a named stream per use (<see cref="SeededRandom.Fork"/>).</summary>
+    public SeededRandom Random { get; }
+
+    public Scheduler Scheduler { get; }
+
+    public EventLog Events { get; } = new();
+
+    /// <summary>Logs an event stamped with the current step and virtual time.</summary>
+    public void Emit(SimEvent simEvent) => Events.Append(_currentStep(), Clock.Elapsed, simEvent);
+}

@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BufferLab.Simulator.Engine.Telemetry;
+
+/// <summary>
+/// The ordered events of one run. Written as JSON lines, it is byte-identical for the same
+/// scenario and seed; its SHA-256 names a run's behaviour in reports.
+/// </summary>
+public sealed class EventLog
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly List<LoggedEvent> _events = [];
+
+    public int Count => _events.Count;
+
+    public IReadOnlyList<LoggedEvent> Events => _events;
+
+    public void Append(int step, TimeSpan time, SimEvent simEvent) => _events.Add(new LoggedEvent(step, time, simEvent));
+
+    /// <summary>The events logged at or after index <paramref name="start"/>.</summary>
+    public IEnumerable<LoggedEvent> Since(int start) => _events.Skip(start);
+
+    /// <summary>One JSON object: step, virtual time in microseconds, event name, then the event's fields.</summary>
+    public static string ToJsonLine(LoggedEvent logged)
+    {
+        var line = new StringBuilder();
+        line.Append("{\"step\":").Append(logged.Step)
+            .Append(",\"timeUs\":").Append(logged.Time.Ticks / 10)
+            .Append(",\"event\":\"").Append(logged.Name).Append('"');
+        string fields = JsonSerializer.Serialize(logged.Event, logged.Event.GetType(), JsonOptions);
+        if (fields.Length > 2)
+        {
+            line.Append(',').Append(fields, 1, fields.Length - 1);
+        }
+        else
+        {
+            line.Append('}');
+        }
+
+        return line.ToString();
+    }
+
+    public void WriteJsonLines(TextWriter writer)
+    {
+        foreach (LoggedEvent logged in _events)
+        {
+            writer.Write(ToJsonLine(logged));
+            writer.Write('\n');
+        }
+    }
+
+    public string ToJsonLines()
+    {
+        using var writer = new StringWriter();
+        WriteJsonLines(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of the UTF-8 JSON lines.</summary>
+    public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJsonLines())));
+}
