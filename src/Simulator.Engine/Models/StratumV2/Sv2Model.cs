@@ -213,7 +213,7 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
         {
             int[] ids = group.Select(s => s.Id).ToArray();
             now.Add(($"dup:{group.Key}:{string.Join('/', ids)}", InvariantKind.DuplicateIndex,
-                $"slices {string.Join(", ", ids)} all hold index {group.Key}", ids));
+                $"slices {string.Join(", ", ids)} hold the same index {group.Key}", ids));
         }
 
         for (int i = 0; i < _live.Count; i++)

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using BufferLab.Simulator.Cli;
+
+namespace BufferLab.Simulator.Engine.Tests.Cli;
+
+public class CliTests
+{
+    private static (int Exit, string Output, string Error) Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = CliApp.Run(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string TempScript(string text)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"bufferlab-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void ReplayOfAMalformedLineFailsWithExitCode2NamingTheLineAndPrintsNothing()
+    {
+        string file = TempScript("# script a cap=40\n+1:5 | x\n+2:5:7 | y\n");
+        var (exit, output, error) = Cli("sv2", "replay", file);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: {file}: line 3: '+2:5:7'", error, StringComparison.Ordinal);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void ReplayOfADropOfADeadSliceFailsNamingTheLine()
+    {
+        string file = TempScript("# script a cap=40\n+1:5\n-1\n-1\n");
+        var (exit, _, error) = Cli("sv2", "replay", file);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("line 4: '-1': slice 1 is not live", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReplayWithTheFixedVariantPrintsTheSameFormat()
+    {
+        string file = TempScript("# script b4 cap=40\n" + string.Join('\n', "+1:5 +2:5 +3:5 +4:5 +5:5 +6:5 +7:5 +8:5 -1,2,3 +9:5 +10:5 +11:2 -10,11 +12:9 -4,5,6,7,8 +13:5".Split(' ')));
+        var (exit, output, _) = Cli("sv2", "replay", file, "--variant", "fixed");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("CORRUPT", output, StringComparison.Ordinal);
+        Assert.Contains("+13:5 | 9,12,-,13,-,-,-,- B ss=d0 m=4 r=20+0", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RunPrintsAJsonReportWithSeedStepsMetricsAndLogHash()
+    {
+        var (exit, output, _) = Cli("run", "readme-case3", "--seed", "7", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("readme-case3", root.GetProperty("scenario").GetString());
+        Assert.Equal("7", root.GetProperty("seed").GetString());
+        Assert.Equal(14, root.GetProperty("steps").GetInt32());
+        Assert.StartsWith("9a3456bc BACK MODE", root.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(12, root.GetProperty("metrics").GetProperty("sv2.messages.pool").GetDouble());
+        Assert.Matches("^[0-9a-f]{64}$", root.GetProperty("eventLogSha256").GetString()!);
+    }
+
+    [Fact]
+    public void RunWithoutASeedPicksOneAndPrintsIt()
+    {
+        var (exit, output, _) = Cli("run", "random");
+
+        Assert.Equal(0, exit);
+        Assert.Matches(@"(?m)^seed: \d+$", output);
+    }
+
+    [Fact]
+    public void RunWritesTheEventLogAsJsonLines()
+    {
+        string log = Path.Combine(Path.GetTempPath(), $"bufferlab-{Guid.NewGuid():N}.jsonl");
+        var (exit, _, _) = Cli("run", "bug-b4-overlap", "--seed", "1", "--log", log);
+
+        Assert.Equal(0, exit);
+        string[] lines = File.ReadAllLines(log);
+        Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
+        Assert.Contains(lines, l => l.Contains("\"event\":\"InvariantViolated\",\"kind\":\"Corrupt\"", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "no-such-scenario" }, "'no-such-scenario' is neither a preset")]
+    [InlineData(new[] { "run", "random", "--seed", "-1" }, "--seed must be a whole number")]
+    [InlineData(new[] { "run", "random", "--format", "xml" }, "option '--format' must be one of text, json")]
+    [InlineData(new[] { "run", "random", "--bogus", "1" }, "unknown option '--bogus'")]
+    [InlineData(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [InlineData(new[] { "sv2", "replay" }, "usage: sv2 replay FILE")]
+    public void BadArgumentsExitWith2AndOneLine(string[] args, string message)
+    {
+        var (exit, output, error) = Cli(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PresetsListsTheStratumScenarios()
+    {
+        var (exit, output, _) = Cli("presets");
+
+        Assert.Equal(0, exit);
+        foreach (string name in new[] { "readme-case1", "readme-case2", "readme-case3", "example-exhaustion", "example-variable-sized", "bug-b1-stuck-alloc", "bug-b5-panic", "random" })
+        {
+            Assert.Contains(name, output, StringComparison.Ordinal);
+        }
+    }
+}
