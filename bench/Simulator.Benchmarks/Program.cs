@@ -1,1 +1,21 @@
-System.Console.WriteLine("hi");
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using BufferLab.Simulator.Benchmarks;
+
+// In-process: the machines have only the .NET 10 runtime, so BenchmarkDotNet cannot start a
+// separate net9.0 host; this self-contained executable carries its own 9.0 runtime instead.
+// The config is passed here rather than by [Config] so --quick replaces the job instead of adding one.
+bool quick = args.Contains("--quick");
+Job job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);
+// Artifacts go next to the executable (under bench/) rather than into whatever directory runs it.
+IConfig config = DefaultConfig.Instance
+    .AddJob(job)
+    .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+
+Summary[] summaries = BenchmarkRunner.Run([typeof(NoThreadBenchmarks), typeof(WholeMessageBenchmarks)], config);
+RatioReport.Print(
+    summaries.Single(s => s.BenchmarksCases.All(c => c.Descriptor.Type == typeof(NoThreadBenchmarks))),
+    summaries.Single(s => s.BenchmarksCases.All(c => c.Descriptor.Type == typeof(WholeMessageBenchmarks))));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Engine.Models.StratumV2;
@@ -11,7 +10,7 @@ public static class Sv2EdgeCauses
         int leading = PoolBack.LeadingZeros(sharedState);
         int trailing = PoolBack.TrailingZeros(sharedState);
         int used = pool.Back.BackStart + pool.Back.Len;
-        string text = edge switch
+        return edge switch
         {
             2 => $"bytes ran out: {requested} more bytes do not fit in the {pool.Capacity}-byte pool although only {used} of 8 slots are used, so the message goes to the heap",
             4 => $"the back is full and slots 1-{leading} are free (ss={sharedState:x2} has {leading} leading zeros), so the front reuses bytes 0..{pool.Front.ByteCapacity}",
@@ -22,6 +21,5 @@ public static class Sv2EdgeCauses
             11 => $"a new message starts and slots 1-{leading} are free (ss={sharedState:x2}), so the front takes over from the heap",
             _ => $"edge {edge}",
         };
-        return text.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BufferLab.Simulator.Engine.Systems.StratumV2;
 
 // Mirrors `BufferPool<T: Buffer>` in sv2/buffer-sv2/src/buffer_pool/mod.rs (crate 3.0.1, commit 268022034c18).
@@ -10,14 +12,16 @@ namespace BufferLab.Simulator.Engine.Systems.StratumV2;
 public sealed class BufferPool : IBuffer
 {
     private PoolFront _front;
+    private PoolBack _back;
+    private InnerMemory _memory;
 
     public BufferPool(int capacity, Sv2Variant variant = Sv2Variant.Faithful, IBufferPoolObserver? observer = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         Variant = variant;
         Observer = observer;
-        Memory = new InnerMemory(capacity) { Observer = observer };
-        Back = new PoolBack(variant);
+        _memory = new InnerMemory(capacity) { Observer = observer };
+        _back = new PoolBack(variant);
     }
 
     public Sv2Variant Variant { get; }
@@ -26,26 +30,29 @@ public sealed class BufferPool : IBuffer
 
     public PoolMode Mode { get; private set; } = PoolMode.Back;
 
-    public PoolBack Back { get; }
+    /// <summary>A copy of the back region's state.</summary>
+    public PoolBack Back => _back;
 
     /// <summary>The front region's state; meaningful only while <see cref="Mode"/> is Front.</summary>
     public PoolFront Front => _front;
 
-    public InnerMemory Memory { get; }
+    /// <summary>A copy of the memory's bookkeeping (the byte array itself is shared, not copied).</summary>
+    public InnerMemory Memory => _memory;
 
     public SharedState SharedState { get; } = new();
 
     public BufferFromSystemMemory SystemMemory { get; } = new();
 
-    public int Capacity => Memory.Capacity;
+    public int Capacity => _memory.Capacity;
 
     /// <summary>Upstream `len()`: the in-progress message's length in whichever buffer holds it.</summary>
-    public int Length => Mode == PoolMode.Alloc ? SystemMemory.Length : Memory.RawLength;
+    public int Length => Mode == PoolMode.Alloc ? SystemMemory.Length : _memory.RawLength;
 
     /// <summary>Upstream `is_droppable()`: no slice is alive. Upstream's Drop spins until this is true.</summary>
     public bool IsDroppable => SharedState.Load() == 0;
 
     /// <summary>Upstream `get_writable`: one snapshot of the shared state decides the whole call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Span<byte> GetWritable(int length)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
@@ -53,6 +60,13 @@ public sealed class BufferPool : IBuffer
         if (sharedState == 0 && NeedsReset())
         {
             Reset();
+        }
+
+        // Fast path for the common case, the first branch of PoolBack::get_writable (room at the
+        // tail and a free slot in Back mode), without the dispatch below; same decision, same bytes.
+        if (Mode == PoolMode.Back && _back.Len + _back.BackStart < BufferPoolLimits.PoolCapacity && _memory.TryGetWritableAtTail(length, out Span<byte> writable))
+        {
+            return writable;
         }
 
         return GetWritableInner(length, sharedState, withoutCheck: false);
@@ -65,15 +79,15 @@ public sealed class BufferPool : IBuffer
         {
             case PoolMode.Back:
             {
-                Slice slice = Memory.GetDataOwned(SharedState);
-                Back.SetLenFromInnerMemory(Memory.Len);
+                Slice slice = _memory.GetDataOwned(SharedState);
+                _back.SetLenFromInnerMemory(_memory.Len);
                 return slice;
             }
 
             case PoolMode.Front:
             {
-                Slice slice = Memory.GetDataOwned(SharedState);
-                _front.Len = Memory.Len;
+                Slice slice = _memory.GetDataOwned(SharedState);
+                _front.Len = _memory.Len;
                 return slice;
             }
 
@@ -86,31 +100,32 @@ public sealed class BufferPool : IBuffer
     public ReadOnlySpan<byte> GetDataByRef(int length) =>
         Mode == PoolMode.Alloc
             ? SystemMemory.GetDataByRef(length)
-            : Memory.Pool.AsSpan(Memory.RawOffset, Memory.RawLength);
+            : _memory.Pool.AsSpan(_memory.RawOffset, _memory.RawLength);
 
     /// <summary>
     /// Whether an idle pool (ss == 0) resets. Upstream asks only `pool_back.len != 0`, so a pool whose
     /// back length fell to 0 never resets (bug B6); the fixed variant resets unless already pristine.
     /// </summary>
     private bool NeedsReset() => Variant == Sv2Variant.Faithful
-        ? Back.Len != 0
-        : !(Mode == PoolMode.Back && Back.Len == 0 && Back.BackStart == 0 && Memory.Len == 0);
+        ? _back.Len != 0
+        : !(Mode == PoolMode.Back && _back.Len == 0 && _back.BackStart == 0 && _memory.Len == 0);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private void Reset()
     {
         PoolMode from = Mode;
-        Memory.Len = 0;
+        _memory.Len = 0;
         int carried = Length;
         switch (Mode)
         {
             case PoolMode.Back:
-                Memory.MoveRawAtFront();
-                Back.Reset();
+                _memory.MoveRawAtFront();
+                _back.Reset();
                 break;
             case PoolMode.Front:
-                Memory.MoveRawAtFront();
+                _memory.MoveRawAtFront();
                 Mode = PoolMode.Back;
-                Back.Reset();
+                _back.Reset();
                 break;
             default:
                 int heapBytes = SystemMemory.Length;
@@ -122,16 +137,16 @@ public sealed class BufferPool : IBuffer
 
                 if (heapBytes > 0)
                 {
-                    Memory.PrependRawData(SystemMemory.GetDataByRef(heapBytes));
+                    _memory.PrependRawData(SystemMemory.GetDataByRef(heapBytes));
                     SystemMemory.GetDataOwned(); // thrown away, as upstream does
                 }
                 else
                 {
-                    Memory.Reset();
+                    _memory.Reset();
                 }
 
                 Mode = PoolMode.Back;
-                Back.Reset();
+                _back.Reset();
                 break;
         }
 
@@ -139,6 +154,7 @@ public sealed class BufferPool : IBuffer
     }
 
     /// <summary>Upstream `get_writable_`, its recursion written as a loop.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private Span<byte> GetWritableInner(int length, byte sharedState, bool withoutCheck)
     {
         while (true)
@@ -150,11 +166,11 @@ public sealed class BufferPool : IBuffer
             {
                 case PoolMode.Back:
                     // Edge 2 when bytes ran out before the slots did; edge 5 when the back is full.
-                    allocEdge = Back.Len + Back.BackStart < BufferPoolLimits.PoolCapacity ? 2 : 5;
-                    outcome = Back.GetWritable(length, Memory, sharedState, out front);
+                    allocEdge = _back.Len + _back.BackStart < BufferPoolLimits.PoolCapacity ? 2 : 5;
+                    outcome = _back.GetWritable(length, ref _memory, sharedState, out front);
                     break;
                 case PoolMode.Front:
-                    outcome = _front.GetWritable(length, Memory, sharedState, Variant);
+                    outcome = _front.GetWritable(length, ref _memory, sharedState, Variant);
                     break;
                 default:
                     return GetWritableFromSystemMemory(length, sharedState, withoutCheck);
@@ -162,7 +178,7 @@ public sealed class BufferPool : IBuffer
 
             if (outcome == WriteOutcome.Ok)
             {
-                return Memory.GetWritableRawUnchecked(length);
+                return _memory.GetWritableRawUnchecked(length);
             }
 
             ChangeMode(outcome, front, length, sharedState, allocEdge);
@@ -173,12 +189,12 @@ public sealed class BufferPool : IBuffer
     /// <summary>Upstream `get_writable_from_system_memory`: the pool leaves Alloc only at a message boundary.</summary>
     private Span<byte> GetWritableFromSystemMemory(int length, byte sharedState, bool withoutCheck)
     {
-        if (SystemMemory.Length > 0 || withoutCheck || Back.Len == 0 || !Back.TailIsClearable(sharedState))
+        if (SystemMemory.Length > 0 || withoutCheck || _back.Len == 0 || !_back.TailIsClearable(sharedState))
         {
             return WriteToHeap(length);
         }
 
-        WriteOutcome outcome = Back.ClearUnchecked(Memory, sharedState, length, out PoolFront front);
+        WriteOutcome outcome = _back.ClearUnchecked(ref _memory, sharedState, length, out PoolFront front);
         switch (outcome)
         {
             case WriteOutcome.Ok:
@@ -188,7 +204,7 @@ public sealed class BufferPool : IBuffer
                 ChangeMode(WriteOutcome.ToFront, front, length, sharedState, allocEdge: 5);
                 return GetWritableInner(length, sharedState, withoutCheck: false);
             case WriteOutcome.ToAlloc:
-                Memory.ResetRaw();
+                _memory.ResetRaw();
                 return WriteToHeap(length);
             default:
                 throw new Sv2PanicException("explicit panic");
@@ -213,14 +229,14 @@ public sealed class BufferPool : IBuffer
                 edge = allocEdge;
                 break;
             case (PoolMode.Back, WriteOutcome.ToFront):
-                Memory.Len = 0;
-                Memory.MoveRawAtFront();
+                _memory.Len = 0;
+                _memory.MoveRawAtFront();
                 _front = front;
                 Mode = PoolMode.Front;
                 edge = 4;
                 break;
             case (PoolMode.Front, WriteOutcome.ToBack):
-                if (Back.TailIsClearable(sharedState) && Back.TryClearTailUnchecked(Memory, sharedState, length))
+                if (_back.TailIsClearable(sharedState) && _back.TryClearTailUnchecked(ref _memory, sharedState, length))
                 {
                     Mode = PoolMode.Back;
                     edge = 7;
@@ -233,13 +249,13 @@ public sealed class BufferPool : IBuffer
 
                 break;
             case (PoolMode.Alloc, WriteOutcome.ToBack):
-                Memory.Len = Back.Len + Back.BackStart;
+                _memory.Len = _back.Len + _back.BackStart;
                 Mode = PoolMode.Back;
                 edge = 10;
                 break;
             case (PoolMode.Alloc, WriteOutcome.ToFront):
-                Memory.ResetRaw();
-                Memory.Len = 0;
+                _memory.ResetRaw();
+                _memory.Len = 0;
                 _front = front;
                 Mode = PoolMode.Front;
                 edge = 11;
@@ -254,8 +270,8 @@ public sealed class BufferPool : IBuffer
     /// <summary>The "→ Alloc" action: carry the in-progress bytes to the heap buffer.</summary>
     private void MoveRawToHeap()
     {
-        Memory.CopyIntoBuffer(SystemMemory);
-        Memory.ResetRaw();
+        _memory.CopyIntoBuffer(SystemMemory);
+        _memory.ResetRaw();
         Mode = PoolMode.Alloc;
     }
 }

@@ -1,17 +1,27 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace BufferLab.Simulator.Engine.Systems.StratumV2;
 
 // Mirrors `InnerMemory` in sv2/buffer-sv2/src/buffer_pool/mod.rs (crate 3.0.1).
-/// <summary>The one preallocated byte array, the message being written, and the 8 slot records.</summary>
-public sealed class InnerMemory
+/// <summary>
+/// The one preallocated byte array, the message being written, and the 8 slot records. A struct
+/// held inline in <see cref="BufferPool"/>, as the Rust struct is, so the hot path chases no pointer.
+/// </summary>
+public struct InnerMemory
 {
-    private readonly SlotRecord[] _slots = new SlotRecord[BufferPoolLimits.PoolCapacity];
+    private readonly SlotRecord[] _slots;
 
-    internal InnerMemory(int capacity) => Pool = new byte[capacity];
+    internal InnerMemory(int capacity)
+    {
+        Pool = new byte[capacity];
+        _slots = new SlotRecord[BufferPoolLimits.PoolCapacity];
+    }
 
-    internal IBufferPoolObserver? Observer { get; set; }
+    internal IBufferPoolObserver? Observer { get; init; }
 
     /// <summary>The preallocated memory every pool slice points into.</summary>
-    public byte[] Pool { get; }
+    public readonly byte[] Pool { get; }
 
     /// <summary>Start of the message being written.</summary>
     public int RawOffset { get; internal set; }
@@ -23,11 +33,11 @@ public sealed class InnerMemory
     public int Len { get; internal set; }
 
     /// <summary>The slot records, stale entries included.</summary>
-    public ReadOnlySpan<SlotRecord> Slots => _slots;
+    public readonly ReadOnlySpan<SlotRecord> Slots => _slots;
 
-    internal int Capacity => Pool.Length;
+    internal readonly int Capacity => Pool.Length;
 
-    internal SlotRecord Slot(int index)
+    internal readonly SlotRecord Slot(int index)
     {
         if ((uint)index >= BufferPoolLimits.PoolCapacity)
         {
@@ -51,9 +61,9 @@ public sealed class InnerMemory
     }
 
     /// <summary>`raw_offset()`: the end of slot Len - 1, computed from the (possibly stale) record.</summary>
-    internal int ComputeRawOffset() => RawOffsetFromLen(Len);
+    internal readonly int ComputeRawOffset() => RawOffsetFromLen(Len);
 
-    internal int RawOffsetFromLen(int slotCount) => slotCount == 0 ? 0 : Slot(slotCount - 1).End;
+    internal readonly int RawOffsetFromLen(int slotCount) => slotCount == 0 ? 0 : Slot(slotCount - 1).End;
 
     internal void MoveRawAtFront() => MoveRawAtOffsetUnchecked(0);
 
@@ -96,7 +106,7 @@ public sealed class InnerMemory
         Observer?.BytesMoved(bytes.Length, BytesMoveKind.HeapToPool, 0, 0);
     }
 
-    internal void CopyIntoBuffer(BufferFromSystemMemory buffer)
+    internal readonly void CopyIntoBuffer(BufferFromSystemMemory buffer)
     {
         int length = RawLength;
         Pool.AsSpan(RawOffset, length).CopyTo(buffer.GetWritable(length));
@@ -106,9 +116,26 @@ public sealed class InnerMemory
         }
     }
 
-    internal bool HasTailCapacity(int requested) => RawOffset + RawLength + requested <= Capacity;
+    internal readonly bool HasTailCapacity(int requested) => RawOffset + RawLength + requested <= Capacity;
 
-    internal bool HasCapacityUntilOffset(int requested, int limit) => RawOffset + RawLength + requested <= limit;
+    internal readonly bool HasCapacityUntilOffset(int requested, int limit) => RawOffset + RawLength + requested <= limit;
+
+    /// <summary>`has_tail_capacity` then `get_writable_raw_unchecked`, fused for the hot path: one bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetWritableAtTail(int requested, out Span<byte> writable)
+    {
+        int start = RawOffset + RawLength;
+        byte[] pool = Pool;
+        if ((uint)(start + requested) > (uint)pool.Length)
+        {
+            writable = default;
+            return false;
+        }
+
+        RawLength += requested;
+        writable = MemoryMarshal.CreateSpan(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(pool), start), requested);
+        return true;
+    }
 
     internal Span<byte> GetWritableRawUnchecked(int requested)
     {

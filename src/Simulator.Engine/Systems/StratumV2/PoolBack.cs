@@ -3,8 +3,8 @@ using System.Numerics;
 namespace BufferLab.Simulator.Engine.Systems.StratumV2;
 
 // Mirrors `PoolBack` in sv2/buffer-sv2/src/buffer_pool/pool_back.rs (crate 3.0.1).
-/// <summary>The back region: slots BackStart .. BackStart + Len, written left to right.</summary>
-public sealed class PoolBack
+/// <summary>The back region: slots BackStart .. BackStart + Len, written left to right. Held inline in BufferPool, as in Rust.</summary>
+public struct PoolBack
 {
     private const int Slots = BufferPoolLimits.PoolCapacity;
     private readonly Sv2Variant _variant;
@@ -33,7 +33,7 @@ public sealed class PoolBack
     }
 
     /// <summary>`tail_is_clearable`: in practice, "the back region has used up all slots".</summary>
-    internal bool TailIsClearable(byte sharedState)
+    internal readonly bool TailIsClearable(byte sharedState)
     {
         int elementsInBack = Slots - BackStart;
         int elementsToDrop = Math.Min(elementsInBack, TrailingZeros(sharedState));
@@ -41,7 +41,7 @@ public sealed class PoolBack
     }
 
     /// <summary>`try_clear_tail_unchecked`: reclaim the freed suffix of slots, only while slot 1 is in use.</summary>
-    internal bool TryClearTailUnchecked(InnerMemory memory, byte sharedState, int requested)
+    internal bool TryClearTailUnchecked(ref InnerMemory memory, byte sharedState, int requested)
     {
         int leading = LeadingZeros(sharedState);
         int trailing = TrailingZeros(sharedState);
@@ -82,7 +82,7 @@ public sealed class PoolBack
     }
 
     /// <summary>`try_clear_head`: move to Front over the freed prefix of slots, or give up to Alloc.</summary>
-    internal WriteOutcome TryClearHead(byte sharedState, InnerMemory memory, out PoolFront front)
+    internal WriteOutcome TryClearHead(byte sharedState, ref InnerMemory memory, out PoolFront front)
     {
         int newBackStart = LeadingZeros(sharedState);
         front = default;
@@ -114,19 +114,19 @@ public sealed class PoolBack
     }
 
     /// <summary>`clear_unchecked`: the tail if it can be reclaimed, else the head.</summary>
-    internal WriteOutcome ClearUnchecked(InnerMemory memory, byte sharedState, int requested, out PoolFront front)
+    internal WriteOutcome ClearUnchecked(ref InnerMemory memory, byte sharedState, int requested, out PoolFront front)
     {
-        if (TryClearTailUnchecked(memory, sharedState, requested))
+        if (TryClearTailUnchecked(ref memory, sharedState, requested))
         {
             front = default;
             return WriteOutcome.Ok;
         }
 
-        return TryClearHead(sharedState, memory, out front);
+        return TryClearHead(sharedState, ref memory, out front);
     }
 
     /// <summary>`get_writable` in Back mode.</summary>
-    internal WriteOutcome GetWritable(int requested, InnerMemory memory, byte sharedState, out PoolFront front)
+    internal WriteOutcome GetWritable(int requested, ref InnerMemory memory, byte sharedState, out PoolFront front)
     {
         front = default;
         if (memory.HasTailCapacity(requested) && Len + BackStart < Slots)
@@ -139,7 +139,7 @@ public sealed class PoolBack
             return WriteOutcome.ToAlloc;
         }
 
-        WriteOutcome cleared = ClearUnchecked(memory, sharedState, requested, out front);
+        WriteOutcome cleared = ClearUnchecked(ref memory, sharedState, requested, out front);
         if (cleared != WriteOutcome.Ok)
         {
             return cleared;

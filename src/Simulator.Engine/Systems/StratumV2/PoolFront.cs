@@ -14,7 +14,7 @@ public struct PoolFront(int backStart, int byteCapacity)
     public int Len { get; internal set; }
 
     /// <summary>`try_clear_tail`: drop the freed suffix of the front slots.</summary>
-    internal bool TryClearTail(InnerMemory memory, byte sharedState, Sv2Variant variant)
+    internal bool TryClearTail(ref InnerMemory memory, byte sharedState, Sv2Variant variant)
     {
         int shifted = sharedState >> (BufferPoolLimits.PoolCapacity - Len);
         int elementsToDrop = PoolBack.TrailingZeros((byte)shifted);
@@ -40,14 +40,14 @@ public struct PoolFront(int backStart, int byteCapacity)
     }
 
     /// <summary>`get_writable` in Front mode: fits, or clear the freed tail, or ask for Back.</summary>
-    internal WriteOutcome GetWritable(int requested, InnerMemory memory, byte sharedState, Sv2Variant variant)
+    internal WriteOutcome GetWritable(int requested, ref InnerMemory memory, byte sharedState, Sv2Variant variant)
     {
         if (Len < BackStart && memory.HasCapacityUntilOffset(requested, ByteCapacity))
         {
             return WriteOutcome.Ok;
         }
 
-        if (Len > 0 && TryClearTail(memory, sharedState, variant) && memory.HasCapacityUntilOffset(requested, ByteCapacity))
+        if (Len > 0 && TryClearTail(ref memory, sharedState, variant) && memory.HasCapacityUntilOffset(requested, ByteCapacity))
         {
             return WriteOutcome.Ok;
         }
