@@ -95,7 +95,7 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
     public Sv2Snapshot Snapshot()
     {
         var live = _live.Select(s => new LiveSliceView(
-            s.Id, s.Label, s.Slice.Index, s.Slice.Offset, s.Slice.Length, s.Slice.IsOwned, s.IsCorrupt,
+            s.Id, s.Label, s.Slice.Index, s.Slice.Offset, s.Slice.Length, s.Slice.IsOwned, s.WrittenIn, s.IsCorrupt,
             s.HoldsSlot && _live.Count(o => o.HoldsSlot && o.Slice.Index == s.Slice.Index) > 1)).ToArray();
         PoolFront front = Pool.Front;
         return new Sv2Snapshot(
@@ -169,7 +169,7 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
         PoolMode mode = Pool.Mode;
         Slice slice = Pool.GetDataOwned();
         string label = SlotLabels.For(++_handedOut);
-        _live.Add(new LiveSlice(id, label, slice, ExpectedByte(id)));
+        _live.Add(new LiveSlice(id, label, slice, ExpectedByte(id), mode));
         if (slice.IsOwned)
         {
             Counters.HeapMessages++;
