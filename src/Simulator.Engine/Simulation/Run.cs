@@ -14,12 +14,18 @@ public sealed class Run
 
     private RunContext _context = null!;
 
-    public Run(IScenario scenario, ulong seed)
+    public Run(IScenario scenario, ulong seed, int maxSteps = MaxSteps)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSteps, MaxSteps);
         Scenario = scenario;
         Seed = seed;
+        StepLimit = maxSteps;
         Reset();
     }
+
+    /// <summary>The most steps this run will take; a scenario that would go on is cut there.</summary>
+    public int StepLimit { get; }
 
     public IScenario Scenario { get; }
 
@@ -47,7 +53,7 @@ public sealed class Run
             return false;
         }
 
-        if (Step >= MaxSteps)
+        if (Step >= StepLimit)
         {
             IsFinished = true;
             return false;
@@ -65,7 +71,7 @@ public sealed class Run
         return true;
     }
 
-    /// <summary>Steps until the end (or <see cref="MaxSteps"/>); returns the number of steps taken.</summary>
+    /// <summary>Steps until the end (or <see cref="StepLimit"/>); returns the number of steps taken.</summary>
     public int RunToEnd()
     {
         int start = Step;

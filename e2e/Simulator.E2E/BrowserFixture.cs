@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace BufferLab.Simulator.E2E;
+
+/// <summary>One dashboard process and one headless Debian Chromium for all browser tests.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public DashboardServer Server { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's Chromium (apt-get install -y chromium); .ci/run does.");
+        }
+
+        Server = await DashboardServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh 1400x1000 page at <paramref name="path"/>; for a system page, once its circuit is interactive.</summary>
+    public async Task<IPage> OpenAsync(string path, bool interactive = true)
+    {
+        IPage page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, BaseURL = Server.Address.ToString() });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(path);
+        if (interactive)
+        {
+            await page.WaitForSelectorAsync("html[data-interactive]");
+        }
+
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Paths.Screenshots, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Server is not null)
+        {
+            await Server.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using BufferLab.Simulator.Web.Components;
+using BufferLab.Simulator.Web.Hubs;
+using BufferLab.Simulator.Web.Sessions;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+
+namespace BufferLab.Simulator.Web;
+
+/// <summary>Builds the dashboard: Blazor Server pages, the simulation hub, and the static files they need.</summary>
+public static class DashboardApp
+{
+    /// <summary>Where the dashboard listens when no --urls / ASPNETCORE_URLS is given: loopback only.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5180";
+
+    public static WebApplication Build(string[] args)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+
+        // Package assets (_content/Radzen.Blazor/...) from a plain `dotnet run`, which is Production (STACK.md).
+        builder.WebHost.UseStaticWebAssets();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddRadzenComponents();
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
+        builder.Services.AddSingleton<SessionRegistry>();
+
+        WebApplication app = builder.Build();
+        ServeNpmPackage(app, "plotly.js-dist-min", "/lib/plotly");
+        ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapHub<SimulationHub>(SimulationHub.Path);
+        app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
+        return app;
+    }
+
+    /// <summary>Serves one npm package's dist folder (restored by the build into node_modules), nothing else of node_modules.</summary>
+    private static void ServeNpmPackage(WebApplication app, string package, string requestPath)
+    {
+        string folder = Path.Combine(app.Environment.ContentRootPath, "node_modules", package);
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"{folder} is missing: run `npm ci` in {app.Environment.ContentRootPath} (the build does this) before starting the dashboard.");
+        }
+
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = requestPath });
+    }
+
+    private static void PrintAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (string address in addresses)
+        {
+            Console.WriteLine($"Buffer Lab dashboard: {address}");
+        }
+    }
+}

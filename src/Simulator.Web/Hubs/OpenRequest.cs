@@ -1,0 +1,4 @@
+namespace BufferLab.Simulator.Web.Hubs;
+
+/// <summary>The hub's Open argument: a preset name or an op string (with capacity), a seed (random when absent) and a variant.</summary>
+public sealed record OpenRequest(string? Scenario, string? Ops = null, int? Capacity = null, ulong? Seed = null, string? Variant = null);

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Web.Sessions;
+using Microsoft.AspNetCore.SignalR;
+
+namespace BufferLab.Simulator.Web.Hubs;
+
+/// <summary>
+/// The public streaming API at <see cref="Path"/>: open a session, control it, and stream its
+/// frames. A session belongs to the connection that opened it and closes with it. Every argument
+/// is validated; a bad call gets a HubException saying what was wrong and changes nothing.
+/// </summary>
+public sealed class SimulationHub(SessionRegistry sessions) : Hub
+{
+    public const string Path = "/hubs/simulation";
+
+    /// <summary>Frames reach a client at most this often (about 30 a second), whatever the engine's speed.</summary>
+    public static readonly TimeSpan MinFrameInterval = TimeSpan.FromMilliseconds(33);
+
+    public SessionInfo Open(OpenRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ulong seed = request.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1;
+        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant), seed));
+        return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, seed.ToString(CultureInfo.InvariantCulture), session.LastStep);
+    }
+
+    public void Step(string sessionId, int count = 1) => Guard(() => Owned(sessionId).StepForward(count));
+
+    public void Back(string sessionId) => Guard(() => Owned(sessionId).StepBack());
+
+    public void Seek(string sessionId, int step) => Guard(() => Owned(sessionId).Seek(step));
+
+    public void Reset(string sessionId) => Guard(() => Owned(sessionId).Reset());
+
+    public void Play(string sessionId) => Guard(() => Owned(sessionId).Play());
+
+    public void Pause(string sessionId) => Guard(() => Owned(sessionId).Pause());
+
+    public void Speed(string sessionId, double stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(stepsPerSecond));
+
+    public void Close(string sessionId) => Guard(() => sessions.Close(sessionId, Context.ConnectionId));
+
+    /// <summary>
+    /// The session's frames: one now, then one after each change, coalesced to at most one per
+    /// <see cref="MinFrameInterval"/>. The engine only signals; a slow client just gets fewer frames.
+    /// </summary>
+    public async IAsyncEnumerable<Frame> Frames(string sessionId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        SimulationSession session = Guard(() => Owned(sessionId));
+        var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+        void Signal() => changed.Writer.TryWrite(true);
+        session.Changed += Signal;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Closed);
+        try
+        {
+            var cursor = new FrameCursor();
+            yield return session.BuildFrame(cursor);
+            while (await WaitAsync(changed.Reader, stop.Token).ConfigureAwait(false))
+            {
+                changed.Reader.TryRead(out _);
+                yield return session.BuildFrame(cursor);
+                if (!await DelayAsync(MinFrameInterval, stop.Token).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            session.Changed -= Signal;
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        sessions.CloseAll(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private SimulationSession Owned(string sessionId) => sessions.Get(sessionId, Context.ConnectionId);
+
+    private static void Guard(Action action) => Guard(() =>
+    {
+        action();
+        return true;
+    });
+
+    private static T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (SessionRequestException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+
+    private static async Task<bool> WaitAsync(ChannelReader<bool> reader, CancellationToken token)
+    {
+        try
+        {
+            return await reader.WaitToReadAsync(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(delay, token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

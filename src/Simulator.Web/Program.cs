@@ -1,0 +1,4 @@
+using BufferLab.Simulator.Web;
+
+WebApplication app = DashboardApp.Build(args);
+app.Run();

@@ -1,0 +1,70 @@
+using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.StratumV2;
+
+namespace BufferLab.Simulator.Web.Sessions;
+
+/// <summary>
+/// What a client asks to run: a preset by name, or a Stratum op string on a pool of some capacity,
+/// with a variant. Validated here once for the pages and the hub alike.
+/// </summary>
+public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Variant = null)
+{
+    /// <summary>Pool capacity for op strings when none is given (the README Cases' 40 bytes).</summary>
+    public const int DefaultCapacity = 40;
+
+    /// <summary>Largest pool a client may ask for (1 MiB).</summary>
+    public const int MaxCapacity = 1024 * 1024;
+
+    /// <summary>Longest op string accepted, in characters.</summary>
+    public const int MaxOpsLength = 20_000;
+
+    public IScenario Resolve()
+    {
+        Sv2Variant? variant = Variant?.ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "faithful" => Sv2Variant.Faithful,
+            "fixed" => Sv2Variant.Fixed,
+            _ => throw new SessionRequestException($"variant must be 'faithful' or 'fixed', got '{Variant}'"),
+        };
+
+        IScenario scenario = string.IsNullOrWhiteSpace(Ops) ? ResolvePreset() : ResolveOps();
+        return variant is { } chosen && scenario is Sv2Scenario sv2 ? sv2 with { Variant = chosen } : scenario;
+    }
+
+    private IScenario ResolvePreset()
+    {
+        if (string.IsNullOrWhiteSpace(Scenario))
+        {
+            throw new SessionRequestException("name a scenario (see the presets) or give an op string such as '+1:5 +2:5 -1'");
+        }
+
+        return ScenarioCatalog.Find(Scenario)
+            ?? throw new SessionRequestException($"unknown scenario '{Scenario}'; presets: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
+    }
+
+    private Sv2Scenario ResolveOps()
+    {
+        if (Ops!.Length > MaxOpsLength)
+        {
+            throw new SessionRequestException($"the op string is {Ops.Length} characters; at most {MaxOpsLength} are accepted");
+        }
+
+        int capacity = Capacity ?? DefaultCapacity;
+        if (capacity is < 0 or > MaxCapacity)
+        {
+            throw new SessionRequestException($"capacity must be from 0 to {MaxCapacity} bytes, got {capacity}");
+        }
+
+        try
+        {
+            return Sv2Scenario.Scripted("custom", "Custom op string", $"Your ops on a {capacity}-byte pool.", capacity, Ops);
+        }
+        catch (Sv2ParseException e)
+        {
+            throw new SessionRequestException($"op string: {e.Message}");
+        }
+    }
+}

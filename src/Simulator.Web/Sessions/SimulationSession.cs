@@ -1,0 +1,284 @@
+using System.Diagnostics;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+
+namespace BufferLab.Simulator.Web.Sessions;
+
+/// <summary>
+/// One run of a scenario that a page or a hub connection controls: step, back, seek, play at a
+/// speed, pause, reset. The engine runs under a lock; viewers learn of changes through
+/// <see cref="Changed"/> and read frames when they are ready, so a slow viewer never holds the
+/// engine back. Playing runs on a background task in wall-clock ticks.
+/// </summary>
+public sealed class SimulationSession : IDisposable
+{
+    /// <summary>Most steps a session's run may take.</summary>
+    public const int MaxSteps = 50_000;
+
+    /// <summary>Speed bounds in steps per second; <see cref="MaxSpeed"/> is "full speed".</summary>
+    public const double MinSpeed = 0.25, MaxSpeed = 100_000;
+
+    /// <summary>Most events one frame carries; the rest are counted, not sent.</summary>
+    public const int MaxEventsPerFrame = 200;
+
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
+
+    private readonly Lock _gate = new();
+    private readonly Run _run;
+    private readonly CancellationTokenSource _closed = new();
+    private CancellationTokenSource? _playing;
+    private double _speed = 4;
+
+    public SimulationSession(string id, string owner, IScenario scenario, ulong seed)
+    {
+        Id = id;
+        Owner = owner;
+        Scenario = scenario;
+        Seed = seed;
+        _run = new Run(scenario, seed, MaxSteps);
+        LastStep = CountSteps(scenario, seed);
+        History.Record(0, _run.Model.Metrics());
+    }
+
+    public string Id { get; }
+
+    public string Owner { get; }
+
+    public IScenario Scenario { get; }
+
+    public ulong Seed { get; }
+
+    /// <summary>The run's final step, found by running a copy to its end when the session opened.</summary>
+    public int LastStep { get; }
+
+    public MetricHistory History { get; } = new();
+
+    /// <summary>The first invariant the run broke and its step, once a step reached it.</summary>
+    public (int Step, InvariantViolated Violation)? Alarm { get; private set; }
+
+    public bool IsPlaying => _playing is not null;
+
+    public double Speed => _speed;
+
+    /// <summary>Cancelled when the session closes; streams end with it.</summary>
+    public CancellationToken Closed => _closed.Token;
+
+    /// <summary>Raised after every change (outside the lock). Handlers must be quick: signal, don't render.</summary>
+    public event Action? Changed;
+
+    /// <summary>Reads the run under the lock.</summary>
+    public T Read<T>(Func<Run, T> read)
+    {
+        lock (_gate)
+        {
+            return read(_run);
+        }
+    }
+
+    public void StepForward(int count = 1)
+    {
+        if (count is < 1 or > MaxSteps)
+        {
+            throw new SessionRequestException($"step count must be from 1 to {MaxSteps}, got {count}");
+        }
+
+        Pause();
+        Mutate(() => StepCore(count));
+    }
+
+    public void StepBack() => Seek(Math.Max(0, Read(r => r.Step) - 1));
+
+    /// <summary>Goes to step <paramref name="step"/> (0 .. <see cref="LastStep"/>): forward by stepping, back by replaying.</summary>
+    public void Seek(int step)
+    {
+        if (step < 0 || step > LastStep)
+        {
+            throw new SessionRequestException($"step must be from 0 to {LastStep}, got {step}");
+        }
+
+        Pause();
+        Mutate(() =>
+        {
+            if (step < _run.Step)
+            {
+                _run.Reset();
+            }
+
+            StepCore(step - _run.Step);
+        });
+    }
+
+    public void Reset() => Seek(0);
+
+    public void SetSpeed(double stepsPerSecond)
+    {
+        if (double.IsNaN(stepsPerSecond) || stepsPerSecond < MinSpeed || stepsPerSecond > MaxSpeed)
+        {
+            throw new SessionRequestException($"speed must be from {MinSpeed} to {MaxSpeed} steps per second, got {stepsPerSecond}");
+        }
+
+        _speed = stepsPerSecond;
+        Changed?.Invoke();
+    }
+
+    public void Play()
+    {
+        lock (_gate)
+        {
+            if (_playing is not null || _run.IsFinished || _run.Step >= LastStep)
+            {
+                return;
+            }
+
+            _playing = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+            _ = PlayAsync(_playing.Token);
+        }
+
+        Changed?.Invoke();
+    }
+
+    public void Pause()
+    {
+        CancellationTokenSource? playing;
+        lock (_gate)
+        {
+            playing = _playing;
+            _playing = null;
+        }
+
+        if (playing is not null)
+        {
+            playing.Cancel();
+            playing.Dispose();
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>A frame of the state now, with the events since <paramref name="cursor"/> (which it advances).</summary>
+    public Frame BuildFrame(FrameCursor cursor)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<LoggedEvent> events = _run.Events.Events;
+            int from = cursor.EventsSent;
+            if (from > events.Count || cursor.Step > _run.Step)
+            {
+                // The run went back: send the current step's events only.
+                from = events.Count;
+                while (from > 0 && events[from - 1].Step == _run.Step)
+                {
+                    from--;
+                }
+            }
+
+            int count = events.Count - from;
+            int omitted = Math.Max(0, count - MaxEventsPerFrame);
+            var sent = new FrameEvent[count - omitted];
+            for (int i = 0; i < sent.Length; i++)
+            {
+                sent[i] = FrameEvent.From(events[from + omitted + i]);
+            }
+
+            cursor.EventsSent = events.Count;
+            cursor.Step = _run.Step;
+            return new Frame(Id, _run.Step, LastStep, _run.Clock.Elapsed.Ticks / 10, _playing is not null, _run.Step >= LastStep,
+                sent, omitted, _run.Model.Snapshot(), _run.Model.Metrics(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        }
+    }
+
+    public void Dispose()
+    {
+        Pause();
+        _closed.Cancel();
+        _closed.Dispose();
+    }
+
+    private static int CountSteps(IScenario scenario, ulong seed)
+    {
+        var probe = new Run(scenario, seed, MaxSteps);
+        probe.RunToEnd();
+        return probe.Step;
+    }
+
+    private void Mutate(Action change)
+    {
+        lock (_gate)
+        {
+            change();
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Runs up to <paramref name="count"/> steps (under the lock); false if the run ended or an alarm stopped play.</summary>
+    private bool StepCore(int count)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            int eventsBefore = _run.Events.Count;
+            if (!_run.StepOnce())
+            {
+                return false;
+            }
+
+            History.Record(_run.Step, _run.Model.Metrics());
+            InvariantViolated? violation = null;
+            for (int e = eventsBefore; e < _run.Events.Count && violation is null; e++)
+            {
+                violation = _run.Events.Events[e].Event as InvariantViolated;
+            }
+
+            if (violation is not null)
+            {
+                Alarm ??= (_run.Step, violation);
+                if (_playing is not null)
+                {
+                    return false; // an alarm stops play at the step that raised it
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private async Task PlayAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Tick);
+        long last = Stopwatch.GetTimestamp();
+        double budget = 0;
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                long now = Stopwatch.GetTimestamp();
+                budget += _speed * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
+                last = now;
+                int steps = (int)Math.Min(budget, 5_000);
+                budget -= steps;
+                if (steps == 0)
+                {
+                    continue;
+                }
+
+                bool goOn;
+                lock (_gate)
+                {
+                    goOn = !stop.IsCancellationRequested && StepCore(steps) && _run.Step < LastStep;
+                }
+
+                if (!goOn)
+                {
+                    Pause();
+                    return;
+                }
+
+                Changed?.Invoke();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // paused or closed
+        }
+    }
+}

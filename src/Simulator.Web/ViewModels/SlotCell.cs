@@ -1,0 +1,9 @@
+using BufferLab.Simulator.Engine.Systems.StratumV2;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>One of the 8 slots as the slot map draws it.</summary>
+public sealed record SlotCell(int Index, string Text, string Ids, bool BitSet, bool Duplicate, PoolMode? WrittenIn, SlotRecord Record, bool RecordStale)
+{
+    public bool Free => Ids.Length == 0;
+}

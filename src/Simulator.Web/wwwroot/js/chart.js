@@ -1,0 +1,14 @@
+// Draws a line chart with plotly.js (loaded from npm as a global by App.razor).
+export function draw(element, series, yTitle) {
+  const traces = series.map(s => ({ name: s.name, y: s.y, type: 'scatter', mode: 'lines', line: { width: 2, shape: 'hv' } }));
+  const layout = {
+    margin: { l: 48, r: 12, t: 8, b: 36 },
+    height: 220,
+    xaxis: { title: { text: 'step' }, zeroline: false },
+    yaxis: { title: { text: yTitle }, rangemode: 'tozero' },
+    legend: { orientation: 'h', y: -0.25 },
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+  };
+  window.Plotly.react(element, traces, layout, { displayModeBar: false, responsive: true });
+}
