@@ -223,8 +223,9 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     public AlarmInfo? Alarm { get; private set; }
 
-    public IReadOnlyList<ChartSeries> Series(params string[] metrics) =>
-        Session is null ? [] : metrics.Select(m => new ChartSeries(m, Session.History.Series(m, Step))).ToArray();
+    /// <summary>Chart lines for steps 0 .. now: (metric name, label shown in the legend).</summary>
+    public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) =>
+        Session is null ? [] : lines.Select(l => new ChartSeries(l.Label, Session.History.Series(l.Metric, Step))).ToArray();
 
     public void Dispose() => Close();
 

@@ -130,8 +130,8 @@ public sealed partial class Stratum
         }
 
         _lastCharts = DateTime.UtcNow;
-        _messages = Vm.Series("sv2.messages.pool", "sv2.messages.heap", "sv2.live_slices");
-        _bytes = Vm.Series("sv2.heap.bytes", "sv2.bytes_moved", "sv2.live_pool_bytes");
+        _messages = Vm.Series(("sv2.messages.pool", "messages in the pool"), ("sv2.messages.heap", "messages on the heap"), ("sv2.live_slices", "live slices"));
+        _bytes = Vm.Series(("sv2.heap.bytes", "heap bytes written"), ("sv2.bytes_moved", "bytes moved"), ("sv2.live_pool_bytes", "live pool bytes"));
     }
 
     /// <summary>Session changes arrive on the play loop's thread, possibly thousands a second: coalesce them into one render per interval.</summary>

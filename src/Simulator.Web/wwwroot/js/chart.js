@@ -2,11 +2,11 @@
 export function draw(element, series, yTitle) {
   const traces = series.map(s => ({ name: s.name, y: s.y, type: 'scatter', mode: 'lines', line: { width: 2, shape: 'hv' } }));
   const layout = {
-    margin: { l: 48, r: 12, t: 8, b: 36 },
+    margin: { l: 48, r: 12, t: 30, b: 40 },
     height: 220,
     xaxis: { title: { text: 'step' }, zeroline: false },
     yaxis: { title: { text: yTitle }, rangemode: 'tozero' },
-    legend: { orientation: 'h', y: -0.25 },
+    legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
   };

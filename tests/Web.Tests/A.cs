@@ -1,1 +1,0 @@
-namespace T; public class A { [Fact] public void B() { } }
