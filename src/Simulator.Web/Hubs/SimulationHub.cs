@@ -42,6 +42,13 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 
     public void Speed(string sessionId, double stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(stepsPerSecond));
 
+    /// <summary>Where the session is, for clients that poll instead of streaming frames.</summary>
+    public SessionStatus Status(string sessionId) => Guard(() =>
+    {
+        SimulationSession session = Owned(sessionId);
+        return session.Read(run => new SessionStatus(run.Step, session.LastStep, session.IsPlaying, run.IsFinished));
+    });
+
     public void Close(string sessionId) => Guard(() => sessions.Close(sessionId, Context.ConnectionId));
 
     /// <summary>

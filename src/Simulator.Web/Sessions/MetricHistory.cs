@@ -32,21 +32,32 @@ public sealed class MetricHistory
     }
 
     /// <summary>The values of <paramref name="name"/> for steps 0 .. <paramref name="upToStep"/>.</summary>
-    public double[] Series(string name, int upToStep)
+    public double[] Series(string name, int upToStep) => Sample(name, upToStep, int.MaxValue).Values;
+
+    /// <summary>
+    /// At most <paramref name="maxPoints"/> (step, value) points of <paramref name="name"/> up to
+    /// <paramref name="upToStep"/>: every step while they fit, else evenly spaced steps, always
+    /// ending at the last one, so a chart's cost does not grow with the run.
+    /// </summary>
+    public (int[] Steps, double[] Values) Sample(string name, int upToStep, int maxPoints)
     {
         int column = Array.IndexOf(_names, name);
-        if (column < 0)
-        {
-            return [];
-        }
-
         int count = Math.Min(upToStep + 1, _samples.Count);
-        var values = new double[count];
-        for (int i = 0; i < count; i++)
+        if (column < 0 || count == 0)
         {
-            values[i] = _samples[i][column];
+            return ([], []);
         }
 
-        return values;
+        int points = Math.Min(count, Math.Max(2, maxPoints));
+        var steps = new int[points];
+        var values = new double[points];
+        for (int i = 0; i < points; i++)
+        {
+            int step = points == count ? i : (int)((long)i * (count - 1) / (points - 1));
+            steps[i] = step;
+            values[i] = _samples[step][column];
+        }
+
+        return (steps, values);
     }
 }

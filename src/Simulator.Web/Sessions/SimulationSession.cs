@@ -16,8 +16,11 @@ public sealed class SimulationSession : IDisposable
     /// <summary>Most steps a session's run may take.</summary>
     public const int MaxSteps = 50_000;
 
-    /// <summary>Speed bounds in steps per second; <see cref="MaxSpeed"/> is "full speed".</summary>
+    /// <summary>Speed bounds in steps per second; <see cref="MaxSpeed"/> means "full speed": as fast as the engine goes.</summary>
     public const double MinSpeed = 0.25, MaxSpeed = 100_000;
+
+    /// <summary>At full speed the engine holds the lock for at most this long at a time, so viewers can read between slices.</summary>
+    private static readonly TimeSpan FullSpeedSlice = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Most events one frame carries; the rest are counted, not sent.</summary>
     public const int MaxEventsPerFrame = 200;
@@ -118,7 +121,14 @@ public sealed class SimulationSession : IDisposable
             throw new SessionRequestException($"speed must be from {MinSpeed} to {MaxSpeed} steps per second, got {stepsPerSecond}");
         }
 
+        bool restart = IsPlaying && (_speed >= MaxSpeed) != (stepsPerSecond >= MaxSpeed);
         _speed = stepsPerSecond;
+        if (restart)
+        {
+            Pause(); // full speed and paced play run different loops
+            Play();
+        }
+
         Changed?.Invoke();
     }
 
@@ -242,7 +252,10 @@ public sealed class SimulationSession : IDisposable
         return true;
     }
 
-    private async Task PlayAsync(CancellationToken stop)
+    private Task PlayAsync(CancellationToken stop) => _speed >= MaxSpeed ? PlayFullSpeedAsync(stop) : PlayPacedAsync(stop);
+
+    /// <summary>Steps at the chosen speed, in wall-clock ticks of 10 ms.</summary>
+    private async Task PlayPacedAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(Tick);
         long last = Stopwatch.GetTimestamp();
@@ -256,29 +269,48 @@ public sealed class SimulationSession : IDisposable
                 last = now;
                 int steps = (int)Math.Min(budget, 5_000);
                 budget -= steps;
-                if (steps == 0)
+                if (steps > 0 && !PlaySlice(steps, TimeSpan.MaxValue, stop))
                 {
-                    continue;
-                }
-
-                bool goOn;
-                lock (_gate)
-                {
-                    goOn = !stop.IsCancellationRequested && StepCore(steps) && _run.Step < LastStep;
-                }
-
-                if (!goOn)
-                {
-                    Pause();
                     return;
                 }
-
-                Changed?.Invoke();
             }
         }
         catch (OperationCanceledException)
         {
             // paused or closed
         }
+    }
+
+    /// <summary>Steps as fast as the engine goes, in slices of <see cref="FullSpeedSlice"/>, yielding between them.</summary>
+    private async Task PlayFullSpeedAsync(CancellationToken stop)
+    {
+        await Task.Yield();
+        while (!stop.IsCancellationRequested && PlaySlice(int.MaxValue, FullSpeedSlice, stop))
+        {
+            await Task.Yield();
+        }
+    }
+
+    /// <summary>Runs up to <paramref name="steps"/> steps or for <paramref name="budget"/>, then tells viewers; false when play ended.</summary>
+    private bool PlaySlice(int steps, TimeSpan budget, CancellationToken stop)
+    {
+        bool goOn = true;
+        lock (_gate)
+        {
+            long start = Stopwatch.GetTimestamp();
+            for (int done = 0; goOn && done < steps && Stopwatch.GetElapsedTime(start) < budget; done += 64)
+            {
+                goOn = !stop.IsCancellationRequested && StepCore(Math.Min(64, steps - done)) && _run.Step < LastStep;
+            }
+        }
+
+        if (!goOn)
+        {
+            Pause();
+            return false;
+        }
+
+        Changed?.Invoke();
+        return true;
     }
 }

@@ -42,6 +42,9 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     public Sv2Snapshot? Snapshot { get; private set; }
 
+    /// <summary>Wall-clock time (Unix ms) when the shown state was read from the engine, for measuring engine-to-DOM latency.</summary>
+    public long ReadAtUnixMs { get; private set; }
+
     public int Step { get; private set; }
 
     public int LastStep => Session?.LastStep ?? 0;
@@ -52,7 +55,10 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     public Sv2Scenario? Scenario => Session?.Scenario as Sv2Scenario;
 
-    /// <summary>Raised when the session changed (possibly on a background thread).</summary>
+    /// <summary>
+    /// Raised when the session changed, on the session's thread (the play loop's while playing).
+    /// Only a signal: call <see cref="Sync"/> when about to render, so the engine never waits for a view.
+    /// </summary>
     public event Action? Changed;
 
     /// <summary>Opens what the URL asks for; whatever is invalid falls back and is reported in <see cref="Notices"/>.</summary>
@@ -223,9 +229,16 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     public AlarmInfo? Alarm { get; private set; }
 
+    /// <summary>Most points a chart line carries to the browser.</summary>
+    public const int MaxChartPoints = 400;
+
     /// <summary>Chart lines for steps 0 .. now: (metric name, label shown in the legend).</summary>
     public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) =>
-        Session is null ? [] : lines.Select(l => new ChartSeries(l.Label, Session.History.Series(l.Metric, Step))).ToArray();
+        Session is null ? [] : lines.Select(l =>
+        {
+            (int[] steps, double[] values) = Session.History.Sample(l.Metric, Step, MaxChartPoints);
+            return new ChartSeries(l.Label, steps, values);
+        }).ToArray();
 
     public void Dispose() => Close();
 
@@ -274,13 +287,11 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
         }
     }
 
-    private void OnSessionChanged()
-    {
-        Refresh();
-        Changed?.Invoke();
-    }
+    private void OnSessionChanged() => Changed?.Invoke();
 
-    /// <summary>Reads the session's state under its lock, once per change.</summary>
+    /// <summary>Reads the session's state (under its lock) into this view model; the page calls it before rendering.</summary>
+    public void Sync() => Refresh();
+
     private void Refresh()
     {
         if (Session is not { } session)
@@ -290,11 +301,19 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
         (Sv2Snapshot snapshot, int step, LoggedEvent[] events, AlarmInfo? alarm) = session.Read(run =>
         {
-            LoggedEvent[] ofStep = run.Events.Events.Where(e => e.Step == run.Step && run.Step > 0).ToArray();
+            IReadOnlyList<LoggedEvent> all = run.Events.Events;
+            int first = all.Count;
+            while (first > 0 && all[first - 1].Step == run.Step && run.Step > 0)
+            {
+                first--; // the current step's events are the log's tail
+            }
+
+            LoggedEvent[] ofStep = all.Skip(first).ToArray();
             return ((Sv2Snapshot)run.Model.Snapshot(), run.Step, ofStep,
                 session.Alarm is var (at, violation) ? new AlarmInfo(at, violation.Kind.ToString(), violation.Detail) : null);
         });
         Snapshot = snapshot;
+        ReadAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Step = step;
         _stepEvents = events;
         Alarm = alarm;

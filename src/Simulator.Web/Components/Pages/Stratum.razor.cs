@@ -9,13 +9,13 @@ namespace BufferLab.Simulator.Web.Components.Pages;
 
 /// <summary>
 /// The Stratum page binds to <see cref="StratumViewModel"/>. It re-renders at most ~30 times a
-/// second however fast the session runs, redraws charts at most 4 times a second while playing,
+/// second however fast the session runs, redraws charts at most once a second while playing,
 /// and keeps the URL in step with the view.
 /// </summary>
 public sealed partial class Stratum
 {
     private static readonly TimeSpan MinRenderInterval = TimeSpan.FromMilliseconds(33);
-    private static readonly TimeSpan ChartInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan ChartInterval = TimeSpan.FromSeconds(1);
 
     private IJSObjectReference? _shortcuts;
     private IJSObjectReference? _binding;
@@ -152,6 +152,7 @@ public sealed partial class Stratum
 
             Interlocked.Exchange(ref _renderQueued, 0);
             _lastRender = DateTime.UtcNow;
+            Vm.Sync();
             UpdateCharts(force: !Vm.Playing);
             StateHasChanged();
         });

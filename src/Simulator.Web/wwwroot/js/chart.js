@@ -1,6 +1,6 @@
 // Draws a line chart with plotly.js (loaded from npm as a global by App.razor).
 export function draw(element, series, yTitle) {
-  const traces = series.map(s => ({ name: s.name, y: s.y, type: 'scatter', mode: 'lines', line: { width: 2, shape: 'hv' } }));
+  const traces = series.map(s => ({ name: s.name, x: s.x, y: s.y, type: 'scatter', mode: 'lines', line: { width: 2, shape: 'hv' } }));
   const layout = {
     margin: { l: 48, r: 12, t: 30, b: 40 },
     height: 220,
