@@ -25,7 +25,9 @@ public static class DashboardApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A closed tab's circuit (and the session its page holds) is kept 30 s, not 3 minutes:
+        // the URL carries the view's state, so reopening loses nothing, and sessions stay bounded.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(30));
         builder.Services.AddRadzenComponents();
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
         builder.Services.AddSingleton<SessionRegistry>();

@@ -1,0 +1,35 @@
+using BufferLab.Simulator.Web.Sessions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BufferLab.Simulator.Web.Tests.Pages;
+
+/// <summary>A prerendered page opens a session to render its first view; that session must close with the request, or page loads would exhaust the limit.</summary>
+public sealed class PrerenderTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+{
+    [Fact]
+    public async Task PrerenderingTheStratumPageLeavesNoSessionOpen()
+    {
+        using HttpClient client = factory.CreateClient();
+        var registry = factory.Services.GetRequiredService<SessionRegistry>();
+
+        for (int i = 0; i < SessionRegistry.MaxSessions + 4; i++)
+        {
+            string html = await client.GetStringAsync($"/stratum?scenario=readme-case3&step={i % 15}");
+            Assert.Contains("data-testid=\"slot-map-text\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, registry.Count);
+    }
+
+    [Fact]
+    public async Task ABadUrlStillRendersThePageWithANotice()
+    {
+        using HttpClient client = factory.CreateClient();
+        string html = await client.GetStringAsync("/stratum?scenario=nope&seed=x&step=-3");
+
+        Assert.Contains("unknown scenario &#x27;nope&#x27;", html, StringComparison.Ordinal);
+        Assert.Contains("seed &#x27;x&#x27; is not a whole number", html, StringComparison.Ordinal);
+        Assert.Contains("-------- BACK MODE", html, StringComparison.Ordinal);
+    }
+}
