@@ -63,9 +63,11 @@ public sealed class StratumPageTests(BrowserFixture browser)
         await page.GetByTestId("step-button").ClickAsync();
         await page.GetByTestId("step-button").ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("step=2", StringComparison.Ordinal));
-        Assert.Contains("scenario=readme-case2", page.Url, StringComparison.Ordinal);
-        Assert.Contains("seed=3", page.Url, StringComparison.Ordinal);
+        // history.replaceState changes the URL without a navigation event, so poll it.
+        await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('step') === '2'");
+        string url = await page.EvaluateAsync<string>("() => location.href");
+        Assert.Contains("scenario=readme-case2", url, StringComparison.Ordinal);
+        Assert.Contains("seed=3", url, StringComparison.Ordinal);
         await page.CloseAsync();
     }
 
@@ -132,7 +134,7 @@ public sealed class StratumPageTests(BrowserFixture browser)
         await ExpectTextAsync(page.GetByTestId("state-panel"), "Fixed");
         await ExpectTextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
         Assert.Equal(0, await page.GetByTestId("alarm-banner").CountAsync());
-        Assert.Contains("variant=fixed", page.Url, StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('variant') === 'fixed'");
         await page.CloseAsync();
     }
 
