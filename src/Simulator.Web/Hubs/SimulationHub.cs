@@ -20,9 +20,13 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
     /// <summary>Frames reach a client at most this often (about 30 a second), whatever the engine's speed.</summary>
     public static readonly TimeSpan MinFrameInterval = TimeSpan.FromMilliseconds(33);
 
-    public SessionInfo Open(OpenRequest request)
+    public SessionInfo Open(OpenRequest? request)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        if (request is null)
+        {
+            throw new HubException("Open takes one argument, e.g. { scenario: 'readme-case3', seed: 1 } or { ops: '+1:5 -1', capacity: 40 }");
+        }
+
         ulong seed = request.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1;
         SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant), seed));
         return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, seed.ToString(CultureInfo.InvariantCulture), session.LastStep);

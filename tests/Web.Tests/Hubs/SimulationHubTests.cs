@@ -28,6 +28,7 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     }
 
     [Theory]
+    [InlineData("null", "Open takes one argument")]
     [InlineData("""{"scenario":"nope"}""", "unknown scenario 'nope'")]
     [InlineData("""{"ops":"+1:5 +2"}""", "op string: column 6: '+2': expected ID:N")]
     [InlineData("""{"ops":"+1:5","capacity":-1}""", "capacity must be from 0 to 1048576 bytes, got -1")]
