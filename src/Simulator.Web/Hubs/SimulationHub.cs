@@ -64,10 +64,10 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
         SimulationSession session = Guard(() => Owned(sessionId));
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
         void Signal() => changed.Writer.TryWrite(true);
-        session.Changed += Signal;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Closed);
         try
         {
+            session.Changed += Signal;
             var cursor = new FrameCursor();
             yield return session.BuildFrame(cursor);
             while (await WaitAsync(changed.Reader, stop.Token).ConfigureAwait(false))

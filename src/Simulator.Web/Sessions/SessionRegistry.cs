@@ -5,26 +5,34 @@ namespace BufferLab.Simulator.Web.Sessions;
 
 /// <summary>
 /// All open sessions. Each belongs to the owner that opened it (a hub connection, or a page's
-/// circuit) and only that owner may control it; limits bound how many exist.
+/// circuit) and only that owner may control it. Limits bound how many exist, counted separately
+/// for pages and hub connections so hub clients cannot take the pages' room.
 /// </summary>
 public sealed class SessionRegistry : IDisposable
 {
+    /// <summary>Most sessions of one kind (pages, or hub connections) open at once.</summary>
     public const int MaxSessions = 64;
     public const int MaxSessionsPerOwner = 4;
 
+    /// <summary>Owners whose id starts with this are dashboard pages.</summary>
+    public const string PageOwnerPrefix = "page:";
+
     private readonly ConcurrentDictionary<string, SimulationSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly Dictionary<bool, int> _reserved = new() { [true] = 0, [false] = 0 };
 
     public int Count => _sessions.Count;
 
     public SimulationSession Open(string owner, ScenarioRequest request, ulong seed)
     {
         IScenario scenario = request.Resolve();
+        bool page = IsPage(owner);
         lock (_gate)
         {
-            if (_sessions.Count >= MaxSessions)
+            // Sessions being built count too, so concurrent opens cannot overshoot a limit.
+            if (_sessions.Values.Count(s => IsPage(s.Owner) == page) + _reserved[page] >= MaxSessions)
             {
-                throw new SessionRequestException($"the server has {MaxSessions} sessions open, its limit; close one and try again");
+                throw new SessionRequestException($"the server has {MaxSessions} {(page ? "page" : "hub")} sessions open, its limit; close one and try again");
             }
 
             if (_sessions.Values.Count(s => s.Owner == owner) >= MaxSessionsPerOwner)
@@ -32,11 +40,26 @@ public sealed class SessionRegistry : IDisposable
                 throw new SessionRequestException($"you have {MaxSessionsPerOwner} sessions open, the limit per connection; close one first");
             }
 
+            _reserved[page]++;
+        }
+
+        try
+        {
+            // Building runs the scenario once to find its last step: done outside the lock.
             var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, scenario, seed);
             _sessions[session.Id] = session;
             return session;
         }
+        finally
+        {
+            lock (_gate)
+            {
+                _reserved[page]--;
+            }
+        }
     }
+
+    private static bool IsPage(string owner) => owner.StartsWith(PageOwnerPrefix, StringComparison.Ordinal);
 
     /// <summary>The session <paramref name="id"/> if <paramref name="owner"/> owns it; else a clear refusal.</summary>
     public SimulationSession Get(string id, string owner)

@@ -141,28 +141,48 @@ public sealed class SimulationSession : IDisposable
                 return;
             }
 
-            _playing = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
-            _ = PlayAsync(_playing.Token);
+            if (_closed.IsCancellationRequested)
+            {
+                throw new SessionRequestException($"session '{Id}' is closed");
+            }
+
+            // Each loop owns its token source and, when it ends by itself, stops only itself, so a
+            // loop that is winding down can never stop the one a later Play started.
+            var playing = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
+            _playing = playing;
+            _ = Task.Run(() => PlayAsync(playing)); // off the caller's context (a Blazor circuit's, for pages)
         }
 
         Changed?.Invoke();
     }
 
-    public void Pause()
+    public void Pause() => Stop(expected: null);
+
+    /// <summary>Stops play: whatever loop runs (<paramref name="expected"/> null), or only that loop if it is still the current one.</summary>
+    private void Stop(CancellationTokenSource? expected)
     {
         CancellationTokenSource? playing;
         lock (_gate)
         {
             playing = _playing;
+            if (playing is null || (expected is not null && playing != expected))
+            {
+                return;
+            }
+
             _playing = null;
         }
 
-        if (playing is not null)
+        try
         {
             playing.Cancel();
-            playing.Dispose();
-            Changed?.Invoke();
         }
+        catch (ObjectDisposedException)
+        {
+            // the loop already ended and freed it
+        }
+
+        Changed?.Invoke();
     }
 
     /// <summary>A frame of the state now, with the events since <paramref name="cursor"/> (which it advances).</summary>
@@ -197,11 +217,11 @@ public sealed class SimulationSession : IDisposable
         }
     }
 
+    /// <summary>Stops play and ends every stream of this session. The token source is cancelled, not disposed, so late callers get a clear "closed" instead of ObjectDisposedException.</summary>
     public void Dispose()
     {
         Pause();
         _closed.Cancel();
-        _closed.Dispose();
     }
 
     private static int CountSteps(IScenario scenario, ulong seed)
@@ -252,46 +272,61 @@ public sealed class SimulationSession : IDisposable
         return true;
     }
 
-    private Task PlayAsync(CancellationToken stop) => _speed >= MaxSpeed ? PlayFullSpeedAsync(stop) : PlayPacedAsync(stop);
+    private async Task PlayAsync(CancellationTokenSource playing)
+    {
+        try
+        {
+            if (_speed >= MaxSpeed)
+            {
+                await PlayFullSpeedAsync(playing.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await PlayPacedAsync(playing.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // paused, or the session closed
+        }
+        finally
+        {
+            Stop(expected: playing);
+            playing.Dispose();
+        }
+    }
 
-    /// <summary>Steps at the chosen speed, in wall-clock ticks of 10 ms.</summary>
+    /// <summary>Steps at the chosen speed in wall-clock ticks of 10 ms; a tick never owes more than one tick's steps.</summary>
     private async Task PlayPacedAsync(CancellationToken stop)
     {
         using var timer = new PeriodicTimer(Tick);
         long last = Stopwatch.GetTimestamp();
         double budget = 0;
-        try
+        while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
         {
-            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            long now = Stopwatch.GetTimestamp();
+            double perTick = _speed * Tick.TotalSeconds;
+            budget = Math.Min(budget + _speed * Stopwatch.GetElapsedTime(last, now).TotalSeconds, Math.Max(1, perTick));
+            last = now;
+            int steps = (int)budget;
+            budget -= steps;
+            if (steps > 0 && !PlaySlice(steps, FullSpeedSlice, stop))
             {
-                long now = Stopwatch.GetTimestamp();
-                budget += _speed * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
-                last = now;
-                int steps = (int)Math.Min(budget, 5_000);
-                budget -= steps;
-                if (steps > 0 && !PlaySlice(steps, TimeSpan.MaxValue, stop))
-                {
-                    return;
-                }
+                return;
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // paused or closed
         }
     }
 
     /// <summary>Steps as fast as the engine goes, in slices of <see cref="FullSpeedSlice"/>, yielding between them.</summary>
     private async Task PlayFullSpeedAsync(CancellationToken stop)
     {
-        await Task.Yield();
-        while (!stop.IsCancellationRequested && PlaySlice(int.MaxValue, FullSpeedSlice, stop))
+        while (PlaySlice(int.MaxValue, FullSpeedSlice, stop))
         {
             await Task.Yield();
         }
     }
 
-    /// <summary>Runs up to <paramref name="steps"/> steps or for <paramref name="budget"/>, then tells viewers; false when play ended.</summary>
+    /// <summary>Runs up to <paramref name="steps"/> steps or for <paramref name="budget"/> under the lock, then tells viewers; false when play should end.</summary>
     private bool PlaySlice(int steps, TimeSpan budget, CancellationToken stop)
     {
         bool goOn = true;
@@ -304,13 +339,11 @@ public sealed class SimulationSession : IDisposable
             }
         }
 
-        if (!goOn)
+        if (goOn)
         {
-            Pause();
-            return false;
+            Changed?.Invoke();
         }
 
-        Changed?.Invoke();
-        return true;
+        return goOn;
     }
 }

@@ -16,7 +16,7 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// </summary>
 public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 {
-    private readonly string _owner = "page:" + Guid.NewGuid().ToString("N");
+    private readonly string _owner = SessionRegistry.PageOwnerPrefix + Guid.NewGuid().ToString("N");
     private IReadOnlyList<LoggedEvent> _stepEvents = [];
 
     public static IReadOnlyList<Sv2Scenario> Presets { get; } = Sv2Presets.All;
@@ -74,7 +74,15 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
         catch (SessionRequestException e)
         {
             problems.Add($"{e.Message}; showing {StratumQuery.DefaultScenario} instead");
-            Open(new ScenarioRequest(StratumQuery.DefaultScenario, Variant: parsed.Variant), null, null);
+            try
+            {
+                Open(new ScenarioRequest(StratumQuery.DefaultScenario, Variant: parsed.Variant), null, null);
+            }
+            catch (SessionRequestException busy)
+            {
+                Notices = [.. problems, busy.Message]; // e.g. the server is full: show why, run nothing
+                return;
+            }
         }
 
         if (parsed.Step is { } stepText)
@@ -234,11 +242,12 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     /// <summary>Chart lines for steps 0 .. now: (metric name, label shown in the legend).</summary>
     public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) =>
-        Session is null ? [] : lines.Select(l =>
+        Session is not { } session ? [] : session.Read(_ => lines.Select(l =>
         {
-            (int[] steps, double[] values) = Session.History.Sample(l.Metric, Step, MaxChartPoints);
+            // Under the session's lock: the play loop appends to the history while a page renders.
+            (int[] steps, double[] values) = session.History.Sample(l.Metric, Step, MaxChartPoints);
             return new ChartSeries(l.Label, steps, values);
-        }).ToArray();
+        }).ToArray());
 
     public void Dispose() => Close();
 

@@ -42,6 +42,17 @@ public class OpParserTests
     }
 
     [Fact]
+    public void ValidatorBoundsTheBytesAScriptWritesInAll()
+    {
+        var ops = Sv2OpParser.ParseOps(string.Join(' ', Enumerable.Repeat("w1:16777216", 5)));
+        var error = Sv2OpValidator.FindError(ops);
+
+        Assert.NotNull(error);
+        Assert.Equal(4, error.Value.Position);
+        Assert.Contains("more than 67108864 bytes in all", error.Value.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ScriptFileReadsHeadersAndIgnoresStateAfterTheBar()
     {
         var scripts = Sv2ScriptFile.Parse(new StringReader("# comment\n# script a cap=40\n+1:5 | anything\n\n-1\n# script b cap=8\nw2:1 | x\n"));

@@ -53,5 +53,29 @@ public sealed class SessionRegistryTests : IDisposable
         Assert.Contains("at most 20000 are accepted", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void HubClientsCannotTakeThePagesRoom()
+    {
+        for (int owner = 0; owner < SessionRegistry.MaxSessions / SessionRegistry.MaxSessionsPerOwner; owner++)
+        {
+            for (int i = 0; i < SessionRegistry.MaxSessionsPerOwner; i++)
+            {
+                _registry.Open($"connection-{owner}", new ScenarioRequest("readme-case1"), 1);
+            }
+        }
+
+        var error = Assert.Throws<SessionRequestException>(() => _registry.Open("connection-x", new ScenarioRequest("readme-case1"), 1));
+        Assert.Contains("64 hub sessions open", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(_registry.Open(SessionRegistry.PageOwnerPrefix + "1", new ScenarioRequest("readme-case1"), 1));
+    }
+
+    [Fact]
+    public void AnOpStringThatWouldWriteGigabytesIsRefusedBeforeItRuns()
+    {
+        string ops = string.Join(' ', Enumerable.Repeat("w1:16777216", 200));
+        var error = Assert.Throws<SessionRequestException>(() => _registry.Open("alice", new ScenarioRequest(null, ops), 1));
+        Assert.Contains("more than 67108864 bytes in all", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _registry.Dispose();
 }

@@ -84,6 +84,34 @@ public sealed class SimulationSessionTests
         Assert.Equal(12, session.Read(r => r.Step));
     }
 
+    [Fact]
+    public async Task SwitchingToFullSpeedWhilePlayingKeepsPlayingToTheEnd()
+    {
+        using var session = Session("random-long", 1);
+        var finished = new TaskCompletionSource();
+        session.Play();
+        session.SetSpeed(SimulationSession.MaxSpeed); // restarts play in the other loop
+        session.Changed += () => { if (!session.IsPlaying) { finished.TrySetResult(); } };
+        if (!session.IsPlaying)
+        {
+            finished.TrySetResult(); // it may have ended before the handler was attached
+        }
+
+        await finished.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(session.LastStep, session.Read(r => r.Step)); // stopped because it ended, not cut short
+    }
+
+    [Fact]
+    public void AClosedSessionRefusesToPlay()
+    {
+        var session = Session("readme-case3");
+        session.Dispose();
+
+        var error = Assert.Throws<SessionRequestException>(session.Play);
+        Assert.Contains("is closed", error.Message, StringComparison.Ordinal);
+        Assert.True(session.Closed.IsCancellationRequested);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(SimulationSession.MaxSteps + 1)]

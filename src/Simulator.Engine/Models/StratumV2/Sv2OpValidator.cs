@@ -8,12 +8,22 @@ namespace BufferLab.Simulator.Engine.Models.StratumV2;
 /// </summary>
 public static class Sv2OpValidator
 {
+    /// <summary>Most bytes one script may write in all (64 MiB): each chunk is bounded, and so is their sum.</summary>
+    public const long MaxTotalBytes = 64L * 1024 * 1024;
+
     /// <summary>Null when valid; else the 0-based position of the first bad op and why.</summary>
     public static (int Position, string Message)? FindError(IReadOnlyList<Sv2Op> ops)
     {
         var live = new HashSet<int>();
+        long written = 0;
         for (int i = 0; i < ops.Count; i++)
         {
+            written += ops[i].Writes ? ops[i].Length : 0;
+            if (written > MaxTotalBytes)
+            {
+                return (i, $"'{ops[i].Text}': the script would write more than {MaxTotalBytes} bytes in all");
+            }
+
             string? error = Check(ops[i], live);
             if (error is not null)
             {

@@ -22,7 +22,7 @@ public sealed class BufferFromSystemMemory : IBuffer
     public Span<byte> GetWritable(int length)
     {
         int cursor = Length;
-        int end = cursor + length;
+        int end = checked(cursor + length);
         if (end > _innerLength)
         {
             Resize(end);
@@ -53,7 +53,7 @@ public sealed class BufferFromSystemMemory : IBuffer
     {
         if (newLength > _inner.Length)
         {
-            int capacity = Math.Max(Math.Max(_inner.Length * 2, newLength), 8);
+            int capacity = (int)Math.Min(Array.MaxLength, Math.Max(Math.Max(_inner.Length * 2L, newLength), 8));
             byte[] grown = Allocate(capacity);
             _inner.AsSpan(0, _innerLength).CopyTo(grown);
             _inner = grown;
