@@ -27,9 +27,6 @@ public sealed class EventLog
 
     public void Append(int step, TimeSpan time, SimEvent simEvent) => _events.Add(new LoggedEvent(step, time, simEvent));
 
-    /// <summary>The events logged at or after index <paramref name="start"/>.</summary>
-    public IEnumerable<LoggedEvent> Since(int start) => _events.Skip(start);
-
     /// <summary>One JSON object: step, virtual time in microseconds, event name, then the event's fields.</summary>
     public static string ToJsonLine(LoggedEvent logged)
     {

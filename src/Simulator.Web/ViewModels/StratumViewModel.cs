@@ -102,7 +102,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
         }
 
         Notices = problems;
-        Refresh();
+        Sync();
     }
 
     public void ChoosePreset(string name)
@@ -134,17 +134,17 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
     {
         int step = Step;
         Variant = variant;
-        if (Try(() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, variant), Ops, Capacity)))
+        if (Try(Reopen))
         {
             Session!.Seek(Math.Min(step, LastStep));
-            Refresh();
+            Sync();
         }
     }
 
     public void SetSeed(ulong seed)
     {
         Seed = seed;
-        Try(() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, Variant), Ops, Capacity));
+        Try(Reopen);
     }
 
     public void StepForward() => Control(s => { if (Step < LastStep) { s.StepForward(); } });
@@ -175,7 +175,10 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
     public void SetSpeed(double stepsPerSecond) => Control(s => s.SetSpeed(Math.Clamp(stepsPerSecond, SimulationSession.MinSpeed, SimulationSession.MaxSpeed)));
 
     /// <summary>The query string that reopens exactly this view.</summary>
-    public string QueryString => StratumQuery.Format(ScenarioName, Seed, Step, Variant, Ops, Capacity);
+    public string QueryString => QueryAt(Step);
+
+    /// <summary>The query string that opens this workload at <paramref name="step"/>.</summary>
+    public string QueryAt(int step) => StratumQuery.Format(ScenarioName, Seed, step, Variant, Ops, Capacity);
 
     /// <summary>The 8 slots, position 1 first.</summary>
     public IReadOnlyList<SlotCell> SlotCells()
@@ -260,8 +263,11 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
         ScenarioName = session.Scenario.Name;
         Ops = ops;
         Capacity = ops is null ? null : capacity ?? ScenarioRequest.DefaultCapacity;
-        Refresh();
+        Sync();
     }
+
+    /// <summary>The same workload again, with the current seed and variant.</summary>
+    private void Reopen() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, Variant), Ops, Capacity);
 
     private void Close()
     {
@@ -292,16 +298,14 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
     {
         if (Session is not null && Try(() => action(Session)))
         {
-            Refresh();
+            Sync();
         }
     }
 
     private void OnSessionChanged() => Changed?.Invoke();
 
     /// <summary>Reads the session's state (under its lock) into this view model; the page calls it before rendering.</summary>
-    public void Sync() => Refresh();
-
-    private void Refresh()
+    public void Sync()
     {
         if (Session is not { } session)
         {

@@ -39,6 +39,9 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
     /// <summary>Live slices in the order they were handed out.</summary>
     public IReadOnlyList<LiveSlice> Live => _live;
 
+    /// <summary>The live pool slices holding slot index <paramref name="index"/> (1..8), in live order; more than one is bug B3 or B7.</summary>
+    public IEnumerable<LiveSlice> HoldersOf(int index) => _live.Where(s => s.HoldsSlot && s.Slice.Index == index);
+
     /// <summary>Whether <paramref name="id"/> names a live slice (ops that would reuse or drop ids are checked against it).</summary>
     public bool IsLive(int id) => Find(id) >= 0;
 
@@ -96,7 +99,7 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
     {
         var live = _live.Select(s => new LiveSliceView(
             s.Id, s.Label, s.Slice.Index, s.Slice.Offset, s.Slice.Length, s.Slice.IsOwned, s.WrittenIn, s.IsCorrupt,
-            s.HoldsSlot && _live.Count(o => o.HoldsSlot && o.Slice.Index == s.Slice.Index) > 1)).ToArray();
+            s.HoldsSlot && HoldersOf(s.Slice.Index).Skip(1).Any())).ToArray();
         PoolFront front = Pool.Front;
         return new Sv2Snapshot(
             Pool.Capacity, Pool.Variant, Pool.Mode, Pool.Mode != _modeAtStepStart, Pool.SharedState.Load(),
@@ -134,11 +137,11 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
     private bool StuckInAlloc => Pool.Mode == PoolMode.Alloc && Pool.Back.BackStart + Pool.Back.Len < BufferPoolLimits.PoolCapacity;
 
     /// <summary>8 characters: position p shows the label of the live slice holding index p.</summary>
-    public string SlotMap() => string.Create(BufferPoolLimits.PoolCapacity, _live, static (chars, live) =>
+    public string SlotMap() => string.Create(BufferPoolLimits.PoolCapacity, this, static (chars, model) =>
     {
         for (int p = 0; p < chars.Length; p++)
         {
-            LiveSlice[] holders = live.Where(s => s.HoldsSlot && s.Slice.Index == p + 1).ToArray();
+            LiveSlice[] holders = model.HoldersOf(p + 1).ToArray();
             chars[p] = holders.Length switch
             {
                 0 => SlotLabels.Free,

@@ -29,7 +29,7 @@ public static class Sv2TraceLine
                 line.Append(',');
             }
 
-            int[] ids = model.Live.Where(s => s.HoldsSlot && s.Slice.Index == index).Select(s => s.Id).ToArray();
+            int[] ids = model.HoldersOf(index).Select(s => s.Id).ToArray();
             line.Append(ids.Length == 0 ? "-" : string.Join('/', ids));
         }
 

@@ -158,7 +158,7 @@ public sealed partial class Stratum
         });
     }
 
-    private string AlarmLink(AlarmInfo alarm) => "/stratum?" + Vm.QueryString.Replace($"step={Vm.Step}", $"step={alarm.Step}", StringComparison.Ordinal);
+    private string AlarmLink(AlarmInfo alarm) => "/stratum?" + Vm.QueryAt(alarm.Step);
 
     private static string HeapNote(Sv2Snapshot snapshot)
     {
