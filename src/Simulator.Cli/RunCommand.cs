@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
@@ -7,14 +9,14 @@ using BufferLab.Simulator.Engine.Telemetry;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--log FILE]`: a scenario to its end, then a report.</summary>
+/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--log FILE]`: a scenario to its end, then a report.</summary>
 public static class RunCommand
 {
     public static int Run(CliArguments args, TextWriter output)
     {
         if (args.Positional.Count != 1)
         {
-            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--log FILE]");
+            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--log FILE]");
         }
 
         string format = args.Choice("--format", "text", "text", "json");
@@ -27,6 +29,16 @@ public static class RunCommand
             }
 
             scenario = sv2 with { Variant = args.Choice("--variant", "faithful", "faithful", "fixed") == "fixed" ? Sv2Variant.Fixed : Sv2Variant.Faithful };
+        }
+
+        if (args.Option("--mode") is not null)
+        {
+            if (scenario is not KeepScenario keep)
+            {
+                throw new CliException("--mode applies to keep scenarios only");
+            }
+
+            scenario = keep.WithMode(Enum.Parse<KeepServerMode>(args.Choice("--mode", "current", "current", "legacy", "coalescing"), ignoreCase: true));
         }
 
         ulong seed = ParseSeed(args.Option("--seed"));
@@ -79,9 +91,10 @@ public static class RunCommand
         text.WriteLine($"final: {report.Summary}");
         text.WriteLine("metrics:");
         int width = report.Metrics.Keys.Max(k => k.Length);
-        foreach ((string name, double value) in report.Metrics)
+        foreach ((string name, object value) in report.Metrics)
         {
-            text.WriteLine($"  {name.PadRight(width)}  {value}");
+            string shown = value is IReadOnlyDictionary<string, int> counts ? string.Join(", ", counts.Select(kv => $"{kv.Key}: {kv.Value}")) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            text.WriteLine($"  {name.PadRight(width)}  {shown}");
         }
 
         text.WriteLine($"events: {report.Events}");

@@ -18,4 +18,7 @@ public interface ISimulationModel
     string Summary();
 
     IReadOnlyList<MetricValue> Metrics();
+
+    /// <summary>The metrics a headless report carries: by default every metric by name; a system may name its own, with nested objects.</summary>
+    IReadOnlyDictionary<string, object> ReportMetrics() => Metrics().ToDictionary(m => m.Name, m => (object)m.Value);
 }

@@ -2,55 +2,100 @@ namespace BufferLab.Simulator.Engine.Simulation;
 
 /// <summary>
 /// A deterministic cooperative scheduler. An actor is an iterator that performs one operation per
-/// MoveNext and yields the virtual delay until its next one. Each <see cref="StepOnce"/> runs the
-/// actor due earliest; when several are due at the same instant, a seeded stream picks one, so
+/// MoveNext and yields the virtual delay until its next one, or <see cref="Park"/> to sleep until
+/// another actor wakes it (a blocked goroutine). Each <see cref="StepOnce"/> runs the actor due
+/// earliest; when several are due at the same instant, a seeded stream picks one, so
 /// interleavings vary with the seed and repeat exactly for the same seed.
 /// </summary>
 public sealed class Scheduler(VirtualClock clock, SeededRandom choices)
 {
-    private readonly PriorityQueue<Actor, (TimeSpan Due, long Order)> _ready = new();
-    private readonly List<(Actor Actor, (TimeSpan Due, long Order) Key)> _ties = [];
+    /// <summary>Yield this to sleep until <see cref="Wake"/> is called for the actor.</summary>
+    public static readonly TimeSpan Park = Timeout.InfiniteTimeSpan;
+
+    private readonly PriorityQueue<ActorHandle, (TimeSpan Due, long Order)> _ready = new();
+    private readonly List<(ActorHandle Actor, (TimeSpan Due, long Order) Key)> _ties = [];
     private long _order;
 
-    /// <summary>Actors not yet finished.</summary>
+    /// <summary>Actors due to run (parked ones are not counted).</summary>
     public int Pending => _ready.Count;
 
     /// <summary>The actor that ran in the last step.</summary>
-    public string? LastActor { get; private set; }
+    public string? LastActor => Current?.Name;
+
+    /// <summary>The actor running now (during a step), or the last one that ran.</summary>
+    public ActorHandle? Current { get; private set; }
+
+    /// <summary>When the next step will run, if any actor is due.</summary>
+    public TimeSpan? NextDue => _ready.TryPeek(out _, out var key) ? key.Due : null;
 
     /// <summary>Starts <paramref name="body"/> after <paramref name="delay"/> from now.</summary>
-    public void Spawn(string name, IEnumerable<TimeSpan> body, TimeSpan delay = default)
+    public ActorHandle Spawn(string name, IEnumerable<TimeSpan> body, TimeSpan delay = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-        Enqueue(new Actor(name, body.GetEnumerator()), clock.Elapsed + delay);
+        var actor = new ActorHandle(name, body.GetEnumerator());
+        Enqueue(actor, clock.Elapsed + delay);
+        return actor;
     }
 
-    /// <summary>Runs one operation of one actor; false when no actor is left.</summary>
+    /// <summary>
+    /// Makes a parked actor due after <paramref name="delay"/>. Waking an actor that is running
+    /// now makes its next <see cref="Park"/> return at once; waking one already due does nothing.
+    /// </summary>
+    public void Wake(ActorHandle actor, TimeSpan delay = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        if (actor.State == ActorState.Parked)
+        {
+            Enqueue(actor, clock.Elapsed + delay);
+        }
+        else if (actor.State == ActorState.Running)
+        {
+            actor.WakePending = true;
+        }
+    }
+
+    /// <summary>Runs one operation of one actor; false when no actor is due (all done, or all parked).</summary>
     public bool StepOnce()
     {
         while (_ready.Count > 0)
         {
-            Actor actor = TakeNext(out TimeSpan due);
+            ActorHandle actor = TakeNext(out TimeSpan due);
             clock.AdvanceTo(due);
-            LastActor = actor.Name;
+            Current = actor;
+            actor.State = ActorState.Running;
+            actor.WakePending = false;
             if (actor.Body.MoveNext())
             {
-                ArgumentOutOfRangeException.ThrowIfLessThan(actor.Body.Current, TimeSpan.Zero);
-                Enqueue(actor, due + actor.Body.Current);
+                TimeSpan delay = actor.Body.Current;
+                if (delay == Park)
+                {
+                    actor.State = ActorState.Parked;
+                    if (actor.WakePending)
+                    {
+                        Enqueue(actor, due);
+                    }
+                }
+                else
+                {
+                    ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+                    Enqueue(actor, due + delay);
+                }
+
                 return true;
             }
 
+            actor.State = ActorState.Finished;
             actor.Body.Dispose();
         }
 
         return false;
     }
 
-    private Actor TakeNext(out TimeSpan due)
+    private ActorHandle TakeNext(out TimeSpan due)
     {
         _ready.TryPeek(out _, out var first);
         _ties.Clear();
-        while (_ready.TryPeek(out Actor? candidate, out var key) && key.Due == first.Due)
+        while (_ready.TryPeek(out ActorHandle? candidate, out var key) && key.Due == first.Due)
         {
             _ready.Dequeue();
             _ties.Add((candidate, key));
@@ -69,7 +114,9 @@ public sealed class Scheduler(VirtualClock clock, SeededRandom choices)
         return _ties[pick].Actor;
     }
 
-    private void Enqueue(Actor actor, TimeSpan due) => _ready.Enqueue(actor, (due, _order++));
-
-    private sealed record Actor(string Name, IEnumerator<TimeSpan> Body);
+    private void Enqueue(ActorHandle actor, TimeSpan due)
+    {
+        actor.State = ActorState.Due;
+        _ready.Enqueue(actor, (due, _order++));
+    }
 }

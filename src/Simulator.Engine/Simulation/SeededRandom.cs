@@ -61,6 +61,23 @@ public sealed class SeededRandom
     /// <summary>Exponentially distributed with the given mean (inter-arrival and hold times).</summary>
     public double NextExponential(double mean) => -mean * Math.Log(1.0 - NextDouble());
 
+    /// <summary>Fills <paramref name="bytes"/> with random bytes (little-endian words, so the same on every machine).</summary>
+    public void NextBytes(Span<byte> bytes)
+    {
+        int i = 0;
+        for (; i + 8 <= bytes.Length; i += 8)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes[i..], NextUInt64());
+        }
+
+        if (i < bytes.Length)
+        {
+            Span<byte> last = stackalloc byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(last, NextUInt64());
+            last[..(bytes.Length - i)].CopyTo(bytes[i..]);
+        }
+    }
+
     private static ulong SplitMix(ref ulong state)
     {
         ulong z = state += 0x9E3779B97F4A7C15UL;

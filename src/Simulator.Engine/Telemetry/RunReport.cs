@@ -17,7 +17,7 @@ public sealed record RunReport(
     bool Finished,
     string? Failure,
     string Summary,
-    IReadOnlyDictionary<string, double> Metrics,
+    IReadOnlyDictionary<string, object> Metrics,
     int Events,
     string EventLogSha256)
 {
@@ -42,7 +42,7 @@ public sealed record RunReport(
         run.IsFinished,
         run.Model.Failure,
         run.Model.Summary(),
-        run.Model.Metrics().ToDictionary(m => m.Name, m => m.Value),
+        run.Model.ReportMetrics(),
         run.Events.Count,
         run.Events.Sha256());
 

@@ -1,0 +1,114 @@
+using BufferLab.Simulator.Engine.Systems.Keep;
+
+namespace BufferLab.Simulator.Engine.Models.Keep;
+
+/// <summary>
+/// Today's keepstore (services/keepstore/keepstore.go BlockRead and BlockWrite, router.go's
+/// handleError) behind sdk/go/httpserver/request_limiter.go: every GET and PUT holds one pool
+/// buffer; a GET streams 64 KiB parts through a hashCheckWriter as volumes fill them.
+/// </summary>
+internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
+{
+    public override IEnumerable<TimeSpan> Get(KeepRequest request)
+    {
+        foreach (TimeSpan delay in Model.Admit(request))
+        {
+            yield return delay;
+        }
+
+        if (request.IsDone)
+        {
+            yield break;
+        }
+
+        if (NeedsSizeHint(request))
+        {
+            Model.Respond(request, 405);
+            yield break;
+        }
+
+        var holder = new BufferHolder();
+        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
+        {
+            yield return delay;
+        }
+
+        if (holder.Buffer is not { } buffer)
+        {
+            Model.Respond(request, KeepError.ClientGone.Status);
+            yield break;
+        }
+
+        KeepLocator locator = request.Locator;
+        using var output = new HashCheckWriter(locator.Size, locator.Hash, data => Model.SendToClient(request, data));
+        var streamer = new StreamWriterAt(buffer, Model.Config.PartSize, (offset, count) => output.Write(buffer.AsMemory(offset, count)));
+        Flight flight = Model.StartFlight(locator.Hash, null, request);
+        request.Enter(RequestPhase.Filling, Model.Now);
+        var read = new VolumeReadResult();
+        foreach (TimeSpan delay in Model.ReadBlock(request, locator.Hash, streamer, read, flight, cancellable: true))
+        {
+            yield return delay;
+        }
+
+        KeepError? error = read.Error;
+        string? closeError = streamer.Close();
+        if (error is null && streamer.WroteAt != locator.Size)
+        {
+            error = KeepError.Checksum; // a short read with no error from the volume
+        }
+        else if (error is null && closeError is not null)
+        {
+            error = closeError == KeepError.Checksum.Message ? KeepError.Checksum : new KeepError(500, closeError);
+        }
+
+        flight.Outcome = error?.ToString() ?? "ok";
+        foreach (TimeSpan delay in Model.AwaitDelivery(request))
+        {
+            yield return delay;
+        }
+
+        Model.PutBuffer(request, buffer);
+        if (error is null)
+        {
+            Model.Respond(request, 200);
+        }
+        else
+        {
+            Model.Fail(request, error);
+        }
+    }
+
+    public override IEnumerable<TimeSpan> Put(KeepRequest request)
+    {
+        foreach (TimeSpan delay in Model.Admit(request))
+        {
+            yield return delay;
+        }
+
+        if (request.IsDone)
+        {
+            yield break;
+        }
+
+        var holder = new BufferHolder();
+        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
+        {
+            yield return delay;
+        }
+
+        if (holder.Buffer is not { } buffer)
+        {
+            Model.Respond(request, KeepError.ClientGone.Status);
+            yield break;
+        }
+
+        var result = new PutResult();
+        foreach (TimeSpan delay in WriteBlock(request, buffer, result))
+        {
+            yield return delay;
+        }
+
+        Model.PutBuffer(request, buffer);
+        Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200);
+    }
+}

@@ -1,0 +1,22 @@
+using BufferLab.Simulator.Engine.Telemetry.Keep;
+
+namespace BufferLab.Simulator.Engine.Models.Keep;
+
+/// <summary>One fetch of a block from the volumes and the requests it served.</summary>
+public sealed class Flight(int id, string hash, int? buffer)
+{
+    public int Id { get; } = id;
+
+    public string Hash { get; } = hash;
+
+    public int? Buffer { get; } = buffer;
+
+    public List<int> Requests { get; } = [];
+
+    public int VolumeReads { get; set; }
+
+    /// <summary>"reading" while it runs, then "ok" or the error.</summary>
+    public string Outcome { get; set; } = "reading";
+
+    public FlightView View() => new(Id, Hash, Buffer, [.. Requests], Outcome);
+}

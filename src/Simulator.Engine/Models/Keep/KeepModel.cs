@@ -1,0 +1,553 @@
+using System.Globalization;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Keep;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry.Keep;
+
+namespace BufferLab.Simulator.Engine.Models.Keep;
+
+/// <summary>
+/// A keepstore under a workload: volumes with real blocks, the server of the chosen mode, and
+/// every request as an actor of the deterministic scheduler. Clients call <see cref="Request"/>;
+/// the server's handler runs as that actor, parking where a goroutine would block.
+/// </summary>
+public sealed class KeepModel : ISimulationModel
+{
+    public const string SystemId = "keep";
+
+    private readonly RunContext _context;
+    private readonly List<KeepRequest> _requests = [];
+    private readonly List<Flight> _flights = [];
+    private readonly Dictionary<byte[], int> _bufferIndex = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<byte[], int> _bufferHolder = new(ReferenceEqualityComparer.Instance);
+    private readonly SeededRandom _chunkOrder;
+    private readonly KeepServer _server;
+    private int _nextBuffer;
+    private int _outstanding;
+
+    public KeepModel(KeepConfig config, RunContext context)
+    {
+        if (config.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(config));
+        }
+
+        Config = config;
+        _context = context;
+        _chunkOrder = context.Random.Fork("keep.volume-parts");
+        Volumes = [.. Enumerable.Range(0, config.Volumes).Select(i => new KeepVolume(
+            string.Create(CultureInfo.InvariantCulture, $"zzzzz-nyw5e-{i:D15}"),
+            TimeSpan.FromMilliseconds(config.VolumeLatencyMs), config.BytesPerSecond(config.VolumeMiBps), config.VolumeParallelParts))];
+        Pool = new KeepBufferPool(config.MaxBuffers, config.BufferSize, w => Wake((KeepRequest)w.Owner));
+        Cache = new CoalescingBufferCache(config.MaxBuffers, config.BufferSize);
+        Limiter = new RequestLimiter(config.MaxConcurrentRequests, config.MaxQueuedRequests, t => Wake((KeepRequest)t.Owner));
+        _server = config.Mode switch
+        {
+            KeepServerMode.Legacy => new LegacyServer(this),
+            KeepServerMode.Coalescing => new CoalescingServer(this),
+            _ => new CurrentServer(this),
+        };
+    }
+
+    public string System => SystemId;
+
+    public string? Failure => null;
+
+    public KeepConfig Config { get; }
+
+    public IReadOnlyList<KeepVolume> Volumes { get; }
+
+    /// <summary>The buffer pool (current and legacy modes).</summary>
+    public KeepBufferPool Pool { get; }
+
+    /// <summary>The #10541 buffers (coalescing mode).</summary>
+    public CoalescingBufferCache Cache { get; }
+
+    /// <summary>The request limiter (current and coalescing modes).</summary>
+    public RequestLimiter Limiter { get; }
+
+    /// <summary>Legacy handlers running under the MaxRequests semaphore.</summary>
+    public int LegacyRunning { get; internal set; }
+
+    public KeepCounters Counters { get; } = new();
+
+    public IReadOnlyList<KeepRequest> Requests => _requests;
+
+    internal TimeSpan Now => _context.Clock.Elapsed;
+
+    internal Scheduler Scheduler => _context.Scheduler;
+
+    /// <summary>Stores a block on the volume rendezvous order puts first (where a PUT would write it) and returns its locator.</summary>
+    public KeepLocator StoreBlock(byte[] data)
+    {
+        KeepLocator locator = KeepLocator.Of(data);
+        Rendezvous.Order(locator.Hash, Volumes)[0].Store(locator.Hash, data);
+        return locator;
+    }
+
+    /// <summary>Makes every volume's reads of <paramref name="hash"/> go wrong as <paramref name="fault"/> says.</summary>
+    public void InjectFault(string hash, VolumeFault fault)
+    {
+        foreach (KeepVolume volume in Volumes)
+        {
+            volume.InjectFault(hash, fault);
+        }
+    }
+
+    /// <summary>The workload will send <paramref name="count"/> more requests (the GC actor runs until all are answered).</summary>
+    public void Expect(int count) => _outstanding += count;
+
+    /// <summary>Starts the garbage-collection actor if the configuration asks for one.</summary>
+    public void StartGarbageCollector()
+    {
+        if (Config.GcIntervalMs > 0)
+        {
+            Scheduler.Spawn("gc", CollectGarbage(TimeSpan.FromMilliseconds(Config.GcIntervalMs)));
+        }
+    }
+
+    /// <summary>A client's request as an actor body: it arrives when first run, and may disconnect after <paramref name="disconnectAfter"/>.</summary>
+    public IEnumerable<TimeSpan> Request(string method, KeepLocator locator, long priority = 0, byte[]? body = null, TimeSpan? disconnectAfter = null)
+    {
+        var request = new KeepRequest(_requests.Count + 1, method, locator, priority, Now) { Body = body, Actor = Scheduler.Current };
+        _requests.Add(request);
+        Counters.Requests++;
+        request.Enter(RequestPhase.Arrived, Now);
+        Emit(new RequestArrived(request.Id, method, locator.Hash, priority));
+        if (disconnectAfter is { } after)
+        {
+            Scheduler.Spawn($"disconnect-{request.Id}", DisconnectLater(request), after);
+        }
+
+        IEnumerable<TimeSpan> handler = method == "PUT" ? _server.Put(request) : _server.Get(request);
+        foreach (TimeSpan delay in handler)
+        {
+            yield return delay;
+        }
+
+        yield return TimeSpan.Zero; // the handler's last operation is a step of its own
+    }
+
+    /// <summary>The client goes away: a queued request leaves the limiter's queue; a waiting one wakes up to find its context done.</summary>
+    public void Disconnect(KeepRequest request)
+    {
+        if (request.IsDone || request.Disconnected)
+        {
+            return;
+        }
+
+        request.Disconnected = true;
+        Emit(new ClientDisconnected(request.Id));
+        if (request.Ticket is { } ticket)
+        {
+            Limiter.Cancel(ticket);
+        }
+
+        Wake(request);
+    }
+
+    public object Snapshot()
+    {
+        KeepBufferView[] buffers = Config.Mode == KeepServerMode.Coalescing
+            ? [.. Cache.Buffers.Select(b => new KeepBufferView(b.Index, b.State.ToString(), b.Hash, b.Refs,
+                b.State is SharedBufferState.Ready ? b.LastRead / 10 : null, null, b.Filled, b.BlockSize))]
+            : PoolBufferViews();
+        return new KeepSnapshot(Config.Mode.ToString().ToLowerInvariant(), Now.Ticks / 10, buffers, Config.MaxBuffers, BufferWaiters,
+            [.. _requests.Select(r => r.View())], [.. _flights.Select(f => f.View())],
+            Config.Mode == KeepServerMode.Legacy ? LegacyRunning : Limiter.Handling,
+            Config.Mode == KeepServerMode.Legacy ? Config.EffectiveLegacyMaxRequests : Limiter.MaxConcurrent,
+            Limiter.Queued, Config.Mode == KeepServerMode.Legacy ? 0 : Limiter.MaxQueue);
+    }
+
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"{Config.Mode.ToString().ToLowerInvariant()}: {Counters.ResponseCount}/{Counters.Requests} answered ({string.Join(", ", Counters.Responses.Select(kv => $"{kv.Value}×{kv.Key}"))}), {Counters.VolumeReads} volume reads, {BuffersInUse} buffers in use");
+
+    public IReadOnlyList<MetricValue> Metrics()
+    {
+        bool coalescing = Config.Mode == KeepServerMode.Coalescing;
+        var metrics = new List<MetricValue>
+        {
+            new("keep.time_ms", Now.TotalMilliseconds, "ms", "virtual time"),
+            new("arvados_keepstore_bufferpool_inuse_buffers", BuffersInUse, "{buffer}", "buffers in use"),
+            new("arvados_keepstore_bufferpool_max_buffers", Config.MaxBuffers, "{buffer}", "MaxKeepBlobBuffers"),
+            new("arvados_keepstore_bufferpool_allocated_bytes", AllocatedBytes, "By", "bytes allocated for buffers (never decreases)"),
+            new("keep.live_buffer_bytes", LiveBufferBytes, "By", "estimated live buffer memory: in use plus idle, less what GC dropped"),
+            new("arvados_concurrent_requests", Config.Mode == KeepServerMode.Legacy ? LegacyRunning : Limiter.Handling, "{request}", "handlers running"),
+            new("arvados_queued_requests", Limiter.Queued, "{request}", "requests in the limiter's queue"),
+            new("keep.buffer_waiters", BufferWaiters, "{request}", "requests blocked for a buffer"),
+            new("keep.requests", Counters.Requests, "{request}", "requests arrived"),
+            new("keep.responses", Counters.ResponseCount, "{request}", "requests answered"),
+            new("keep.volume_reads", Counters.VolumeReads, "{read}", "BlockRead calls on volumes"),
+            new("keep.bytes_from_volumes", Counters.BytesFromVolumes, "By", "bytes read from volumes"),
+            new("keep.bytes_served", Counters.BytesServed, "By", "bytes sent to clients"),
+            new("keep.coalescing_ratio", Counters.BytesFromVolumes == 0 ? 0 : (double)Counters.BytesServed / Counters.BytesFromVolumes, "1", "bytes served per byte read from volumes"),
+            new("keep.shared_results", Counters.SharedResults, "{request}", "responses served from a fetch or buffer another request paid for"),
+            new("keep.cache_hits", Counters.CacheHits, "{request}", "GETs served from a Ready buffer"),
+            new("keep.error_fanout", Counters.ErrorFanout, "{request}", "requests that got the error of a fetch they shared"),
+            new("keep.evictions", coalescing ? Cache.Evictions : 0, "{buffer}", "Ready buffers reused for another block"),
+            new("keep.buffer_wait_ms", Counters.BufferWaitMs, "ms", "total time requests waited for a buffer"),
+            new("keep.latency_p50_ms", Counters.LatencyMs(50), "ms", "median response time so far"),
+            new("keep.latency_p99_ms", Counters.LatencyMs(99), "ms", "99th percentile response time so far"),
+            new("keep.truncated", Counters.Truncated, "{request}", "GETs whose error came after bytes were sent"),
+        };
+        foreach (int status in ChartedStatuses)
+        {
+            metrics.Add(new MetricValue($"keep.status.{status}", Counters.Responses.GetValueOrDefault(status), "{request}", $"responses with status {status}"));
+        }
+
+        return metrics;
+    }
+
+    /// <summary>Statuses with a metric of their own (the report's responses object has every status seen).</summary>
+    public static readonly int[] ChartedStatuses = [200, 400, 404, 413, 499, 500, 502, 503];
+
+    public IReadOnlyDictionary<string, object> ReportMetrics() => new Dictionary<string, object>
+    {
+        ["requests"] = Counters.Requests,
+        ["volumeReads"] = Counters.VolumeReads,
+        ["bytesFromVolumes"] = Counters.BytesFromVolumes,
+        ["bytesServed"] = Counters.BytesServed,
+        ["responses"] = Counters.Responses.ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value),
+        ["peakBuffersInUse"] = Counters.PeakBuffersInUse,
+        ["allocatedBytes"] = AllocatedBytes,
+        ["sharedResults"] = Counters.SharedResults,
+        ["cacheHits"] = Counters.CacheHits,
+        ["errorFanout"] = Counters.ErrorFanout,
+        ["evictions"] = Config.Mode == KeepServerMode.Coalescing ? Cache.Evictions : 0,
+        ["truncated"] = Counters.Truncated,
+        ["bufferWaitMs"] = Counters.BufferWaitMs,
+        ["latencyP50Ms"] = Counters.LatencyMs(50),
+        ["latencyP99Ms"] = Counters.LatencyMs(99),
+        ["virtualTimeMs"] = Now.TotalMilliseconds,
+    };
+
+    public int BuffersInUse => Config.Mode == KeepServerMode.Coalescing ? Cache.InUse : Pool.InUse;
+
+    public long AllocatedBytes => Config.Mode == KeepServerMode.Coalescing ? Cache.AllocatedBytes : Pool.AllocatedBytes;
+
+    private long LiveBufferBytes => Config.Mode == KeepServerMode.Coalescing
+        ? Cache.AllocatedBytes
+        : (long)(Pool.InUse + Pool.Idle) * Config.BufferSize;
+
+    private int BufferWaiters => Config.Mode == KeepServerMode.Coalescing ? ((CoalescingServer)_server).Waiting : Pool.Waiting;
+
+    internal void Emit(SimEvent simEvent) => _context.Emit(simEvent);
+
+    internal void Wake(KeepRequest request)
+    {
+        if (request.Actor is { } actor)
+        {
+            Scheduler.Wake(actor);
+        }
+    }
+
+    /// <summary>Admission through the request limiter: fast path, or queued until started, trimmed (503) or the client leaves (503).</summary>
+    internal IEnumerable<TimeSpan> Admit(KeepRequest request)
+    {
+        LimiterTicket ticket = Limiter.Enqueue(request, request.Priority, Now);
+        request.Ticket = ticket;
+        if (ticket.WasQueued && ticket.State == LimiterTicketState.Queued)
+        {
+            request.Enter(RequestPhase.Queued, Now);
+            Emit(new RequestQueued(request.Id, Limiter.Queued));
+        }
+
+        while (ticket.State == LimiterTicketState.Queued)
+        {
+            yield return Scheduler.Park;
+        }
+
+        request.Ticket = null;
+        if (ticket.State == LimiterTicketState.Rejected)
+        {
+            Respond(request, KeepError.Unavailable.Status);
+            yield break;
+        }
+
+        request.Admitted = true;
+        Emit(new RequestStarted(request.Id, ticket.WasQueued));
+    }
+
+    /// <summary>bufferPool.GetContext: a buffer now, or wait FIFO until one is Put or the client leaves (the orphaned Get puts its buffer back).</summary>
+    internal IEnumerable<TimeSpan> GetBuffer(KeepRequest request, BufferHolder holder)
+    {
+        if (request.Disconnected)
+        {
+            yield break;
+        }
+
+        TimeSpan since = Now;
+        byte[]? buffer = Pool.TryGet();
+        if (buffer is null)
+        {
+            request.Enter(RequestPhase.WaitingForBuffer, Now);
+            BufferWait wait = Pool.Wait(request, Now);
+            Emit(new BufferWaitStarted(request.Id, Pool.Waiting));
+            while (wait.Buffer is null && !request.Disconnected)
+            {
+                yield return Scheduler.Park;
+            }
+
+            Counters.BufferWaitMs += (Now - since).TotalMilliseconds;
+            if (wait.Buffer is null)
+            {
+                Pool.Abandon(wait);
+                yield break;
+            }
+
+            buffer = wait.Buffer;
+        }
+
+        bool allocated = !_bufferIndex.ContainsKey(buffer);
+        if (allocated)
+        {
+            _bufferIndex[buffer] = _nextBuffer++;
+        }
+
+        _bufferHolder[buffer] = request.Id;
+        holder.Buffer = buffer;
+        Counters.PeakBuffersInUse = Math.Max(Counters.PeakBuffersInUse, Pool.InUse);
+        Emit(new BufferAcquired(request.Id, _bufferIndex[buffer], allocated, (Now - since).Ticks / 10));
+    }
+
+    internal void PutBuffer(KeepRequest request, byte[] buffer)
+    {
+        _bufferHolder.Remove(buffer);
+        Emit(new BufferReleased(request.Id, _bufferIndex[buffer]));
+        Pool.Put(buffer);
+    }
+
+    /// <summary>
+    /// One BlockRead over the mounts in rendezvous order into <paramref name="sink"/>: first-byte
+    /// latency, then chunks at the volume's bandwidth, in the order its parallel parts land. Not
+    /// found tries the next mount; an error after bytes were written stops there.
+    /// </summary>
+    internal IEnumerable<TimeSpan> ReadBlock(KeepRequest request, string hash, StreamWriterAt sink, VolumeReadResult result, Flight flight, bool cancellable)
+    {
+        KeepError errorToCaller = KeepError.NotFound;
+        foreach (KeepVolume volume in Rendezvous.Order(hash, Volumes))
+        {
+            if (cancellable && request.Disconnected)
+            {
+                result.Error = KeepError.ClientGone;
+                yield break;
+            }
+
+            Counters.VolumeReads++;
+            flight.VolumeReads++;
+            Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
+            yield return volume.Latency;
+            byte[]? data = volume.Read(hash);
+            if (data is null)
+            {
+                Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, "not found"));
+                continue;
+            }
+
+            int? failAfter = volume.FaultOf(hash)?.FailAfterBytes;
+            long read = 0;
+            string? error = null;
+            foreach ((int offset, int length) in ChunkOrder(data.Length, volume.ParallelParts))
+            {
+                if (cancellable && request.Disconnected)
+                {
+                    error = KeepError.ClientGone.Message;
+                    break;
+                }
+
+                int take = failAfter is { } limit ? (int)Math.Clamp(limit - read, 0, length) : length;
+                if (take > 0)
+                {
+                    error = sink.WriteAt(data.AsSpan(offset, take), offset);
+                    read += take;
+                    Counters.BytesFromVolumes += take;
+                }
+
+                if (error is null && take < length)
+                {
+                    error = VolumeFault.FailureMessage;
+                }
+
+                if (error is not null)
+                {
+                    break;
+                }
+
+                yield return volume.TransferTime(length);
+            }
+
+            Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
+            if (error is null)
+            {
+                result.Error = null;
+                result.Size = data.Length;
+                yield break;
+            }
+
+            KeepError failure = error == KeepError.ClientGone.Message ? KeepError.ClientGone : new KeepError(500, error);
+            if (sink.WroteAt != 0)
+            {
+                result.Error = failure; // too late to try another volume
+                yield break;
+            }
+
+            errorToCaller = failure;
+        }
+
+        result.Error = errorToCaller;
+    }
+
+    /// <summary>The client side of a response: bytes take the client's bandwidth after whatever it is still receiving.</summary>
+    internal string? SendToClient(KeepRequest request, ReadOnlyMemory<byte> data)
+    {
+        if (request.Disconnected)
+        {
+            return "write: broken pipe (client disconnected)";
+        }
+
+        TimeSpan start = request.DeliveredUntil > Now ? request.DeliveredUntil : Now;
+        request.DeliveredUntil = start + TimeSpan.FromTicks((long)Math.Round(data.Length / Config.BytesPerSecond(Config.ClientMiBps) * TimeSpan.TicksPerSecond));
+        request.BytesDelivered += data.Length;
+        Counters.BytesServed += data.Length;
+        return null;
+    }
+
+    /// <summary>Steps until the client has received everything sent (streamWriterAt.Close waiting for its writer).</summary>
+    internal IEnumerable<TimeSpan> AwaitDelivery(KeepRequest request)
+    {
+        if (request.DeliveredUntil > Now && !request.Disconnected)
+        {
+            request.Enter(RequestPhase.Streaming, Now);
+            yield return request.DeliveredUntil - Now;
+        }
+    }
+
+    internal TimeSpan ClientTransferTime(long bytes) => TimeSpan.FromTicks((long)Math.Round(bytes / Config.BytesPerSecond(Config.ClientMiBps) * TimeSpan.TicksPerSecond));
+
+    /// <summary>router.go's handleError for a failed GET: 499 if the client left, a bare end if bytes were already sent, else the error's status.</summary>
+    internal void Fail(KeepRequest request, KeepError error)
+    {
+        if (request.Disconnected)
+        {
+            Respond(request, KeepError.ClientGone.Status);
+        }
+        else if (request.BytesDelivered > 0)
+        {
+            Respond(request, 200, truncated: true);
+        }
+        else
+        {
+            Respond(request, error.Status);
+        }
+    }
+
+    internal void Respond(KeepRequest request, int status, bool truncated = false)
+    {
+        if (request.IsDone)
+        {
+            return;
+        }
+
+        request.End(status, truncated, Now);
+        double latencyMs = (Now - request.Arrival).TotalMilliseconds;
+        Counters.Respond(status, latencyMs);
+        if (truncated)
+        {
+            Counters.Truncated++;
+        }
+
+        if (status is >= 200 and < 300 && request.Shared)
+        {
+            Counters.SharedResults++;
+        }
+
+        _outstanding--;
+        Emit(new ResponseSent(request.Id, status, request.BytesDelivered, truncated, (Now - request.Arrival).Ticks / 10));
+        if (request.Admitted)
+        {
+            request.Admitted = false;
+            if (Config.Mode == KeepServerMode.Legacy)
+            {
+                LegacyRunning--;
+            }
+            else
+            {
+                Limiter.Done();
+            }
+        }
+    }
+
+    internal Flight StartFlight(string hash, int? buffer, KeepRequest first)
+    {
+        var flight = new Flight(_flights.Count + 1, hash, buffer);
+        flight.Requests.Add(first.Id);
+        _flights.Add(flight);
+        first.Fetch = flight.Id;
+        return flight;
+    }
+
+    internal Flight FlightOf(int id) => _flights[id - 1];
+
+    private List<(int Offset, int Length)> ChunkOrder(int size, int parallel)
+    {
+        int chunk = Config.ChunkSize;
+        var chunks = new List<(int Offset, int Length)>();
+        for (int offset = 0; offset < size; offset += chunk)
+        {
+            chunks.Add((offset, Math.Min(chunk, size - offset)));
+        }
+
+        for (int group = 0; group < chunks.Count; group += parallel)
+        {
+            int count = Math.Min(parallel, chunks.Count - group);
+            for (int i = count - 1; i > 0; i--)
+            {
+                int j = _chunkOrder.NextInt(i + 1);
+                (chunks[group + i], chunks[group + j]) = (chunks[group + j], chunks[group + i]);
+            }
+        }
+
+        return chunks;
+    }
+
+    private KeepBufferView[] PoolBufferViews()
+    {
+        var views = new List<KeepBufferView>();
+        foreach ((byte[] buffer, int index) in _bufferIndex)
+        {
+            int? holder = _bufferHolder.TryGetValue(buffer, out int id) ? id : null;
+            string state = holder is not null ? "InUse" : Pool.Pooled.Contains(buffer) ? "Pooled" : Pool.Victims.Contains(buffer) ? "Victim" : "Dropped";
+            string? hash = holder is { } h ? _requests[h - 1].Locator.Hash : null;
+            views.Add(new KeepBufferView(index, state, hash, holder is null ? 0 : 1, null, holder, 0, buffer.Length));
+        }
+
+        return [.. views.OrderBy(v => v.Index)];
+    }
+
+    private IEnumerable<TimeSpan> DisconnectLater(KeepRequest request)
+    {
+        Disconnect(request);
+        yield return TimeSpan.Zero;
+    }
+
+    private IEnumerable<TimeSpan> CollectGarbage(TimeSpan interval)
+    {
+        while (true)
+        {
+            yield return interval;
+            if (_outstanding <= 0)
+            {
+                yield break;
+            }
+
+            IReadOnlyList<byte[]> dropped = Pool.CollectGarbage();
+            foreach (byte[] buffer in dropped)
+            {
+                _bufferIndex.Remove(buffer);
+            }
+
+            Counters.GcDropped += dropped.Count;
+            Emit(new PoolCollected(dropped.Count, Pool.Idle));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using BufferLab.Simulator.Engine.Systems.Keep;
+
+namespace BufferLab.Simulator.Engine.Models.Keep;
+
+/// <summary>How a multi-step BlockWrite ended.</summary>
+public sealed class PutResult
+{
+    public KeepError? Error { get; set; } = new(500, "write did not finish");
+
+    public string? Hash { get; set; }
+
+    public int Size { get; set; }
+}

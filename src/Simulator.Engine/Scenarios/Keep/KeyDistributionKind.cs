@@ -1,0 +1,8 @@
+namespace BufferLab.Simulator.Engine.Scenarios.Keep;
+
+public enum KeyDistributionKind
+{
+    Uniform,
+    Zipf,
+    List,
+}

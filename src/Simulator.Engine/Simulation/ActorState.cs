@@ -1,0 +1,9 @@
+namespace BufferLab.Simulator.Engine.Simulation;
+
+public enum ActorState
+{
+    Due,
+    Running,
+    Parked,
+    Finished,
+}

@@ -1,0 +1,55 @@
+namespace BufferLab.Simulator.Engine.Systems.Keep;
+
+/// <summary>
+/// A storage backend as keepstore's volume interface sees it (services/keepstore/volume.go:
+/// BlockRead(ctx, hash, io.WriterAt), BlockWrite): real blocks by hash, with a first-byte latency,
+/// a bandwidth, how many parts it writes concurrently (so WriteAt arrives out of order, as the S3
+/// driver's parallel range reads do) and injected faults per hash.
+/// </summary>
+public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSecond, int parallelParts = 1, int priority = 0)
+{
+    private readonly Dictionary<string, byte[]> _blocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, VolumeFault> _faults = new(StringComparer.Ordinal);
+
+    public string Uuid { get; } = uuid;
+
+    public TimeSpan Latency { get; } = latency;
+
+    public double BytesPerSecond { get; } = bytesPerSecond > 0 ? bytesPerSecond : throw new ArgumentOutOfRangeException(nameof(bytesPerSecond));
+
+    public int ParallelParts { get; } = Math.Max(1, parallelParts);
+
+    public int Priority { get; } = priority;
+
+    public int BlockCount => _blocks.Count;
+
+    public bool Contains(string hash) => _blocks.ContainsKey(hash);
+
+    /// <summary>Stores <paramref name="data"/> under <paramref name="hash"/> (its MD5, unless a test stores a corrupt block on purpose).</summary>
+    public void Store(string hash, byte[] data) => _blocks[hash] = data;
+
+    public void InjectFault(string hash, VolumeFault fault) => _faults[hash] = fault;
+
+    public VolumeFault? FaultOf(string hash) => _faults.GetValueOrDefault(hash);
+
+    /// <summary>The stored bytes as a read returns them: corrupt ones have their first byte flipped.</summary>
+    public byte[]? Read(string hash)
+    {
+        if (!_blocks.TryGetValue(hash, out byte[]? data))
+        {
+            return null;
+        }
+
+        if (FaultOf(hash) is { Corrupt: true } && data.Length > 0)
+        {
+            byte[] corrupt = (byte[])data.Clone();
+            corrupt[0] ^= 0xFF;
+            return corrupt;
+        }
+
+        return data;
+    }
+
+    /// <summary>Virtual time to transfer <paramref name="bytes"/> at this volume's bandwidth.</summary>
+    public TimeSpan TransferTime(long bytes) => TimeSpan.FromTicks((long)Math.Round(bytes / BytesPerSecond * TimeSpan.TicksPerSecond));
+}

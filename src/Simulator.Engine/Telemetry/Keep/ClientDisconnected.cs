@@ -1,0 +1,4 @@
+namespace BufferLab.Simulator.Engine.Telemetry.Keep;
+
+/// <summary>The client went away (its request context ended).</summary>
+public sealed record ClientDisconnected(int Request) : SimEvent;

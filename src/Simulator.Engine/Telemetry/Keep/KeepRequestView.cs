@@ -1,0 +1,14 @@
+namespace BufferLab.Simulator.Engine.Telemetry.Keep;
+
+/// <summary>A request's lane: its phases over virtual time and how it ended.</summary>
+public sealed record KeepRequestView(
+    int Id,
+    string Method,
+    string Hash,
+    string Phase,
+    int? Status,
+    bool Truncated,
+    long Bytes,
+    int? Fetch,
+    bool Shared,
+    IReadOnlyList<LaneSegment> Segments);
