@@ -117,4 +117,30 @@ public class CliTests
             Assert.Contains(name, output, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("current", 400)]
+    [InlineData("legacy", 400)]
+    [InlineData("coalescing", 4)]
+    public void RunAKeepPresetInEachModeReportsKeepstoresFiguresAsJson(string mode, int volumeReads)
+    {
+        var (exit, output, _) = Cli("run", "keep-job-start-herd", "--seed", "1", "--mode", mode, "--format", "json");
+
+        Assert.Equal(0, exit);
+        JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("metrics");
+        Assert.Equal(400, metrics.GetProperty("requests").GetInt32());
+        Assert.Equal(volumeReads, metrics.GetProperty("volumeReads").GetInt32());
+        Assert.Equal(400, metrics.GetProperty("responses").GetProperty("200").GetInt32());
+        Assert.Equal(400L << 20, metrics.GetProperty("bytesServed").GetInt64());
+        Assert.True(metrics.GetProperty("bytesFromVolumes").GetInt64() > 0);
+        Assert.True(metrics.GetProperty("peakBuffersInUse").GetInt32() > 0);
+        Assert.True(metrics.GetProperty("allocatedBytes").GetInt64() > 0);
+    }
+
+    [Fact]
+    public void ModeIsCheckedAndOnlyAppliesToKeepScenarios()
+    {
+        Assert.Contains("must be one of current, legacy, coalescing", Cli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
+        Assert.Contains("--mode applies to keep scenarios only", Cli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
+    }
 }

@@ -37,7 +37,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
 
         if (NeedsSizeHint(request))
         {
-            Model.Respond(request, 405);
+            Model.Respond(request, 405, message: "method not allowed: a GET needs the size hint in its locator");
             yield break;
         }
 
@@ -106,7 +106,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
             _flightOf[buffer] = written;
         }
         Release(request, buffer);
-        Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200);
+        Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200, message: result.Error?.Message);
     }
 
     /// <summary>Tries <paramref name="attempt"/> until <paramref name="acquired"/>; in between waits FIFO for a buffer, or answers 499 if the client leaves.</summary>
@@ -249,10 +249,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
         buffer.BlockSize = read.Size;
         Cache.Complete(buffer, hash, error, Model.Now.Ticks);
         flight.Outcome = error?.ToString() ?? "ok";
-        if (error is not null)
-        {
-            Model.Emit(new FetchFailed(buffer.Index, hash, flight.Id, buffer.Refs, error.Message));
-        }
+        Model.Emit(new FetchFinished(buffer.Index, hash, flight.Id, buffer.Refs, error?.Message));
 
         WakeSharers(flight);
         foreach (TimeSpan delay in Model.AwaitDelivery(request))

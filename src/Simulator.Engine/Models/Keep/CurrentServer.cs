@@ -23,7 +23,7 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
 
         if (NeedsSizeHint(request))
         {
-            Model.Respond(request, 405);
+            Model.Respond(request, 405, message: "method not allowed: a GET needs the size hint in its locator");
             yield break;
         }
 
@@ -109,6 +109,6 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
         }
 
         Model.PutBuffer(request, buffer);
-        Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200);
+        Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200, message: result.Error?.Message);
     }
 }

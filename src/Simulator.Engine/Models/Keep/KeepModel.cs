@@ -260,7 +260,7 @@ public sealed class KeepModel : ISimulationModel
         request.Ticket = null;
         if (ticket.State == LimiterTicketState.Rejected)
         {
-            Respond(request, KeepError.Unavailable.Status);
+            Respond(request, KeepError.Unavailable.Status, message: KeepError.Unavailable.Message);
             yield break;
         }
 
@@ -429,26 +429,26 @@ public sealed class KeepModel : ISimulationModel
     {
         if (request.Disconnected)
         {
-            Respond(request, KeepError.ClientGone.Status);
+            Respond(request, KeepError.ClientGone.Status, message: KeepError.ClientGone.Message);
         }
         else if (request.BytesDelivered > 0)
         {
-            Respond(request, 200, truncated: true);
+            Respond(request, 200, truncated: true, message: error.Message);
         }
         else
         {
-            Respond(request, error.Status);
+            Respond(request, error.Status, message: error.Message);
         }
     }
 
-    internal void Respond(KeepRequest request, int status, bool truncated = false)
+    internal void Respond(KeepRequest request, int status, bool truncated = false, string? message = null)
     {
         if (request.IsDone)
         {
             return;
         }
 
-        request.End(status, truncated, Now);
+        request.End(status, truncated, message, Now);
         double latencyMs = (Now - request.Arrival).TotalMilliseconds;
         Counters.Respond(status, latencyMs);
         if (truncated)
@@ -462,7 +462,7 @@ public sealed class KeepModel : ISimulationModel
         }
 
         _outstanding--;
-        Emit(new ResponseSent(request.Id, status, request.BytesDelivered, truncated, (Now - request.Arrival).Ticks / 10));
+        Emit(new ResponseSent(request.Id, status, request.BytesDelivered, truncated, (Now - request.Arrival).Ticks / 10, message));
         if (request.Admitted)
         {
             request.Admitted = false;

@@ -31,6 +31,9 @@ public sealed class KeepRequest(int id, string method, KeepLocator locator, long
 
     public bool Truncated { get; private set; }
 
+    /// <summary>What went wrong, for a failed or truncated response.</summary>
+    public string? Error { get; private set; }
+
     public bool Disconnected { get; internal set; }
 
     public long BytesDelivered { get; internal set; }
@@ -67,13 +70,14 @@ public sealed class KeepRequest(int id, string method, KeepLocator locator, long
         }
     }
 
-    internal void End(int status, bool truncated, TimeSpan now)
+    internal void End(int status, bool truncated, string? error, TimeSpan now)
     {
         Status = status;
+        Error = error;
         Truncated = truncated;
         Enter(RequestPhase.Done, now);
     }
 
     public KeepRequestView View() =>
-        new(Id, Method, Locator.Hash, Phase.ToString(), Status, Truncated, BytesDelivered, Fetch, Shared, [.. _segments]);
+        new(Id, Method, Locator.Hash, Phase.ToString(), Status, Truncated, Error, BytesDelivered, Fetch, Shared, [.. _segments]);
 }

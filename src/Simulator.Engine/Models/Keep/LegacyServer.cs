@@ -60,7 +60,7 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         }
 
         Model.PutBuffer(request, buffer);
-        Model.Respond(request, error?.Status ?? 200, truncated: error is null && request.Disconnected);
+        Model.Respond(request, error?.Status ?? 200, truncated: error is null && request.Disconnected, message: error?.Message);
     }
 
     public override IEnumerable<TimeSpan> Put(KeepRequest request)
@@ -89,7 +89,7 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         }
 
         Model.PutBuffer(request, buffer);
-        Model.Respond(request, result.Error?.Status ?? 200);
+        Model.Respond(request, result.Error?.Status ?? 200, message: result.Error?.Message);
     }
 
     /// <summary>httpserver.NewRequestLimiter of 2017: a plain semaphore, 503 at once when MaxRequests handlers run.</summary>

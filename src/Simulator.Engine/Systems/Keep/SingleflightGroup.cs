@@ -85,6 +85,15 @@ public sealed class SingleflightGroup<T>
         }
     }
 
+    /// <summary>How many callers joined the call in flight for <paramref name="key"/> (0 when none is in flight).</summary>
+    internal int DupsOf(string key)
+    {
+        lock (_gate)
+        {
+            return _calls is not null && _calls.TryGetValue(key, out Call? call) ? call.Dups : 0;
+        }
+    }
+
     private void DoCall(string key, Call call, Func<T> fn)
     {
         try

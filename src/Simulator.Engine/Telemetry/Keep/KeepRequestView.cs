@@ -8,6 +8,7 @@ public sealed record KeepRequestView(
     string Phase,
     int? Status,
     bool Truncated,
+    string? Error,
     long Bytes,
     int? Fetch,
     bool Shared,

@@ -1,4 +1,4 @@
 namespace BufferLab.Simulator.Engine.Telemetry.Keep;
 
 /// <summary>The request ended with an HTTP status; a truncated 200 is a GET whose error came after bytes were sent.</summary>
-public sealed record ResponseSent(int Request, int Status, long Bytes, bool Truncated, long LatencyUs) : SimEvent;
+public sealed record ResponseSent(int Request, int Status, long Bytes, bool Truncated, long LatencyUs, string? Error) : SimEvent;
