@@ -1,4 +1,4 @@
 namespace BufferLab.Simulator.Web.ViewModels;
 
-/// <summary>One line of a chart: y values at the given steps.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<int> Steps, IReadOnlyList<double> Values);
+/// <summary>One line of a chart: y values at the given x (steps, or virtual milliseconds).</summary>
+public sealed record ChartSeries(string Name, IReadOnlyList<double> X, IReadOnlyList<double> Values);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
@@ -14,18 +13,13 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// same registry the hub uses, runs the controls, and derives the views from the snapshot. The
 /// page only binds to it.
 /// </summary>
-public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
+public sealed class StratumViewModel(SessionRegistry registry) : SessionViewModel(registry)
 {
-    private readonly string _owner = SessionRegistry.PageOwnerPrefix + Guid.NewGuid().ToString("N");
     private IReadOnlyList<LoggedEvent> _stepEvents = [];
 
     public static IReadOnlyList<Sv2Scenario> Presets { get; } = Sv2Presets.All;
 
-    public SimulationSession? Session { get; private set; }
-
     public string ScenarioName { get; private set; } = StratumQuery.DefaultScenario;
-
-    public ulong Seed { get; private set; } = 1;
 
     public string Variant { get; private set; } = "faithful";
 
@@ -34,32 +28,12 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     public int? Capacity { get; private set; }
 
-    /// <summary>Problems with the URL or a request, shown above the page; nothing else changed because of them.</summary>
-    public IReadOnlyList<string> Notices { get; private set; } = [];
-
     /// <summary>Why the last op string was refused (shown under the op box).</summary>
     public string? OpsError { get; private set; }
 
     public Sv2Snapshot? Snapshot { get; private set; }
 
-    /// <summary>Wall-clock time (Unix ms) when the shown state was read from the engine, for measuring engine-to-DOM latency.</summary>
-    public long ReadAtUnixMs { get; private set; }
-
-    public int Step { get; private set; }
-
-    public int LastStep => Session?.LastStep ?? 0;
-
-    public bool Playing => Session?.IsPlaying ?? false;
-
-    public double Speed => Session?.Speed ?? 4;
-
     public Sv2Scenario? Scenario => Session?.Scenario as Sv2Scenario;
-
-    /// <summary>
-    /// Raised when the session changed, on the session's thread (the play loop's while playing).
-    /// Only a signal: call <see cref="Sync"/> when about to render, so the engine never waits for a view.
-    /// </summary>
-    public event Action? Changed;
 
     /// <summary>Opens what the URL asks for; whatever is invalid falls back and is reported in <see cref="Notices"/>.</summary>
     public void Load(IReadOnlyDictionary<string, string?> query)
@@ -85,22 +59,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
             }
         }
 
-        if (parsed.Step is { } stepText)
-        {
-            if (stepText == "end")
-            {
-                Session!.Seek(LastStep);
-            }
-            else if (int.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out int step) && step <= LastStep)
-            {
-                Session!.Seek(step);
-            }
-            else
-            {
-                problems.Add($"step '{stepText}' is not a step from 0 to {LastStep} (or 'end'); showing step 0");
-            }
-        }
-
+        SeekFromQuery(parsed.Step, problems);
         Notices = problems;
         Sync();
     }
@@ -147,38 +106,8 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
         Try(Reopen);
     }
 
-    public void StepForward() => Control(s => { if (Step < LastStep) { s.StepForward(); } });
-
-    public void StepBack() => Control(s => s.StepBack());
-
-    public void Reset() => Control(s => s.Reset());
-
-    public void SeekTo(int step) => Control(s => s.Seek(Math.Clamp(step, 0, LastStep)));
-
-    public void TogglePlay() => Control(s =>
-    {
-        if (s.IsPlaying)
-        {
-            s.Pause();
-        }
-        else
-        {
-            if (Step >= LastStep)
-            {
-                s.Reset();
-            }
-
-            s.Play();
-        }
-    });
-
-    public void SetSpeed(double stepsPerSecond) => Control(s => s.SetSpeed(Math.Clamp(stepsPerSecond, SimulationSession.MinSpeed, SimulationSession.MaxSpeed)));
-
-    /// <summary>The query string that reopens exactly this view.</summary>
-    public string QueryString => QueryAt(Step);
-
-    /// <summary>The query string that opens this workload at <paramref name="step"/>.</summary>
-    public string QueryAt(int step) => StratumQuery.Format(ScenarioName, Seed, step, Variant, Ops, Capacity);
+    /// <summary>The query string that opens this workload at <paramref name="atStep"/>.</summary>
+    public override string QueryAt(int atStep) => StratumQuery.Format(ScenarioName, Seed, atStep, Variant, Ops, Capacity);
 
     /// <summary>The 8 slots, position 1 first.</summary>
     public IReadOnlyList<SlotCell> SlotCells()
@@ -240,26 +169,9 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
 
     public AlarmInfo? Alarm { get; private set; }
 
-    /// <summary>Most points a chart line carries to the browser.</summary>
-    public const int MaxChartPoints = 400;
-
-    /// <summary>Chart lines for steps 0 .. now: (metric name, label shown in the legend).</summary>
-    public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) =>
-        Session is not { } session ? [] : session.Read(_ => lines.Select(l =>
-        {
-            // Under the session's lock: the play loop appends to the history while a page renders.
-            (int[] steps, double[] values) = session.History.Sample(l.Metric, Step, MaxChartPoints);
-            return new ChartSeries(l.Label, steps, values);
-        }).ToArray());
-
-    public void Dispose() => Close();
-
     private void Open(ScenarioRequest request, string? ops, int? capacity)
     {
-        SimulationSession session = registry.Open(_owner, request, Seed);
-        Close();
-        Session = session;
-        Session.Changed += OnSessionChanged;
+        SimulationSession session = OpenSession(request);
         ScenarioName = session.Scenario.Name;
         Ops = ops;
         Capacity = ops is null ? null : capacity ?? ScenarioRequest.DefaultCapacity;
@@ -269,66 +181,17 @@ public sealed class StratumViewModel(SessionRegistry registry) : IDisposable
     /// <summary>The same workload again, with the current seed and variant.</summary>
     private void Reopen() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, Variant), Ops, Capacity);
 
-    private void Close()
+    protected override void ReadState(Run run, SimulationSession session)
     {
-        if (Session is not null)
+        IReadOnlyList<LoggedEvent> all = run.Events.Events;
+        int first = all.Count;
+        while (first > 0 && all[first - 1].Step == run.Step && run.Step > 0)
         {
-            Session.Changed -= OnSessionChanged;
-            registry.Close(Session.Id, _owner);
-            Session = null;
-        }
-    }
-
-    private bool Try(Action action)
-    {
-        try
-        {
-            action();
-            Notices = [];
-            return true;
-        }
-        catch (SessionRequestException e)
-        {
-            Notices = [e.Message];
-            return false;
-        }
-    }
-
-    private void Control(Action<SimulationSession> action)
-    {
-        if (Session is not null && Try(() => action(Session)))
-        {
-            Sync();
-        }
-    }
-
-    private void OnSessionChanged() => Changed?.Invoke();
-
-    /// <summary>Reads the session's state (under its lock) into this view model; the page calls it before rendering.</summary>
-    public void Sync()
-    {
-        if (Session is not { } session)
-        {
-            return;
+            first--; // the current step's events are the log's tail
         }
 
-        (Sv2Snapshot snapshot, int step, LoggedEvent[] events, AlarmInfo? alarm) = session.Read(run =>
-        {
-            IReadOnlyList<LoggedEvent> all = run.Events.Events;
-            int first = all.Count;
-            while (first > 0 && all[first - 1].Step == run.Step && run.Step > 0)
-            {
-                first--; // the current step's events are the log's tail
-            }
-
-            LoggedEvent[] ofStep = all.Skip(first).ToArray();
-            return ((Sv2Snapshot)run.Model.Snapshot(), run.Step, ofStep,
-                session.Alarm is var (at, violation) ? new AlarmInfo(at, violation.Kind.ToString(), violation.Detail) : null);
-        });
-        Snapshot = snapshot;
-        ReadAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        Step = step;
-        _stepEvents = events;
-        Alarm = alarm;
+        _stepEvents = all.Skip(first).ToArray();
+        Snapshot = (Sv2Snapshot)run.Model.Snapshot();
+        Alarm = session.Alarm is var (at, violation) ? new AlarmInfo(at, violation.Kind.ToString(), violation.Detail) : null;
     }
 }

@@ -1,0 +1,193 @@
+using System.Globalization;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Web.Sessions;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// What every system page's view model shares: it opens sessions through the same registry the
+/// hub uses (as a page owner), runs the transport controls, reports problems as notices, and reads
+/// the session's state under its lock when the page is about to render.
+/// </summary>
+public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
+{
+    /// <summary>Most points a chart line carries to the browser.</summary>
+    public const int MaxChartPoints = 400;
+
+    protected string Owner { get; } = SessionRegistry.PageOwnerPrefix + Guid.NewGuid().ToString("N");
+
+    protected SessionRegistry Registry { get; } = registry;
+
+    public SimulationSession? Session { get; private set; }
+
+    public ulong Seed { get; protected set; } = 1;
+
+    /// <summary>Problems with the URL or a request, shown above the page; nothing else changed because of them.</summary>
+    public IReadOnlyList<string> Notices { get; protected set; } = [];
+
+    /// <summary>Wall-clock time (Unix ms) when the shown state was read from the engine, for measuring engine-to-DOM latency.</summary>
+    public long ReadAtUnixMs { get; private set; }
+
+    public int Step { get; private set; }
+
+    public int LastStep => Session?.LastStep ?? 0;
+
+    public bool Playing => Session?.IsPlaying ?? false;
+
+    public double Speed => Session?.Speed ?? 4;
+
+    /// <summary>
+    /// Raised when the session changed, on the session's thread (the play loop's while playing).
+    /// Only a signal: call <see cref="Sync"/> when about to render, so the engine never waits for a view.
+    /// </summary>
+    public event Action? Changed;
+
+    /// <summary>The query string that reopens exactly this view.</summary>
+    public string QueryString => QueryAt(Step);
+
+    /// <summary>The query string that opens this workload at <paramref name="atStep"/>.</summary>
+    public abstract string QueryAt(int atStep);
+
+    public void StepForward() => Control(s => { if (Step < LastStep) { s.StepForward(); } });
+
+    public void StepBack() => Control(s => s.StepBack());
+
+    public void Reset() => Control(s => s.Reset());
+
+    public void SeekTo(int step) => Control(s => s.Seek(Math.Clamp(step, 0, LastStep)));
+
+    public void TogglePlay() => Control(s =>
+    {
+        if (s.IsPlaying)
+        {
+            s.Pause();
+        }
+        else
+        {
+            if (Step >= LastStep)
+            {
+                s.Reset();
+            }
+
+            s.Play();
+        }
+    });
+
+    public void SetSpeed(double stepsPerSecond) => Control(s => s.SetSpeed(Math.Clamp(stepsPerSecond, SimulationSession.MinSpeed, SimulationSession.MaxSpeed)));
+
+    /// <summary>Chart lines of this session for steps 0 .. now: (metric name, label shown in the legend), over steps.</summary>
+    public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) => SeriesOf(Session, Step, null, "", lines);
+
+    /// <summary>Reads the session's state (under its lock) into this view model; the page calls it before rendering.</summary>
+    public void Sync()
+    {
+        if (Session is not { } session)
+        {
+            return;
+        }
+
+        session.Read(run =>
+        {
+            Step = run.Step;
+            ReadState(run, session);
+            return 0;
+        });
+        ReadAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        AfterSync();
+    }
+
+    public void Dispose()
+    {
+        Close();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Goes to the URL's step ("end", or 0 .. LastStep); anything else stays at 0 and is reported.</summary>
+    protected void SeekFromQuery(string? stepText, List<string> problems)
+    {
+        if (stepText is null || Session is null)
+        {
+            return;
+        }
+
+        if (stepText == "end")
+        {
+            Session.Seek(LastStep);
+        }
+        else if (int.TryParse(stepText, NumberStyles.None, CultureInfo.InvariantCulture, out int step) && step <= LastStep)
+        {
+            Session.Seek(step);
+        }
+        else
+        {
+            problems.Add($"step '{stepText}' is not a step from 0 to {LastStep} (or 'end'); showing step 0");
+        }
+    }
+
+    /// <summary>Copies what the page shows out of the run; called under the session's lock.</summary>
+    protected abstract void ReadState(Run run, SimulationSession session);
+
+    /// <summary>Work after a sync, outside the lock (e.g. moving a compared run along).</summary>
+    protected virtual void AfterSync()
+    {
+    }
+
+    /// <summary>
+    /// Lines of <paramref name="session"/> up to <paramref name="step"/>, sampled to at most
+    /// <see cref="MaxChartPoints"/>; x is the step, or the value of <paramref name="xMetric"/> at that step.
+    /// </summary>
+    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, string? xMetric, string prefix, params (string Metric, string Label)[] lines) =>
+        session is null ? [] : session.Read(_ => lines.Select(l =>
+        {
+            // Under the session's lock: the play loop appends to the history while a page renders.
+            (int[] steps, double[] values) = session.History.Sample(l.Metric, step, MaxChartPoints);
+            IReadOnlyList<double> x = xMetric is null ? steps.Select(s => (double)s).ToArray() : session.History.Sample(xMetric, step, MaxChartPoints).Values;
+            return new ChartSeries(prefix + l.Label, x, values);
+        }).ToArray());
+
+    /// <summary>Opens <paramref name="request"/> as this page's session, closing the one it replaces only once the new one is open.</summary>
+    protected SimulationSession OpenSession(ScenarioRequest request)
+    {
+        SimulationSession session = Registry.Open(Owner, request, Seed);
+        Close();
+        Session = session;
+        Session.Changed += OnSessionChanged;
+        return session;
+    }
+
+    protected virtual void Close()
+    {
+        if (Session is not null)
+        {
+            Session.Changed -= OnSessionChanged;
+            Registry.Close(Session.Id, Owner);
+            Session = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/>; a refused request becomes the page's notice and changes nothing.</summary>
+    protected bool Try(Action action)
+    {
+        try
+        {
+            action();
+            Notices = [];
+            return true;
+        }
+        catch (SessionRequestException e)
+        {
+            Notices = [e.Message];
+            return false;
+        }
+    }
+
+    protected void Control(Action<SimulationSession> action)
+    {
+        if (Session is not null && Try(() => action(Session)))
+        {
+            Sync();
+        }
+    }
+
+    private void OnSessionChanged() => Changed?.Invoke();
+}
