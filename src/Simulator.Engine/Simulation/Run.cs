@@ -42,6 +42,9 @@ public sealed class Run
 
     public VirtualClock Clock => _context.Clock;
 
+    /// <summary>Virtual time of the next step, if the run has one due.</summary>
+    public TimeSpan? NextDue => IsFinished || Step >= StepLimit ? null : _context.Scheduler.NextDue;
+
     /// <summary>The actor that performed the last step.</summary>
     public string? LastActor => _context.Scheduler.LastActor;
 

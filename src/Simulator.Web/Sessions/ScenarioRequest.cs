@@ -1,4 +1,6 @@
+using BufferLab.Simulator.Engine.Models.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
@@ -7,9 +9,9 @@ namespace BufferLab.Simulator.Web.Sessions;
 
 /// <summary>
 /// What a client asks to run: a preset by name, or a Stratum op string on a pool of some capacity,
-/// with a variant. Validated here once for the pages and the hub alike.
+/// with a Stratum variant or a keepstore mode. Validated here once for the pages and the hub alike.
 /// </summary>
-public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Variant = null)
+public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Variant = null, string? Mode = null)
 {
     /// <summary>Pool capacity for op strings when none is given (the README Cases' 40 bytes).</summary>
     public const int DefaultCapacity = 40;
@@ -30,7 +32,23 @@ public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? 
             _ => throw new SessionRequestException($"variant must be 'faithful' or 'fixed', got '{Variant}'"),
         };
 
+        KeepServerMode? mode = Mode?.ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "current" => KeepServerMode.Current,
+            "legacy" => KeepServerMode.Legacy,
+            "coalescing" => KeepServerMode.Coalescing,
+            _ => throw new SessionRequestException($"mode must be 'current', 'legacy' or 'coalescing', got '{Mode}'"),
+        };
+
         IScenario scenario = string.IsNullOrWhiteSpace(Ops) ? ResolvePreset() : ResolveOps();
+        if (mode is { } keepMode)
+        {
+            scenario = scenario is KeepScenario keep
+                ? keep.WithMode(keepMode)
+                : throw new SessionRequestException($"mode applies to keep scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+        }
+
         return variant is { } chosen && scenario is Sv2Scenario sv2 ? sv2 with { Variant = chosen } : scenario;
     }
 

@@ -114,6 +114,26 @@ public sealed class SimulationSession : IDisposable
 
     public void Reset() => Seek(0);
 
+    /// <summary>
+    /// Goes to the last step at or before virtual time <paramref name="time"/>, so a second run of
+    /// the same workload can follow a first one in lockstep on the clock (their step counts differ).
+    /// </summary>
+    public void SeekToTime(TimeSpan time)
+    {
+        Pause();
+        Mutate(() =>
+        {
+            if (_run.Clock.Elapsed > time)
+            {
+                _run.Reset();
+            }
+
+            while (_run.NextDue is { } due && due <= time && _run.Step < LastStep && StepCore(1))
+            {
+            }
+        });
+    }
+
     public void SetSpeed(double stepsPerSecond)
     {
         if (double.IsNaN(stepsPerSecond) || stepsPerSecond < MinSpeed || stepsPerSecond > MaxSpeed)

@@ -13,15 +13,10 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
     public static StratumQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
     {
         problems = [];
-        string scenario = Value(query, "scenario") ?? DefaultScenario;
-        ulong seed = 1;
-        if (Value(query, "seed") is { } seedText && !ulong.TryParse(seedText, NumberStyles.None, CultureInfo.InvariantCulture, out seed))
-        {
-            problems.Add($"seed '{seedText}' is not a whole number from 0 to {ulong.MaxValue}; using seed 1");
-            seed = 1;
-        }
+        string scenario = QueryValues.Value(query, "scenario") ?? DefaultScenario;
+        ulong seed = QueryValues.Seed(query, problems);
 
-        string variant = (Value(query, "variant") ?? "faithful").ToLowerInvariant();
+        string variant = (QueryValues.Value(query, "variant") ?? "faithful").ToLowerInvariant();
         if (variant is not ("faithful" or "fixed"))
         {
             problems.Add($"variant '{variant}' is not 'faithful' or 'fixed'; using faithful");
@@ -29,7 +24,7 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
         }
 
         int? capacity = null;
-        if (Value(query, "cap") is { } capText)
+        if (QueryValues.Value(query, "cap") is { } capText)
         {
             if (int.TryParse(capText, NumberStyles.None, CultureInfo.InvariantCulture, out int cap))
             {
@@ -41,7 +36,7 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
             }
         }
 
-        return new StratumQuery(scenario, seed, Value(query, "step"), variant, Value(query, "ops"), capacity);
+        return new StratumQuery(scenario, seed, QueryValues.Value(query, "step"), variant, QueryValues.Value(query, "ops"), capacity);
     }
 
     /// <summary>The query string that reopens this state.</summary>
@@ -67,7 +62,4 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
 
         return string.Join('&', parts);
     }
-
-    private static string? Value(IReadOnlyDictionary<string, string?> query, string key) =>
-        query.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }

@@ -27,12 +27,25 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
         Assert.Equal(14, result["lastStep"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task OpenRunsAKeepPresetInTheModeAsked()
+    {
+        await using var client = await ConnectAsync();
+        var (result, error) = await client.InvokeAsync("Open", new { scenario = "keep-job-start-herd", seed = 1, mode = "coalescing" });
+
+        Assert.Null(error);
+        Assert.Equal("keep", result!["system"]!.GetValue<string>());
+        Assert.Equal(1860, result["lastStep"]!.GetValue<int>());
+    }
+
     [Theory]
     [InlineData("null", "Open takes one argument")]
     [InlineData("""{"scenario":"nope"}""", "unknown scenario 'nope'")]
     [InlineData("""{"ops":"+1:5 +2"}""", "op string: column 6: '+2': expected ID:N")]
     [InlineData("""{"ops":"+1:5","capacity":-1}""", "capacity must be from 0 to 1048576 bytes, got -1")]
     [InlineData("""{"scenario":"random","variant":"x"}""", "variant must be 'faithful' or 'fixed'")]
+    [InlineData("""{"scenario":"keep-zipf","mode":"fast"}""", "mode must be 'current', 'legacy' or 'coalescing', got 'fast'")]
+    [InlineData("""{"scenario":"readme-case1","mode":"legacy"}""", "mode applies to keep scenarios; 'readme-case1' is a stratum-v2 scenario")]
     public async Task BadOpenRequestsGetAClearError(string request, string message)
     {
         await using var client = await ConnectAsync();

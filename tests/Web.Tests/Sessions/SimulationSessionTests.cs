@@ -134,6 +134,22 @@ public sealed class SimulationSessionTests
     }
 
     [Fact]
+    public void SeekToTimeStopsAtTheLastStepNotAfterThatTimeForwardAndBack()
+    {
+        using SimulationSession session = Session("keep-zipf");
+        session.SeekToTime(TimeSpan.FromMilliseconds(500));
+        (int step, TimeSpan time, TimeSpan? next) = session.Read(r => (r.Step, r.Clock.Elapsed, r.NextDue));
+
+        Assert.True(step > 0);
+        Assert.True(time <= TimeSpan.FromMilliseconds(500));
+        Assert.True(next > TimeSpan.FromMilliseconds(500));
+
+        session.SeekToTime(TimeSpan.FromMilliseconds(100));
+        Assert.True(session.Read(r => r.Step) < step);
+        Assert.True(session.Read(r => r.Clock.Elapsed) <= TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public void HistoryRecordsEachStepOnceAcrossReplays()
     {
         using var session = Session("readme-case1");

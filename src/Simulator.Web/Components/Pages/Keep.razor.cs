@@ -1,0 +1,50 @@
+using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Web.ViewModels;
+
+namespace BufferLab.Simulator.Web.Components.Pages;
+
+/// <summary>The keepstore page binds to <see cref="KeepViewModel"/>.</summary>
+public sealed partial class Keep
+{
+    private static readonly IReadOnlyList<Choice> CompareChoices =
+        [new("nothing", ""), new("current", "current"), new("legacy 2017", "legacy"), new("coalescing #10541", "coalescing")];
+
+    private IReadOnlyList<ChartSeries> _buffers = [];
+    private IReadOnlyList<ChartSeries> _memory = [];
+    private IReadOnlyList<ChartSeries> _reads = [];
+    private IReadOnlyList<ChartSeries> _statuses = [];
+    private IReadOnlyList<ChartSeries> _latency = [];
+
+    protected override string PagePath => "/keep";
+
+    protected override KeepViewModel CreateViewModel() => new(Registry);
+
+    protected override void Load(IReadOnlyDictionary<string, string?> query) => Vm.Load(query);
+
+    protected override void ReadCharts()
+    {
+        _buffers = Vm.SeriesOverTime(("arvados_keepstore_bufferpool_inuse_buffers", "in use"), ("keep.buffer_waiters", "waiting"));
+        _memory = Vm.SeriesOverTime(("arvados_keepstore_bufferpool_allocated_bytes", "allocated"), ("keep.live_buffer_bytes", "live"));
+        _reads = Vm.SeriesOverTime(("keep.requests", "requests"), ("keep.volume_reads", "volume reads"));
+        _statuses = Vm.SeriesOverTime([.. KeepModel.ChartedStatuses.Where(Seen).Select(s => ($"keep.status.{s}", s.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        _latency = Vm.SeriesOverTime(("keep.latency_p50_ms", "p50"), ("keep.latency_p99_ms", "p99"));
+    }
+
+    /// <summary>Only statuses some run answered with get a line.</summary>
+    private bool Seen(int status) =>
+        (Vm.Totals?.Statuses.Any(s => s.Status == status) ?? false) || (Vm.CompareTotals?.Statuses.Any(s => s.Status == status) ?? false);
+
+    private static string ModeTitle(string mode) => mode switch
+    {
+        "legacy" => "Legacy keepstore (2017): semaphore, whole-block reads",
+        "coalescing" => "Coalescing (#10541 as proposed): shared, hash-tagged buffers",
+        _ => "Current keepstore: request limiter, pool, streamWriterAt",
+    };
+
+    private string FanOutEmpty(KeepSnapshot snapshot) =>
+        snapshot.Flights.Count == 0 ? "No block has been fetched yet."
+        : Vm.Mode == "coalescing" ? "So far every fetch served one request." : $"Every one of the {snapshot.Flights.Count} fetches so far served exactly one request: without #10541 nothing is shared. Compare with coalescing to see the fan-out.";
+
+    private sealed record Choice(string Text, string Value);
+}

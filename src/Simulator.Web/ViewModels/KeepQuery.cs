@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// The keep page's URL state: `?scenario=keep-zipf&amp;seed=1&amp;step=40&amp;mode=coalescing&amp;compare=current`.
+/// Parsing keeps what is valid and says what was not.
+/// </summary>
+public sealed record KeepQuery(string Scenario, ulong Seed, string? Step, string Mode, string? Compare)
+{
+    public const string DefaultScenario = "keep-job-start-herd";
+
+    public static readonly string[] Modes = ["current", "legacy", "coalescing"];
+
+    public static KeepQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
+    {
+        problems = [];
+        ulong seed = QueryValues.Seed(query, problems);
+
+        string mode = (QueryValues.Value(query, "mode") ?? "current").ToLowerInvariant();
+        if (!Modes.Contains(mode))
+        {
+            problems.Add($"mode '{mode}' is not one of {string.Join(", ", Modes)}; using current");
+            mode = "current";
+        }
+
+        string? compare = QueryValues.Value(query, "compare")?.ToLowerInvariant();
+        if (compare is not null && !Modes.Contains(compare))
+        {
+            problems.Add($"compare '{compare}' is not one of {string.Join(", ", Modes)}; comparing with nothing");
+            compare = null;
+        }
+
+        return new KeepQuery(QueryValues.Value(query, "scenario") ?? DefaultScenario, seed, QueryValues.Value(query, "step"), mode, compare == mode ? null : compare);
+    }
+
+    public static string Format(string scenario, ulong seed, int step, string mode, string? compare)
+    {
+        string query = string.Create(CultureInfo.InvariantCulture, $"scenario={Uri.EscapeDataString(scenario)}&seed={seed}&step={step}&mode={mode}");
+        return compare is null ? query : $"{query}&compare={compare}";
+    }
+}

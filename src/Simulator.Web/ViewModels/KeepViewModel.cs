@@ -1,0 +1,214 @@
+using System.Globalization;
+using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios.Keep;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Web.Sessions;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// Everything the keepstore page shows and does. One session runs the chosen mode; an optional
+/// second session runs the same workload and seed in another mode and follows the first on the
+/// virtual clock, so the two are compared at the same moment.
+/// </summary>
+public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(registry)
+{
+    /// <summary>Most lanes drawn; a note says how many more there are.</summary>
+    public const int MaxLanes = 120;
+
+    public static IReadOnlyList<KeepScenario> Presets => KeepPresets.All;
+
+    public string ScenarioName { get; private set; } = KeepQuery.DefaultScenario;
+
+    public string Mode { get; private set; } = "current";
+
+    /// <summary>The mode of the compared run, if any.</summary>
+    public string? CompareMode { get; private set; }
+
+    public KeepScenario? Scenario => Session?.Scenario as KeepScenario;
+
+    public KeepSnapshot? Snapshot { get; private set; }
+
+    public KeepTotals? Totals { get; private set; }
+
+    public SimulationSession? CompareSession { get; private set; }
+
+    public KeepSnapshot? CompareSnapshot { get; private set; }
+
+    public KeepTotals? CompareTotals { get; private set; }
+
+    public int CompareStep { get; private set; }
+
+    /// <summary>Opens what the URL asks for; whatever is invalid falls back and is reported in <see cref="SessionViewModel.Notices"/>.</summary>
+    public void Load(IReadOnlyDictionary<string, string?> query)
+    {
+        KeepQuery parsed = KeepQuery.Parse(query, out List<string> problems);
+        Seed = parsed.Seed;
+        Mode = parsed.Mode;
+        CompareMode = parsed.Compare;
+        try
+        {
+            Open(parsed.Scenario);
+        }
+        catch (SessionRequestException e)
+        {
+            problems.Add($"{e.Message}; showing {KeepQuery.DefaultScenario} instead");
+            if (!TryOpen(KeepQuery.DefaultScenario, problems))
+            {
+                return;
+            }
+        }
+
+        SeekFromQuery(parsed.Step, problems);
+        Notices = problems;
+        Sync();
+    }
+
+    public void ChoosePreset(string name) => Try(() => Open(name));
+
+    /// <summary>The same workload in another mode, at the same virtual time.</summary>
+    public void SetMode(string mode)
+    {
+        TimeSpan at = TimeNow;
+        Mode = mode;
+        if (CompareMode == mode)
+        {
+            CompareMode = null;
+        }
+
+        if (Try(() => Open(ScenarioName)))
+        {
+            Session!.SeekToTime(at);
+            Sync();
+        }
+    }
+
+    /// <summary>Runs a second copy of the workload in <paramref name="mode"/> beside this one (null: none).</summary>
+    public void SetCompare(string? mode)
+    {
+        CompareMode = mode == Mode || string.IsNullOrEmpty(mode) ? null : mode;
+        Try(OpenCompare);
+        Sync();
+    }
+
+    public void SetSeed(ulong seed)
+    {
+        Seed = seed;
+        Try(() => Open(ScenarioName));
+    }
+
+    public override string QueryAt(int atStep) => KeepQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode);
+
+    /// <summary>Virtual time of the step shown.</summary>
+    public TimeSpan TimeNow => TimeSpan.FromMicroseconds(Snapshot?.TimeUs ?? 0);
+
+    /// <summary>Chart lines over virtual milliseconds: this run's, then the compared run's, each labelled with its mode.</summary>
+    public IReadOnlyList<ChartSeries> SeriesOverTime(params (string Metric, string Label)[] lines)
+    {
+        string suffix = CompareMode is null ? "" : $" ({Mode})";
+        var series = SeriesOf(Session, Step, "keep.time_ms", "", lines.Select(l => (l.Metric, l.Label + suffix)).ToArray()).ToList();
+        if (CompareMode is not null)
+        {
+            series.AddRange(SeriesOf(CompareSession, CompareStep, "keep.time_ms", "", lines.Select(l => (l.Metric, $"{l.Label} ({CompareMode})")).ToArray()));
+        }
+
+        return series;
+    }
+
+    /// <summary>The first <see cref="MaxLanes"/> requests' lanes on one time axis from 0 to now.</summary>
+    public static IReadOnlyList<LaneRow> Lanes(KeepSnapshot snapshot)
+    {
+        double horizon = Math.Max(1, snapshot.TimeUs);
+        return snapshot.Requests.Take(MaxLanes).Select(r => new LaneRow(r.Id, r.Method, r.Hash[..8], r.Status, r.Truncated, r.Error, r.Shared,
+            r.Segments.Select(s =>
+            {
+                long end = s.EndUs ?? snapshot.TimeUs;
+                return new LaneBar(PhaseClass(s.Phase), 100 * s.StartUs / horizon, Math.Max(0.15, 100 * (end - s.StartUs) / horizon),
+                    string.Create(CultureInfo.InvariantCulture, $"#{r.Id} {s.Phase}: {s.StartUs / 1000.0:0.#} to {end / 1000.0:0.#} ms"));
+            }).ToArray())).ToArray();
+    }
+
+    /// <summary>Fetches that served more than one request, biggest first; empty when every fetch served one.</summary>
+    public static IReadOnlyList<FlightView> SharedFlights(KeepSnapshot snapshot) =>
+        [.. snapshot.Flights.Where(f => f.Requests.Count > 1).OrderByDescending(f => f.Requests.Count).ThenBy(f => f.Id).Take(12)];
+
+    protected override void ReadState(Run run, SimulationSession session)
+    {
+        Snapshot = (KeepSnapshot)run.Model.Snapshot();
+        Totals = TotalsOf(run);
+    }
+
+    /// <summary>Moves the compared run to this run's virtual time, then reads it.</summary>
+    protected override void AfterSync()
+    {
+        if (CompareSession is not { } compare || Snapshot is null)
+        {
+            CompareSnapshot = null;
+            CompareTotals = null;
+            return;
+        }
+
+        compare.SeekToTime(TimeNow);
+        (CompareSnapshot, CompareTotals, CompareStep) = compare.Read(run => ((KeepSnapshot)run.Model.Snapshot(), TotalsOf(run), run.Step));
+    }
+
+    protected override void Close()
+    {
+        CloseCompare();
+        base.Close();
+    }
+
+    private static KeepTotals TotalsOf(Run run)
+    {
+        var model = (KeepModel)run.Model;
+        var m = model.Metrics().ToDictionary(v => v.Name, v => v.Value);
+        return new KeepTotals(model.Config.Mode.ToString().ToLowerInvariant(), m["keep.time_ms"], model.Counters.Requests, model.Counters.ResponseCount,
+            model.Counters.VolumeReads, model.Counters.BytesFromVolumes, model.Counters.BytesServed, model.BuffersInUse, model.Config.MaxBuffers,
+            model.AllocatedBytes, (int)m["arvados_concurrent_requests"], (int)m["arvados_queued_requests"], (int)m["keep.buffer_waiters"],
+            model.Counters.SharedResults, (int)m["keep.evictions"], model.Counters.LatencyMs(50), model.Counters.LatencyMs(99),
+            [.. model.Counters.Responses.Select(kv => (kv.Key, kv.Value))]);
+    }
+
+    private static string PhaseClass(string phase) => phase.ToLowerInvariant();
+
+    private void Open(string scenario)
+    {
+        OpenSession(new ScenarioRequest(scenario, Mode: Mode));
+        ScenarioName = Session!.Scenario.Name;
+        OpenCompare();
+        Sync();
+    }
+
+    private bool TryOpen(string scenario, List<string> problems)
+    {
+        try
+        {
+            Open(scenario);
+            return true;
+        }
+        catch (SessionRequestException busy)
+        {
+            Notices = [.. problems, busy.Message]; // e.g. the server is full: show why, run nothing
+            return false;
+        }
+    }
+
+    private void OpenCompare()
+    {
+        CloseCompare();
+        if (CompareMode is not null && Session is not null)
+        {
+            CompareSession = Registry.Open(Owner, new ScenarioRequest(ScenarioName, Mode: CompareMode), Seed);
+        }
+    }
+
+    private void CloseCompare()
+    {
+        if (CompareSession is not null)
+        {
+            Registry.Close(CompareSession.Id, Owner);
+            CompareSession = null;
+        }
+    }
+}

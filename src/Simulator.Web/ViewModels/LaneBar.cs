@@ -1,0 +1,4 @@
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>A phase of a lane: its CSS class, where it starts and how wide it is (percent of the time axis), and its tooltip.</summary>
+public sealed record LaneBar(string Phase, double LeftPercent, double WidthPercent, string Title);

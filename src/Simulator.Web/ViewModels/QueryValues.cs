@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>Reading the values every page's URL shares.</summary>
+public static class QueryValues
+{
+    /// <summary>The trimmed value of <paramref name="key"/>, or null when it is absent or blank.</summary>
+    public static string? Value(IReadOnlyDictionary<string, string?> query, string key) =>
+        query.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>The seed, or 1 with a problem saying why the given one was not used.</summary>
+    public static ulong Seed(IReadOnlyDictionary<string, string?> query, List<string> problems)
+    {
+        if (Value(query, "seed") is not { } text)
+        {
+            return 1;
+        }
+
+        if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed))
+        {
+            return seed;
+        }
+
+        problems.Add($"seed '{text}' is not a whole number from 0 to {ulong.MaxValue}; using seed 1");
+        return 1;
+    }
+}
