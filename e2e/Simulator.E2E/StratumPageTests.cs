@@ -8,38 +8,26 @@ public sealed class StratumPageTests(BrowserFixture browser)
 {
     private static ILocator SlotMapText(IPage page) => page.GetByTestId("slot-map-text");
 
-    private static async Task ExpectTextAsync(ILocator locator, string text)
-    {
-        try
-        {
-            await locator.Filter(new() { HasText = text }).WaitForAsync(new() { Timeout = 10_000 });
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"expected '{text}', the page shows '{await locator.InnerTextAsync()}'");
-        }
-    }
-
     [Fact]
     public async Task ReadmeCase3StepsToTheDocumentedEndAndBack()
     {
         IPage page = await browser.OpenAsync("/stratum?scenario=readme-case1");
         await page.GetByTestId("scenario-picker").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "README Case 3: Back → Front → Back" }).ClickAsync();
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 0 of 14");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 0 of 14");
 
         for (int i = 0; i < 14; i++)
         {
             await page.GetByTestId("step-button").ClickAsync();
         }
 
-        await ExpectTextAsync(SlotMapText(page), "9a3456bc BACK MODE");
+        await Expect.TextAsync(SlotMapText(page), "9a3456bc BACK MODE");
         Assert.Equal("a93456bc BACK MODE", await page.GetByTestId("documented-text").InnerTextAsync());
         Assert.Equal(["9", "a", "3", "4", "5", "6", "b", "c"], await page.Locator("[data-testid=slot-map] .slot-label").AllInnerTextsAsync());
         await BrowserFixture.ScreenshotAsync(page, "stratum-readme-case3-end");
 
         await page.GetByTestId("back-button").ClickAsync();
-        await ExpectTextAsync(SlotMapText(page), "9a3456b- SWITCH TO BACK MODE");
+        await Expect.TextAsync(SlotMapText(page), "9a3456b- SWITCH TO BACK MODE");
         await page.CloseAsync();
     }
 
@@ -51,8 +39,8 @@ public sealed class StratumPageTests(BrowserFixture browser)
     {
         IPage page = await browser.OpenAsync($"/stratum?scenario=readme-case3&seed=1&{step}");
 
-        await ExpectTextAsync(SlotMapText(page), slotMap);
-        await ExpectTextAsync(page.GetByTestId("step-counter"), counter);
+        await Expect.TextAsync(SlotMapText(page), slotMap);
+        await Expect.TextAsync(page.GetByTestId("step-counter"), counter);
         await page.CloseAsync();
     }
 
@@ -93,14 +81,14 @@ public sealed class StratumPageTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
         await page.Keyboard.PressAsync("ArrowRight");
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 3 of 14");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 3 of 14");
         await page.Keyboard.PressAsync("ArrowLeft");
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 2 of 14");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 2 of 14");
 
         await page.Keyboard.PressAsync(" ");
-        await ExpectTextAsync(page.GetByTestId("play-button"), "Pause");
+        await Expect.TextAsync(page.GetByTestId("play-button"), "Pause");
         await page.Keyboard.PressAsync(" ");
-        await ExpectTextAsync(page.GetByTestId("play-button"), "Play");
+        await Expect.TextAsync(page.GetByTestId("play-button"), "Play");
         await page.CloseAsync();
     }
 
@@ -112,15 +100,15 @@ public sealed class StratumPageTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Option, new() { Name = "256 steps/s" }).ClickAsync();
         await page.GetByTestId("play-button").ClickAsync();
 
-        await ExpectTextAsync(page.GetByTestId("alarm-banner"), "Overlap at step 16");
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
-        await ExpectTextAsync(page.GetByTestId("play-button"), "Play");
+        await Expect.TextAsync(page.GetByTestId("alarm-banner"), "Overlap at step 16");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
+        await Expect.TextAsync(page.GetByTestId("play-button"), "Play");
         Assert.Contains("CORRUPT", await page.GetByTestId("explanation").InnerTextAsync() + await page.Locator("[data-testid=byte-map] .corrupt").GetAttributeAsync("title"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "stratum-bug-b4-alarm");
 
         await page.GetByTestId("reset-button").ClickAsync();
         await page.GetByTestId("alarm-link").ClickAsync();
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
         await page.CloseAsync();
     }
 
@@ -128,11 +116,11 @@ public sealed class StratumPageTests(BrowserFixture browser)
     public async Task TheFixedVariantRunsTheSameWorkloadWithoutTheBug()
     {
         IPage page = await browser.OpenAsync("/stratum?scenario=bug-b4-overlap&seed=1&step=end");
-        await ExpectTextAsync(page.GetByTestId("alarm-banner"), "Overlap");
+        await Expect.TextAsync(page.GetByTestId("alarm-banner"), "Overlap");
 
         await page.GetByTestId("variant-fixed").ClickAsync();
-        await ExpectTextAsync(page.GetByTestId("state-panel"), "Fixed");
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
+        await Expect.TextAsync(page.GetByTestId("state-panel"), "Fixed");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 16 of 16");
         Assert.Equal(0, await page.GetByTestId("alarm-banner").CountAsync());
         await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('variant') === 'fixed'");
         await page.CloseAsync();
@@ -145,12 +133,12 @@ public sealed class StratumPageTests(BrowserFixture browser)
         await page.GetByTestId("ops-input").FillAsync("+1:5 +2");
         await page.GetByTestId("ops-run").ClickAsync();
 
-        await ExpectTextAsync(page.GetByTestId("ops-error"), "column 6: '+2': expected ID:N");
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 5 of 14");
+        await Expect.TextAsync(page.GetByTestId("ops-error"), "column 6: '+2': expected ID:N");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 5 of 14");
 
         await page.GetByTestId("ops-input").FillAsync("+1:5 c1>2 -1 +3:5");
         await page.GetByTestId("ops-run").ClickAsync();
-        await ExpectTextAsync(page.GetByTestId("step-counter"), "step 0 of 4");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 0 of 4");
         Assert.Equal(0, await page.GetByTestId("ops-error").CountAsync());
         await page.CloseAsync();
     }
@@ -164,7 +152,7 @@ public sealed class StratumPageTests(BrowserFixture browser)
 
         await page.GetByTestId("play-default").ClickAsync();
         await page.WaitForSelectorAsync("html[data-interactive]");
-        await ExpectTextAsync(SlotMapText(page), "-------- BACK MODE");
+        await Expect.TextAsync(SlotMapText(page), "-------- BACK MODE");
         await page.CloseAsync();
     }
 }
