@@ -15,7 +15,19 @@ IConfig config = DefaultConfig.Instance
     .AddJob(job)
     .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 
-Summary[] summaries = BenchmarkRunner.Run([typeof(NoThreadBenchmarks), typeof(WholeMessageBenchmarks)], config);
-RatioReport.Print(
-    summaries.Single(s => s.BenchmarksCases.All(c => c.Descriptor.Type == typeof(NoThreadBenchmarks))),
-    summaries.Single(s => s.BenchmarksCases.All(c => c.Descriptor.Type == typeof(WholeMessageBenchmarks))));
+// `stratum` or `keep` runs one system's benchmarks; with neither, both run.
+bool stratum = args.Contains("stratum") || !args.Contains("keep");
+bool keep = args.Contains("keep") || !args.Contains("stratum");
+if (stratum)
+{
+    Summary[] summaries = BenchmarkRunner.Run([typeof(NoThreadBenchmarks), typeof(WholeMessageBenchmarks)], config);
+    RatioReport.Print(Of<NoThreadBenchmarks>(summaries), Of<WholeMessageBenchmarks>(summaries));
+}
+
+if (keep)
+{
+    Summary[] summaries = BenchmarkRunner.Run([typeof(CoalescedGetBenchmarks), typeof(ReadyHitBenchmarks)], config);
+    KeepReport.Print(Of<CoalescedGetBenchmarks>(summaries), Of<ReadyHitBenchmarks>(summaries));
+}
+
+static Summary Of<T>(Summary[] summaries) => summaries.Single(s => s.BenchmarksCases.All(c => c.Descriptor.Type == typeof(T)));
