@@ -30,14 +30,8 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
             yield return delay;
         }
 
-        if (request.IsDone)
+        if (request.IsDone || RefuseWithoutSizeHint(request))
         {
-            yield break;
-        }
-
-        if (NeedsSizeHint(request))
-        {
-            Model.Respond(request, 405, message: "method not allowed: a GET needs the size hint in its locator");
             yield break;
         }
 

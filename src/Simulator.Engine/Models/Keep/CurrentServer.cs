@@ -11,31 +11,14 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
 {
     public override IEnumerable<TimeSpan> Get(KeepRequest request)
     {
-        foreach (TimeSpan delay in Model.Admit(request))
-        {
-            yield return delay;
-        }
-
-        if (request.IsDone)
-        {
-            yield break;
-        }
-
-        if (NeedsSizeHint(request))
-        {
-            Model.Respond(request, 405, message: "method not allowed: a GET needs the size hint in its locator");
-            yield break;
-        }
-
         var holder = new BufferHolder();
-        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
+        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, KeepError.ClientGone.Status))
         {
             yield return delay;
         }
 
         if (holder.Buffer is not { } buffer)
         {
-            Model.Respond(request, KeepError.ClientGone.Status);
             yield break;
         }
 
@@ -78,37 +61,5 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
         }
     }
 
-    public override IEnumerable<TimeSpan> Put(KeepRequest request)
-    {
-        foreach (TimeSpan delay in Model.Admit(request))
-        {
-            yield return delay;
-        }
-
-        if (request.IsDone)
-        {
-            yield break;
-        }
-
-        var holder = new BufferHolder();
-        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
-        {
-            yield return delay;
-        }
-
-        if (holder.Buffer is not { } buffer)
-        {
-            Model.Respond(request, KeepError.ClientGone.Status);
-            yield break;
-        }
-
-        var result = new PutResult();
-        foreach (TimeSpan delay in WriteBlock(request, buffer, result))
-        {
-            yield return delay;
-        }
-
-        Model.PutBuffer(request, buffer);
-        Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200, message: result.Error?.Message);
-    }
+    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, KeepError.ClientGone.Status);
 }

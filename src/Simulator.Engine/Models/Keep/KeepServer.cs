@@ -15,8 +15,72 @@ internal abstract class KeepServer(KeepModel model)
 
     public abstract IEnumerable<TimeSpan> Put(KeepRequest request);
 
-    /// <summary>GET without a size hint is errMethodNotAllowed, except for the empty block.</summary>
-    protected static bool NeedsSizeHint(KeepRequest request) => request.Locator.Size == 0 && request.Locator.Hash != EmptyBlockHash;
+    /// <summary>Letting the request in; a refused request is answered here.</summary>
+    protected virtual IEnumerable<TimeSpan> Admit(KeepRequest request) => Model.Admit(request);
+
+    /// <summary>
+    /// Admission, then a pool buffer (GetContext). Afterwards either the request holds
+    /// <paramref name="holder"/>'s buffer or it has been answered: refused, or
+    /// <paramref name="statusIfClientLeft"/> because its client left while it waited.
+    /// </summary>
+    protected IEnumerable<TimeSpan> AdmitWithBuffer(KeepRequest request, BufferHolder holder, int statusIfClientLeft)
+    {
+        foreach (TimeSpan delay in Admit(request))
+        {
+            yield return delay;
+        }
+
+        if (request.IsDone || RefuseWithoutSizeHint(request))
+        {
+            yield break;
+        }
+
+        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
+        {
+            yield return delay;
+        }
+
+        if (holder.Buffer is null)
+        {
+            Model.Respond(request, statusIfClientLeft, message: KeepError.ClientGone.Message);
+        }
+    }
+
+    /// <summary>PUT with a pool buffer (current and legacy): BlockWrite, give the buffer back, answer.</summary>
+    protected IEnumerable<TimeSpan> PutWithPoolBuffer(KeepRequest request, int statusIfClientLeft)
+    {
+        var holder = new BufferHolder();
+        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, statusIfClientLeft))
+        {
+            yield return delay;
+        }
+
+        if (holder.Buffer is not { } buffer)
+        {
+            yield break;
+        }
+
+        var result = new PutResult();
+        foreach (TimeSpan delay in WriteBlock(request, buffer, result))
+        {
+            yield return delay;
+        }
+
+        Model.PutBuffer(request, buffer);
+        Model.Respond(request, request.Disconnected ? statusIfClientLeft : result.Error?.Status ?? 200, message: result.Error?.Message);
+    }
+
+    /// <summary>A GET without a size hint is errMethodNotAllowed (405), except for the empty block; answers it and says so.</summary>
+    protected bool RefuseWithoutSizeHint(KeepRequest request)
+    {
+        if (request.Method != "GET" || request.Locator.Size != 0 || request.Locator.Hash == EmptyBlockHash)
+        {
+            return false;
+        }
+
+        Model.Respond(request, 405, message: "method not allowed: a GET needs the size hint in its locator");
+        return true;
+    }
 
     /// <summary>
     /// BlockWrite with a streamed body, into <paramref name="buffer"/>: receive at most BlockSize

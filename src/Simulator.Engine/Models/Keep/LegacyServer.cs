@@ -13,20 +13,14 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
 {
     public override IEnumerable<TimeSpan> Get(KeepRequest request)
     {
-        if (!Admit(request))
-        {
-            yield break;
-        }
-
         var holder = new BufferHolder();
-        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
+        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, KeepError.Unavailable.Status)) // ErrClientDisconnect was a 503
         {
             yield return delay;
         }
 
         if (holder.Buffer is not { } buffer)
         {
-            Model.Respond(request, KeepError.Unavailable.Status); // ErrClientDisconnect was a 503
             yield break;
         }
 
@@ -63,46 +57,18 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         Model.Respond(request, error?.Status ?? 200, truncated: error is null && request.Disconnected, message: error?.Message);
     }
 
-    public override IEnumerable<TimeSpan> Put(KeepRequest request)
-    {
-        if (!Admit(request))
-        {
-            yield break;
-        }
-
-        var holder = new BufferHolder();
-        foreach (TimeSpan delay in Model.GetBuffer(request, holder))
-        {
-            yield return delay;
-        }
-
-        if (holder.Buffer is not { } buffer)
-        {
-            Model.Respond(request, KeepError.Unavailable.Status);
-            yield break;
-        }
-
-        var result = new PutResult();
-        foreach (TimeSpan delay in WriteBlock(request, buffer, result))
-        {
-            yield return delay;
-        }
-
-        Model.PutBuffer(request, buffer);
-        Model.Respond(request, result.Error?.Status ?? 200, message: result.Error?.Message);
-    }
+    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, KeepError.Unavailable.Status);
 
     /// <summary>httpserver.NewRequestLimiter of 2017: a plain semaphore, 503 at once when MaxRequests handlers run.</summary>
-    private bool Admit(KeepRequest request)
+    protected override IEnumerable<TimeSpan> Admit(KeepRequest request)
     {
         if (Model.LegacyRunning >= Model.Config.EffectiveLegacyMaxRequests)
         {
-            Model.Respond(request, KeepError.Unavailable.Status);
-            return false;
+            Model.Respond(request, KeepError.Unavailable.Status, message: KeepError.Unavailable.Message);
+            yield break;
         }
 
         Model.LegacyRunning++;
         request.Admitted = true;
-        return true;
     }
 }
