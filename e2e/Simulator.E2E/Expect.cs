@@ -16,4 +16,12 @@ internal static class Expect
             Assert.Fail($"expected '{text}', the page shows '{await locator.InnerTextAsync()}'");
         }
     }
+
+    /// <summary>Waits until plotly has drawn the chart <paramref name="testId"/>, then counts its lines.</summary>
+    public static async Task<int> ChartLinesAsync(IPage page, string testId)
+    {
+        ILocator traces = page.Locator($"[data-testid={testId}] .scatterlayer .trace");
+        await traces.First.WaitForAsync();
+        return await traces.CountAsync();
+    }
 }

@@ -42,8 +42,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
 
         await Expect.TextAsync(page.GetByTestId("volume-reads"), "93");
         await Expect.TextAsync(page.GetByTestId("compare-volume-reads"), "2");
-        await page.Locator("[data-testid=chart-reads] .main-svg").First.WaitForAsync();
-        Assert.Equal(4, await page.Locator("[data-testid=chart-reads] .scatterlayer .trace").CountAsync());
+        Assert.Equal(4, await Expect.ChartLinesAsync(page, "chart-reads")); // requests and volume reads, of both runs
         Assert.True(await page.GetByTestId("lane").CountAsync() > 100);
         await BrowserFixture.ScreenshotAsync(page, "keep-herd-compare");
 
@@ -61,8 +60,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
 
         await Expect.TextAsync(page.GetByTestId("notice"), "compare 'nope' is not one of current, legacy, coalescing");
         await Expect.TextAsync(page.GetByTestId("status-503"), "503 × 384");
-        await page.Locator("[data-testid=chart-status] .scatterlayer .trace").First.WaitForAsync();
-        Assert.Equal(2, await page.Locator("[data-testid=chart-status] .scatterlayer .trace").CountAsync()); // 200 and 503
+        Assert.Equal(2, await Expect.ChartLinesAsync(page, "chart-status")); // 200 and 503
         await BrowserFixture.ScreenshotAsync(page, "keep-overload-legacy");
         await page.CloseAsync();
     }
