@@ -20,7 +20,6 @@ public sealed class KeepModel : ISimulationModel
     private readonly List<Flight> _flights = [];
     private readonly Dictionary<byte[], int> _bufferIndex = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<byte[], int> _bufferHolder = new(ReferenceEqualityComparer.Instance);
-    private readonly SeededRandom _chunkOrder;
     private readonly KeepServer _server;
     private int _nextBuffer;
     private int _outstanding;
@@ -34,12 +33,12 @@ public sealed class KeepModel : ISimulationModel
 
         Config = config;
         _context = context;
-        _chunkOrder = context.Random.Fork("keep.volume-parts");
         Volumes = [.. Enumerable.Range(0, config.Volumes).Select(i => new KeepVolume(
             string.Create(CultureInfo.InvariantCulture, $"zzzzz-nyw5e-{i:D15}"),
             TimeSpan.FromMilliseconds(config.VolumeLatencyMs), config.BytesPerSecond(config.VolumeMiBps), config.VolumeParallelParts))];
         Pool = new KeepBufferPool(config.MaxBuffers, config.BufferSize, w => Wake((KeepRequest)w.Owner));
         Cache = new CoalescingBufferCache(config.MaxBuffers, config.BufferSize);
+        Reader = new VolumeReader(this, context.Random.Fork("keep.volume-parts"));
         Limiter = new RequestLimiter(config.MaxConcurrentRequests, config.MaxQueuedRequests, t => Wake((KeepRequest)t.Owner));
         _server = config.Mode switch
         {
@@ -65,6 +64,9 @@ public sealed class KeepModel : ISimulationModel
 
     /// <summary>The request limiter (current and coalescing modes).</summary>
     public RequestLimiter Limiter { get; }
+
+    /// <summary>Reads blocks from the volumes for the handlers.</summary>
+    internal VolumeReader Reader { get; }
 
     /// <summary>Legacy handlers running under the MaxRequests semaphore.</summary>
     public int LegacyRunning { get; internal set; }
@@ -317,86 +319,6 @@ public sealed class KeepModel : ISimulationModel
         Pool.Put(buffer);
     }
 
-    /// <summary>
-    /// One BlockRead over the mounts in rendezvous order into <paramref name="sink"/>: first-byte
-    /// latency, then chunks at the volume's bandwidth, in the order its parallel parts land. Not
-    /// found tries the next mount; an error after bytes were written stops there.
-    /// </summary>
-    internal IEnumerable<TimeSpan> ReadBlock(KeepRequest request, string hash, StreamWriterAt sink, VolumeReadResult result, Flight flight, bool cancellable)
-    {
-        KeepError errorToCaller = KeepError.NotFound;
-        foreach (KeepVolume volume in Rendezvous.Order(hash, Volumes))
-        {
-            if (cancellable && request.Disconnected)
-            {
-                result.Error = KeepError.ClientGone;
-                yield break;
-            }
-
-            Counters.VolumeReads++;
-            flight.VolumeReads++;
-            Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
-            yield return volume.Latency;
-            byte[]? data = volume.Read(hash);
-            if (data is null)
-            {
-                Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, "not found"));
-                continue;
-            }
-
-            int? failAfter = volume.FaultOf(hash)?.FailAfterBytes;
-            long read = 0;
-            string? error = null;
-            foreach ((int offset, int length) in ChunkOrder(data.Length, volume.ParallelParts))
-            {
-                if (cancellable && request.Disconnected)
-                {
-                    error = KeepError.ClientGone.Message;
-                    break;
-                }
-
-                int take = failAfter is { } limit ? (int)Math.Clamp(limit - read, 0, length) : length;
-                if (take > 0)
-                {
-                    error = sink.WriteAt(data.AsSpan(offset, take), offset);
-                    read += take;
-                    Counters.BytesFromVolumes += take;
-                }
-
-                if (error is null && take < length)
-                {
-                    error = VolumeFault.FailureMessage;
-                }
-
-                if (error is not null)
-                {
-                    break;
-                }
-
-                yield return volume.TransferTime(length);
-            }
-
-            Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
-            if (error is null)
-            {
-                result.Error = null;
-                result.Size = data.Length;
-                yield break;
-            }
-
-            KeepError failure = error == KeepError.ClientGone.Message ? KeepError.ClientGone : new KeepError(500, error);
-            if (sink.WroteAt != 0)
-            {
-                result.Error = failure; // too late to try another volume
-                yield break;
-            }
-
-            errorToCaller = failure;
-        }
-
-        result.Error = errorToCaller;
-    }
-
     /// <summary>The client side of a response: bytes take the client's bandwidth after whatever it is still receiving.</summary>
     internal string? SendToClient(KeepRequest request, ReadOnlyMemory<byte> data)
     {
@@ -487,28 +409,6 @@ public sealed class KeepModel : ISimulationModel
     }
 
     internal Flight FlightOf(int id) => _flights[id - 1];
-
-    private List<(int Offset, int Length)> ChunkOrder(int size, int parallel)
-    {
-        int chunk = Config.ChunkSize;
-        var chunks = new List<(int Offset, int Length)>();
-        for (int offset = 0; offset < size; offset += chunk)
-        {
-            chunks.Add((offset, Math.Min(chunk, size - offset)));
-        }
-
-        for (int group = 0; group < chunks.Count; group += parallel)
-        {
-            int count = Math.Min(parallel, chunks.Count - group);
-            for (int i = count - 1; i > 0; i--)
-            {
-                int j = _chunkOrder.NextInt(i + 1);
-                (chunks[group + i], chunks[group + j]) = (chunks[group + j], chunks[group + i]);
-            }
-        }
-
-        return chunks;
-    }
 
     private KeepBufferView[] PoolBufferViews()
     {
