@@ -26,6 +26,8 @@ public sealed class KeepControlsTests : IDisposable
         var buffers = doc.QuerySelectorAll("[data-testid=compare-buffer]");
         Assert.Equal(vm.Snapshot!.Buffers.Count, buffers.Length);
         Assert.All(buffers, b => Assert.Contains("ready", b.ClassList));
+        Assert.All(doc.QuerySelectorAll("[data-testid=compare-buffer-last-read]"), r => Assert.StartsWith("read ", r.TextContent, StringComparison.Ordinal));
+        Assert.Equal(buffers.Length, doc.QuerySelectorAll("[data-testid=compare-buffer-last-read]").Length);
     }
 
     [Fact]
