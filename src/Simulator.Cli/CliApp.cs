@@ -8,7 +8,7 @@ public static class CliApp
 
           sv2 replay FILE [--variant faithful|fixed]
               Replay buffer_sv2 scripts (the vectors' format) and print one state line per op.
-          run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--log FILE]
+          run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--reader std|mmap] [--log FILE]
               Run a scenario to its end and print a report (FILE: a script in the vectors' format).
           presets
               List the built-in scenarios.
@@ -21,7 +21,7 @@ public static class CliApp
             return args switch
             {
                 ["sv2", "replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, "--variant"), output),
-                ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, "--seed", "--format", "--variant", "--mode", "--log"), output),
+                ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, "--seed", "--format", "--variant", "--mode", "--reader", "--log"), output),
                 ["presets"] => PresetsCommand.Run(output),
                 [] or ["help"] or ["--help"] or ["-h"] => PrintUsage(output),
                 _ => throw new CliException($"unknown command '{string.Join(' ', args)}'; run with --help for the commands"),

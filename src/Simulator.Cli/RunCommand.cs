@@ -1,22 +1,24 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--log FILE]`: a scenario to its end, then a report.</summary>
+/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--reader std|mmap] [--log FILE]`: a scenario to its end, then a report.</summary>
 public static class RunCommand
 {
     public static int Run(CliArguments args, TextWriter output)
     {
         if (args.Positional.Count != 1)
         {
-            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--log FILE]");
+            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--reader std|mmap] [--log FILE]");
         }
 
         string format = args.Choice("--format", "text", "text", "json");
@@ -41,8 +43,18 @@ public static class RunCommand
             scenario = keep.WithMode(Enum.Parse<KeepServerMode>(args.Choice("--mode", "current", "current", "legacy", "coalescing"), ignoreCase: true));
         }
 
+        if (args.Option("--reader") is not null)
+        {
+            if (scenario is not FilestoreScenario filestore)
+            {
+                throw new CliException("--reader applies to filestore scenarios only");
+            }
+
+            scenario = filestore.WithReader(args.Choice("--reader", "std", "std", "mmap") == "mmap" ? ReaderKind.Mmap : ReaderKind.Std);
+        }
+
         ulong seed = ParseSeed(args.Option("--seed"));
-        var run = new Run(scenario, seed);
+        using var run = new Run(scenario, seed);
         run.RunToEnd();
         if (args.Option("--log") is { } logPath)
         {

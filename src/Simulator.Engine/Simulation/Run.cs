@@ -7,7 +7,7 @@ namespace BufferLab.Simulator.Engine.Simulation;
 /// steps one operation at a time, runs to the end, resets, and reaches any step N again by
 /// replaying from the start.
 /// </summary>
-public sealed class Run
+public sealed class Run : IDisposable
 {
     /// <summary>Upper bound on the steps one run may take, whatever a scenario asks for.</summary>
     public const int MaxSteps = 1_000_000;
@@ -88,11 +88,15 @@ public sealed class Run
     /// <summary>Back to step 0: a fresh system and workload from the same scenario and seed.</summary>
     public void Reset()
     {
+        (Model as IDisposable)?.Dispose(); // a model may own real files (the filestore's)
         Step = 0;
         IsFinished = false;
         _context = new RunContext(Seed, () => Step);
         Model = Scenario.Build(_context);
     }
+
+    /// <summary>Frees what the model holds outside memory (files, handles, a database).</summary>
+    public void Dispose() => (Model as IDisposable)?.Dispose();
 
     /// <summary>Reaches step <paramref name="step"/> (clamped to the end): forward by stepping, back by replaying.</summary>
     public void SeekTo(int step)

@@ -1,0 +1,4 @@
+namespace BufferLab.Simulator.Engine.Telemetry.Filestore;
+
+/// <summary>The file was cut to a new length while references to its later bytes remain.</summary>
+public sealed record FileTruncated(long Length) : SimEvent;

@@ -1,0 +1,18 @@
+namespace BufferLab.Simulator.Engine.Telemetry.Filestore;
+
+/// <summary>The filestore run at one step: the file as a grid of regions, the latest reads, status counts and the memory last measured.</summary>
+public sealed record FilestoreSnapshot(
+    string Reader,
+    long TimeUs,
+    long FileBytes,
+    int ChunkBytes,
+    int ChunksWritten,
+    int ChunksToWrite,
+    IReadOnlyList<FileRegionView> Regions,
+    IReadOnlyList<BlockReadView> RecentReads,
+    IReadOnlyDictionary<int, int> StatusCounts,
+    long RssAnonBytes,
+    long RssFileBytes,
+    long PageCacheBytes,
+    long FileResidentBytes,
+    long? TruncatedTo);
