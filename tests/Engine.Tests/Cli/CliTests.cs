@@ -143,4 +143,22 @@ public class CliTests
         Assert.Contains("must be one of current, legacy, coalescing", Cli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
         Assert.Contains("--mode applies to keep scenarios only", Cli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("std", "12")]
+    [InlineData("mmap", "10")]
+    public void RunAFilestorePresetWithEachReaderReportsMeasuredMemoryAndStatuses(string reader, string pastTheEnd)
+    {
+        var (exit, output, _) = Cli("run", "filestore-truncated-file", "--seed", "1", "--reader", reader, "--format", "json");
+
+        Assert.Equal(0, exit);
+        JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("metrics");
+        Assert.Equal(612, metrics.GetProperty("blocksRead").GetInt32());
+        Assert.Equal(612L * 262_144 - metrics.GetProperty("statusCounts").EnumerateObject().Where(p => p.Name != "0").Sum(p => p.Value.GetInt32()) * 262_144L, metrics.GetProperty("bytesRead").GetInt64());
+        Assert.True(metrics.GetProperty("statusCounts").GetProperty(pastTheEnd).GetInt32() > 200);
+        foreach (string field in new[] { "peakRssFileBytes", "peakRssAnonBytes", "peakFileResidentBytes", "readLatencyP50Us", "readLatencyP99Us" })
+        {
+            Assert.True(metrics.GetProperty(field).GetDouble() > 0, field);
+        }
+    }
 }

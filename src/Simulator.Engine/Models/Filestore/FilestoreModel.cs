@@ -117,9 +117,10 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
     private TimeSpan Now => _context.Clock.Elapsed;
 
-    /// <summary>Drops the file's clean pages from the page cache (posix_fadvise DONTNEED), then measures again: the remedy, shown.</summary>
+    /// <summary>Writes the file's dirty pages back (fsync), drops its pages from the page cache (posix_fadvise DONTNEED), then measures again: the remedy, shown.</summary>
     public void DropFileCache()
     {
+        _file.Flush(flushToDisk: true);
         _residency.Drop();
         MeasureResidency();
         SampleMemory();
