@@ -27,6 +27,11 @@ public sealed class SimulationSession : IDisposable
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How many run lengths are remembered before the memory is cleared.</summary>
+    private const int MaxRememberedRuns = 1024;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IScenario, ulong), int> LastSteps = new();
+
     private readonly Lock _gate = new();
     private readonly Run _run;
     private readonly CancellationTokenSource _closed = new();
@@ -242,12 +247,32 @@ public sealed class SimulationSession : IDisposable
     {
         Pause();
         _closed.Cancel();
+        lock (_gate)
+        {
+            _run.Dispose(); // a model may hold files (the filestore's)
+        }
     }
 
+    /// <summary>
+    /// The run's length, found by running a copy to its end once per (scenario, seed): runs are
+    /// deterministic, so reopening the same workload (a mode switch, a reload) costs no probe.
+    /// Scenarios are records, so equal workloads are equal keys.
+    /// </summary>
     private static int CountSteps(IScenario scenario, ulong seed)
     {
-        var probe = new Run(scenario, seed, MaxSteps);
+        if (LastSteps.TryGetValue((scenario, seed), out int known))
+        {
+            return known;
+        }
+
+        using var probe = new Run(scenario, seed, MaxSteps);
         probe.RunToEnd();
+        if (LastSteps.Count >= MaxRememberedRuns)
+        {
+            LastSteps.Clear();
+        }
+
+        LastSteps[(scenario, seed)] = probe.Step;
         return probe.Step;
     }
 

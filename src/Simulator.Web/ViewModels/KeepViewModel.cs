@@ -12,7 +12,7 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// second session runs the same workload and seed in another mode and follows the first on the
 /// virtual clock, so the two are compared at the same moment.
 /// </summary>
-public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(registry)
+public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(registry)
 {
     /// <summary>Most lanes drawn; a note says how many more there are.</summary>
     public const int MaxLanes = 120;
@@ -32,13 +32,9 @@ public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(r
 
     public KeepTotals? Totals { get; private set; }
 
-    public SimulationSession? CompareSession { get; private set; }
-
     public KeepSnapshot? CompareSnapshot { get; private set; }
 
     public KeepTotals? CompareTotals { get; private set; }
-
-    public int CompareStep { get; private set; }
 
     /// <summary>Opens what the URL asks for; whatever is invalid falls back and is reported in <see cref="SessionViewModel.Notices"/>.</summary>
     public void Load(IReadOnlyDictionary<string, string?> query)
@@ -88,7 +84,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(r
     public void SetCompare(string? mode)
     {
         CompareMode = mode == Mode || string.IsNullOrEmpty(mode) ? null : mode;
-        Try(OpenCompare);
+        Try(() => OpenCompare(CompareRequest));
         Sync();
     }
 
@@ -100,21 +96,11 @@ public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(r
 
     public override string QueryAt(int atStep) => KeepQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode);
 
-    /// <summary>Virtual time of the step shown.</summary>
-    public TimeSpan TimeNow => TimeSpan.FromMicroseconds(Snapshot?.TimeUs ?? 0);
+    protected override string MainLabel => Mode;
 
-    /// <summary>Chart lines over virtual milliseconds: this run's, then the compared run's, each labelled with its mode.</summary>
-    public IReadOnlyList<ChartSeries> SeriesOverTime(params (string Metric, string Label)[] lines)
-    {
-        string suffix = CompareMode is null ? "" : $" ({Mode})";
-        var series = SeriesOf(Session, Step, "keep.time_ms", "", lines.Select(l => (l.Metric, l.Label + suffix)).ToArray()).ToList();
-        if (CompareMode is not null)
-        {
-            series.AddRange(SeriesOf(CompareSession, CompareStep, "keep.time_ms", "", lines.Select(l => (l.Metric, $"{l.Label} ({CompareMode})")).ToArray()));
-        }
+    protected override string? CompareLabel => CompareMode;
 
-        return series;
-    }
+    protected override string TimeMetric => "keep.time_ms";
 
     /// <summary>The first <see cref="MaxLanes"/> requests' lanes on one time axis from 0 to now.</summary>
     public static IReadOnlyList<LaneRow> Lanes(KeepSnapshot snapshot)
@@ -133,30 +119,16 @@ public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(r
     public static IReadOnlyList<FlightView> SharedFlights(KeepSnapshot snapshot) =>
         [.. snapshot.Flights.Where(f => f.Requests.Count > 1).OrderByDescending(f => f.Requests.Count).ThenBy(f => f.Id).Take(12)];
 
-    protected override void ReadState(Run run, SimulationSession session)
+    protected override void ReadMain(Run run)
     {
         Snapshot = (KeepSnapshot)run.Model.Snapshot();
         Totals = TotalsOf(run);
     }
 
-    /// <summary>Moves the compared run to this run's virtual time, then reads it.</summary>
-    protected override void AfterSync()
+    protected override void ReadCompare(Run? run)
     {
-        if (CompareSession is not { } compare || Snapshot is null)
-        {
-            CompareSnapshot = null;
-            CompareTotals = null;
-            return;
-        }
-
-        compare.SeekToTime(TimeNow);
-        (CompareSnapshot, CompareTotals, CompareStep) = compare.Read(run => ((KeepSnapshot)run.Model.Snapshot(), TotalsOf(run), run.Step));
-    }
-
-    protected override void Close()
-    {
-        CloseCompare();
-        base.Close();
+        CompareSnapshot = run is null ? null : (KeepSnapshot)run.Model.Snapshot();
+        CompareTotals = run is null ? null : TotalsOf(run);
     }
 
     private static KeepTotals TotalsOf(Run run)
@@ -176,7 +148,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(r
     {
         OpenSession(new ScenarioRequest(scenario, Mode: Mode));
         ScenarioName = Session!.Scenario.Name;
-        OpenCompare();
+        OpenCompare(CompareRequest);
         Sync();
     }
 
@@ -194,21 +166,5 @@ public sealed class KeepViewModel(SessionRegistry registry) : SessionViewModel(r
         }
     }
 
-    private void OpenCompare()
-    {
-        CloseCompare();
-        if (CompareMode is not null && Session is not null)
-        {
-            CompareSession = Registry.Open(Owner, new ScenarioRequest(ScenarioName, Mode: CompareMode), Seed);
-        }
-    }
-
-    private void CloseCompare()
-    {
-        if (CompareSession is not null)
-        {
-            Registry.Close(CompareSession.Id, Owner);
-            CompareSession = null;
-        }
-    }
+    private ScenarioRequest? CompareRequest => CompareMode is null ? null : new ScenarioRequest(ScenarioName, Mode: CompareMode);
 }

@@ -26,6 +26,9 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
     private const int RecentReadCount = 24;
 
+    /// <summary>Reads between two samples of process memory (/proc/self/status, /proc/meminfo).</summary>
+    private const int MemoryEvery = 4;
+
     /// <summary>Virtual time between a read's open (or mapping) and its ReadAt: another actor may run in between.</summary>
     private static readonly TimeSpan ReadGap = TimeSpan.FromMicroseconds(20);
 
@@ -323,7 +326,11 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
         }
         finally
         {
-            SampleMemory();
+            if (BlocksRead % MemoryEvery == 0)
+            {
+                SampleMemory(); // while the reader (and its mapping) is still open
+            }
+
             opened.Dispose();
         }
     }
