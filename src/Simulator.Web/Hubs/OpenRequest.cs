@@ -1,4 +1,4 @@
 namespace BufferLab.Simulator.Web.Hubs;
 
-/// <summary>The hub's Open argument: a preset name or an op string (with capacity), a seed (random when absent), a Stratum variant or a keepstore mode.</summary>
-public sealed record OpenRequest(string? Scenario, string? Ops = null, int? Capacity = null, ulong? Seed = null, string? Variant = null, string? Mode = null);
+/// <summary>The hub's Open argument: a preset name or an op string (with capacity), a seed (random when absent), a Stratum variant, a keepstore mode or a filestore reader.</summary>
+public sealed record OpenRequest(string? Scenario, string? Ops = null, int? Capacity = null, ulong? Seed = null, string? Variant = null, string? Mode = null, string? Reader = null);

@@ -1,17 +1,19 @@
 using BufferLab.Simulator.Engine.Models.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Web.Sessions;
 
 /// <summary>
 /// What a client asks to run: a preset by name, or a Stratum op string on a pool of some capacity,
-/// with a Stratum variant or a keepstore mode. Validated here once for the pages and the hub alike.
+/// with a Stratum variant, a keepstore mode or a filestore reader. Validated here once for the pages and the hub alike.
 /// </summary>
-public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Variant = null, string? Mode = null)
+public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Variant = null, string? Mode = null, string? Reader = null)
 {
     /// <summary>Pool capacity for op strings when none is given (the README Cases' 40 bytes).</summary>
     public const int DefaultCapacity = 40;
@@ -47,6 +49,19 @@ public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? 
             scenario = scenario is KeepScenario keep
                 ? keep.WithMode(keepMode)
                 : throw new SessionRequestException($"mode applies to keep scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+        }
+
+        if (Reader is not null)
+        {
+            ReaderKind reader = Reader.ToLowerInvariant() switch
+            {
+                "std" => ReaderKind.Std,
+                "mmap" => ReaderKind.Mmap,
+                _ => throw new SessionRequestException($"reader must be 'std' or 'mmap', got '{Reader}'"),
+            };
+            scenario = scenario is FilestoreScenario filestore
+                ? filestore.WithReader(reader)
+                : throw new SessionRequestException($"reader applies to filestore scenarios; '{scenario.Name}' is a {scenario.System} scenario");
         }
 
         return variant is { } chosen && scenario is Sv2Scenario sv2 ? sv2 with { Variant = chosen } : scenario;

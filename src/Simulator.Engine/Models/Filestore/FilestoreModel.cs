@@ -148,7 +148,8 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
         return new FilestoreSnapshot(Config.Reader.ToString().ToLowerInvariant(), Now.Ticks / 10, Config.FileBytes, Config.ChunkBytes, _written.Count,
             Config.ChunksToWrite, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
-            _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null);
+            _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
+            Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes);
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,6 @@
 namespace BufferLab.Simulator.Engine.Telemetry.Filestore;
 
-/// <summary>The filestore run at one step: the file as a grid of regions, the latest reads, status counts and the memory last measured.</summary>
+/// <summary>The filestore run at one step: the file as a grid of regions, the latest reads, status counts, and the memory and latencies measured so far.</summary>
 public sealed record FilestoreSnapshot(
     string Reader,
     long TimeUs,
@@ -15,4 +15,12 @@ public sealed record FilestoreSnapshot(
     long RssFileBytes,
     long PageCacheBytes,
     long FileResidentBytes,
-    long? TruncatedTo);
+    long? TruncatedTo,
+    int BlocksRead,
+    long BytesRead,
+    int ReadsPerSecond,
+    double LatencyP50Us,
+    double LatencyP99Us,
+    long PeakRssAnonBytes,
+    long PeakRssFileBytes,
+    long PeakFileResidentBytes);

@@ -5,7 +5,7 @@ export function draw(element, series, yTitle, xTitle) {
     margin: { l: 48, r: 12, t: 30, b: 40 },
     height: 220,
     xaxis: { title: { text: xTitle || 'step' }, zeroline: false },
-    yaxis: { title: { text: yTitle }, rangemode: 'tozero' },
+    yaxis: { title: { text: yTitle }, rangemode: 'tozero', exponentformat: 'SI' },
     legend: { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' },
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace BufferLab.Simulator.E2E;
+
+/// <summary>The filestore page in a real browser: the seed's repro with both readers, real memory figures, the cache drop, a cut file.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class FilestorePageTests(BrowserFixture browser)
+{
+    /// <summary>"42.5 MiB" as bytes.</summary>
+    private static double Bytes(string text)
+    {
+        string[] parts = text.Trim().Split(' ');
+        double value = double.Parse(parts[0], CultureInfo.InvariantCulture);
+        return value * parts[1] switch { "KiB" => 1024, "MiB" => 1 << 20, "GiB" => 1 << 30, _ => 1 };
+    }
+
+    [Fact]
+    public async Task TheSeedReproRunsWithBothReadersAndShowsPeakResidentBytes()
+    {
+        IPage page = await browser.OpenAsync("/filestore?scenario=filestore-seed-repro&seed=1&reader=std&compare=mmap");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "of 4696");
+        await page.GetByTestId("speed-select").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "full speed" }).ClickAsync();
+        await page.GetByTestId("play-button").ClickAsync();
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 4696 of 4696", timeoutMs: 120_000);
+
+        await Expect.TextAsync(page.GetByTestId("blocks-read"), "2,220");
+        await Expect.TextAsync(page.GetByTestId("compare-blocks-read"), "2,220");
+        double stdPeak = Bytes(await page.GetByTestId("peak-resident").InnerTextAsync());
+        double mmapPeak = Bytes(await page.GetByTestId("compare-peak-resident").InnerTextAsync());
+        Assert.InRange(stdPeak, 1 << 20, 64L << 20); // at most the 64 MiB written
+        Assert.InRange(mmapPeak, 1 << 20, 64L << 20);
+        Assert.Equal(2, await Expect.ChartLinesAsync(page, "chart-resident"));
+        await BrowserFixture.ScreenshotAsync(page, "filestore-seed-repro-both");
+
+        await page.GetByTestId("drop-cache").ClickAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=resident]').textContent.trim().startsWith('0 ')", null, new() { Timeout = 10_000 });
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ACutFileIsChangedForPreadAndAnErrorForMmap()
+    {
+        IPage page = await browser.OpenAsync("/filestore?scenario=filestore-truncated-file&seed=1&step=end&reader=std&compare=mmap");
+
+        await Expect.TextAsync(page.GetByTestId("truncated"), "file cut to 6.1 MiB");
+        await Expect.TextAsync(page.GetByTestId("status-12"), "12 changed × 264");
+        await Expect.TextAsync(page.GetByTestId("compare-status-10"), "10 error × 260");
+        await Expect.TextAsync(page.GetByTestId("compare-status-12"), "12 changed × 4");
+        await BrowserFixture.ScreenshotAsync(page, "filestore-truncated");
+
+        await page.GetByTestId("side-by-side").ClickAsync();
+        await page.GetByTestId("compare-run-panel").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('compare') === 'none'");
+        await page.CloseAsync();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// The filestore page's URL state: `?scenario=filestore-seed-repro&amp;seed=1&amp;step=200&amp;reader=std&amp;compare=mmap`.
+/// Both readers side by side is the default; `compare=none` shows one.
+/// </summary>
+public sealed record FilestoreQuery(string Scenario, ulong Seed, string? Step, string Reader, string? Compare)
+{
+    public const string DefaultScenario = "filestore-seed-repro";
+
+    public static readonly string[] Readers = ["std", "mmap"];
+
+    public static FilestoreQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
+    {
+        problems = [];
+        ulong seed = QueryValues.Seed(query, problems);
+        string reader = (QueryValues.Value(query, "reader") ?? "std").ToLowerInvariant();
+        if (!Readers.Contains(reader))
+        {
+            problems.Add($"reader '{reader}' is not std or mmap; using std");
+            reader = "std";
+        }
+
+        string? compare = (QueryValues.Value(query, "compare") ?? Other(reader)).ToLowerInvariant();
+        if (compare == "none" || compare == reader)
+        {
+            compare = null;
+        }
+        else if (!Readers.Contains(compare))
+        {
+            problems.Add($"compare '{compare}' is not std, mmap or none; showing both readers");
+            compare = Other(reader);
+        }
+
+        return new FilestoreQuery(QueryValues.Value(query, "scenario") ?? DefaultScenario, seed, QueryValues.Value(query, "step"), reader, compare);
+    }
+
+    public static string Format(string scenario, ulong seed, int step, string reader, string? compare) =>
+        string.Create(CultureInfo.InvariantCulture, $"scenario={Uri.EscapeDataString(scenario)}&seed={seed}&step={step}&reader={reader}&compare={compare ?? "none"}");
+
+    public static string Other(string reader) => reader == "mmap" ? "std" : "mmap";
+}

@@ -1,0 +1,125 @@
+using BufferLab.Simulator.Engine.Models.Filestore;
+using BufferLab.Simulator.Engine.Scenarios.Filestore;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Telemetry.Filestore;
+using BufferLab.Simulator.Web.Sessions;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// Everything the filestore page shows and does: one run per reader on the same seeded workload
+/// (the second follows the first on the virtual clock), their measured memory, the file's regions,
+/// the latest reads, and the page-cache drop.
+/// </summary>
+public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewModel(registry)
+{
+    public static IReadOnlyList<FilestoreScenario> Presets => FilestorePresets.All;
+
+    public string ScenarioName { get; private set; } = FilestoreQuery.DefaultScenario;
+
+    public string Reader { get; private set; } = "std";
+
+    /// <summary>The other reader's run, shown beside this one (null: just one).</summary>
+    public string? CompareReader { get; private set; } = "mmap";
+
+    public FilestoreScenario? Scenario => Session?.Scenario as FilestoreScenario;
+
+    public FilestoreSnapshot? Snapshot { get; private set; }
+
+    public FilestoreSnapshot? CompareSnapshot { get; private set; }
+
+    protected override string MainLabel => Reader;
+
+    protected override string? CompareLabel => CompareReader;
+
+    protected override string TimeMetric => "filestore.time_ms";
+
+    public void Load(IReadOnlyDictionary<string, string?> query)
+    {
+        FilestoreQuery parsed = FilestoreQuery.Parse(query, out List<string> problems);
+        Seed = parsed.Seed;
+        Reader = parsed.Reader;
+        CompareReader = parsed.Compare;
+        try
+        {
+            Open(parsed.Scenario);
+        }
+        catch (SessionRequestException e)
+        {
+            problems.Add($"{e.Message}; showing {FilestoreQuery.DefaultScenario} instead");
+            try
+            {
+                Open(FilestoreQuery.DefaultScenario);
+            }
+            catch (SessionRequestException busy)
+            {
+                Notices = [.. problems, busy.Message];
+                return;
+            }
+        }
+
+        SeekFromQuery(parsed.Step, problems);
+        Notices = problems;
+        Sync();
+    }
+
+    public void ChoosePreset(string name) => Try(() => Open(name));
+
+    public void SetReader(string reader)
+    {
+        TimeSpan at = TimeNow;
+        bool both = CompareReader is not null;
+        Reader = reader;
+        CompareReader = both ? FilestoreQuery.Other(reader) : null;
+        if (Try(() => Open(ScenarioName)))
+        {
+            Session!.SeekToTime(at);
+            Sync();
+        }
+    }
+
+    /// <summary>Shows the other reader beside this one, or only this one.</summary>
+    public void SetSideBySide(bool both)
+    {
+        CompareReader = both ? FilestoreQuery.Other(Reader) : null;
+        Try(() => OpenCompare(CompareRequest));
+        Sync();
+    }
+
+    public void SetSeed(ulong seed)
+    {
+        Seed = seed;
+        Try(() => Open(ScenarioName));
+    }
+
+    /// <summary>posix_fadvise(DONTNEED) on the run's file (the compared run's when <paramref name="compared"/>), then a fresh measurement.</summary>
+    public void DropCache(bool compared)
+    {
+        SimulationSession? session = compared ? CompareSession : Session;
+        if (session is not null)
+        {
+            Try(() => session.Read(run =>
+            {
+                ((FilestoreModel)run.Model).DropFileCache();
+                return 0;
+            }));
+            Sync();
+        }
+    }
+
+    public override string QueryAt(int atStep) => FilestoreQuery.Format(ScenarioName, Seed, atStep, Reader, CompareReader);
+
+    protected override void ReadMain(Run run) => Snapshot = (FilestoreSnapshot)run.Model.Snapshot();
+
+    protected override void ReadCompare(Run? run) => CompareSnapshot = (FilestoreSnapshot?)run?.Model.Snapshot();
+
+    private ScenarioRequest? CompareRequest => CompareReader is null ? null : new ScenarioRequest(ScenarioName, Reader: CompareReader);
+
+    private void Open(string scenario)
+    {
+        OpenSession(new ScenarioRequest(scenario, Reader: Reader));
+        ScenarioName = Session!.Scenario.Name;
+        OpenCompare(CompareRequest);
+        Sync();
+    }
+}
