@@ -15,9 +15,16 @@ IConfig config = DefaultConfig.Instance
     .AddJob(job)
     .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 
-// `stratum` or `keep` runs one system's benchmarks; with neither, both run.
-bool stratum = args.Contains("stratum") || !args.Contains("keep");
-bool keep = args.Contains("keep") || !args.Contains("stratum");
+// `stratum`, `keep` or `filestore` runs one system's benchmarks; with none named, all run.
+string[] systems = ["stratum", "keep", "filestore"];
+bool all = !args.Any(systems.Contains);
+bool stratum = all || args.Contains("stratum");
+bool keep = all || args.Contains("keep");
+if (all || args.Contains("filestore"))
+{
+    FilestoreReaderHarness.Run(); // a harness of its own: cold passes need the cache dropped between them
+}
+
 if (stratum)
 {
     Summary[] summaries = BenchmarkRunner.Run([typeof(NoThreadBenchmarks), typeof(WholeMessageBenchmarks)], config);
