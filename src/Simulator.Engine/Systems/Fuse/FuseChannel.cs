@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+
+namespace BufferLab.Simulator.Engine.Systems.Fuse;
+
+/// <summary>
+/// A real file-descriptor pair standing in for /dev/fuse: an AF_UNIX SOCK_SEQPACKET socketpair, in
+/// which every read returns exactly one message, as a read of /dev/fuse returns one request. The
+/// kernel side writes requests and reads replies; the daemon side reads with read(2) or readv(2)
+/// into its buffers and replies with writev(2), where jacobsa/fuse does. Linux only.
+/// </summary>
+public sealed class FuseChannel : IDisposable
+{
+    private readonly int _kernel;
+    private readonly int _daemon;
+
+    public FuseChannel(int maxMessageBytes)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            throw new PlatformNotSupportedException("the FUSE channel needs Linux (a SOCK_SEQPACKET socketpair, readv, writev)");
+        }
+
+        Span<int> fds = stackalloc int[2];
+        if (FuseLibC.socketpair(FuseLibC.AfUnix, FuseLibC.SockSeqpacket, 0, fds) != 0)
+        {
+            throw new Win32Exception(Marshal.GetLastPInvokeError(), "socketpair(AF_UNIX, SOCK_SEQPACKET) failed");
+        }
+
+        _kernel = fds[0];
+        _daemon = fds[1];
+        // A seqpacket message must fit the sender's buffer: ask for room for the largest one.
+        int size = Math.Max(maxMessageBytes + 4096, 1 << 16);
+        foreach (int fd in fds)
+        {
+            if (FuseLibC.setsockopt(fd, FuseLibC.SolSocket, FuseLibC.SoSndbufForce, ref size, sizeof(int)) != 0)
+            {
+                _ = FuseLibC.setsockopt(fd, FuseLibC.SolSocket, FuseLibC.SoSndbuf, ref size, sizeof(int)); // not root: capped at net.core.wmem_max
+            }
+
+            if (FuseLibC.setsockopt(fd, FuseLibC.SolSocket, FuseLibC.SoRcvbufForce, ref size, sizeof(int)) != 0)
+            {
+                _ = FuseLibC.setsockopt(fd, FuseLibC.SolSocket, FuseLibC.SoRcvbuf, ref size, sizeof(int));
+            }
+        }
+    }
+
+    /// <summary>Syscalls made on the daemon side: reads (read or readv) and replies (writev or write).</summary>
+    public int DaemonReads { get; private set; }
+
+    public int DaemonWrites { get; private set; }
+
+    /// <summary>The kernel queues one message.</summary>
+    public unsafe void KernelSend(ReadOnlySpan<byte> message)
+    {
+        fixed (byte* p = message)
+        {
+            nint n = FuseLibC.write(_kernel, p, (nuint)message.Length);
+            if (n != message.Length)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                throw new Win32Exception(errno, errno == FuseLibC.Emsgsize
+                    ? $"a {message.Length}-byte message does not fit this machine's socket buffers (raise net.core.wmem_max)"
+                    : $"write of a {message.Length}-byte request failed");
+            }
+        }
+    }
+
+    /// <summary>The kernel reads one reply into <paramref name="buffer"/>; returns its length.</summary>
+    public unsafe int KernelReceive(Span<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            nint n = FuseLibC.read(_kernel, p, (nuint)buffer.Length);
+            return n >= 0 ? (int)n : throw new Win32Exception(Marshal.GetLastPInvokeError(), "read of a reply failed");
+        }
+    }
+
+    /// <summary>master's read: one read(2) into the contiguous storage.</summary>
+    public unsafe int DaemonRead(byte[] storage)
+    {
+        DaemonReads++;
+        fixed (byte* p = storage)
+        {
+            nint n = FuseLibC.read(_daemon, p, (nuint)storage.Length);
+            return n >= 0 ? (int)n : throw new Win32Exception(Marshal.GetLastPInvokeError(), "read of /dev/fuse failed");
+        }
+    }
+
+    /// <summary>PR #198's read: one readv(2) filling the blocks in order.</summary>
+    public unsafe int DaemonReadv(IReadOnlyList<byte[]> blocks)
+    {
+        DaemonReads++;
+        var handles = new MemoryHandle[blocks.Count];
+        var iov = new FuseLibC.IoVec[blocks.Count];
+        try
+        {
+            for (int i = 0; i < blocks.Count; i++)
+            {
+                handles[i] = blocks[i].AsMemory().Pin();
+                iov[i] = new FuseLibC.IoVec { Base = (IntPtr)handles[i].Pointer, Length = (nuint)blocks[i].Length };
+            }
+
+            fixed (FuseLibC.IoVec* v = iov)
+            {
+                nint n = FuseLibC.readv(_daemon, v, iov.Length);
+                return n >= 0 ? (int)n : throw new Win32Exception(Marshal.GetLastPInvokeError(), "readv of /dev/fuse failed");
+            }
+        }
+        finally
+        {
+            foreach (MemoryHandle handle in handles)
+            {
+                handle.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A reply: writev(2) of the scatter-gather list (one message on the socket); returns the iovec count.</summary>
+    public unsafe int DaemonWritev(IReadOnlyList<ReadOnlyMemory<byte>> sglist)
+    {
+        DaemonWrites++;
+        var handles = new MemoryHandle[sglist.Count];
+        var iov = new FuseLibC.IoVec[sglist.Count];
+        int total = 0;
+        try
+        {
+            for (int i = 0; i < sglist.Count; i++)
+            {
+                handles[i] = sglist[i].Pin();
+                iov[i] = new FuseLibC.IoVec { Base = (IntPtr)handles[i].Pointer, Length = (nuint)sglist[i].Length };
+                total += sglist[i].Length;
+            }
+
+            fixed (FuseLibC.IoVec* v = iov)
+            {
+                nint n = FuseLibC.writev(_daemon, v, iov.Length);
+                if (n != total)
+                {
+                    throw new Win32Exception(Marshal.GetLastPInvokeError(), $"writeMessage: writev of {total} bytes wrote {n}");
+                }
+            }
+
+            return iov.Length;
+        }
+        finally
+        {
+            foreach (MemoryHandle handle in handles)
+            {
+                handle.Dispose();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _ = FuseLibC.close(_kernel);
+        _ = FuseLibC.close(_daemon);
+    }
+}
