@@ -8,7 +8,7 @@ public static class CliApp
 
           sv2 replay FILE [--variant faithful|fixed]
               Replay buffer_sv2 scripts (the vectors' format) and print one state line per op.
-          run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--reader std|mmap] [--log FILE]
+          run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing|master|vectored|contiguous-large] [--reader std|mmap] [--log FILE]
               Run a scenario to its end and print a report (FILE: a script in the vectors' format).
           presets
               List the built-in scenarios.

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using BufferLab.Simulator.Engine.Models.Keep;
 using BufferLab.Simulator.Engine.Scenarios.Filestore;
+using BufferLab.Simulator.Engine.Scenarios.Fuse;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
@@ -11,14 +12,14 @@ using BufferLab.Simulator.Engine.Telemetry;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--reader std|mmap] [--log FILE]`: a scenario to its end, then a report.</summary>
+/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing|master|vectored|contiguous-large] [--reader std|mmap] [--log FILE]`: a scenario to its end, then a report.</summary>
 public static class RunCommand
 {
     public static int Run(CliArguments args, TextWriter output)
     {
         if (args.Positional.Count != 1)
         {
-            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing] [--reader std|mmap] [--log FILE]");
+            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing|master|vectored|contiguous-large] [--reader std|mmap] [--log FILE]");
         }
 
         string format = args.Choice("--format", "text", "text", "json");
@@ -35,12 +36,17 @@ public static class RunCommand
 
         if (args.Option("--mode") is not null)
         {
-            if (scenario is not KeepScenario keep)
+            scenario = scenario switch
             {
-                throw new CliException("--mode applies to keep scenarios only");
-            }
-
-            scenario = keep.WithMode(Enum.Parse<KeepServerMode>(args.Choice("--mode", "current", "current", "legacy", "coalescing"), ignoreCase: true));
+                KeepScenario keep => keep.WithMode(Enum.Parse<KeepServerMode>(args.Choice("--mode", "current", "current", "legacy", "coalescing"), ignoreCase: true)),
+                FuseScenario fuse => fuse.WithMode(args.Choice("--mode", "master", "master", "vectored", "contiguous-large") switch
+                {
+                    "vectored" => FuseMode.Vectored,
+                    "contiguous-large" => FuseMode.ContiguousLarge,
+                    _ => FuseMode.Master,
+                }),
+                _ => throw new CliException("--mode applies to keep and fuse scenarios only"),
+            };
         }
 
         if (args.Option("--reader") is not null)

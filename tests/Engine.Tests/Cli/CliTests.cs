@@ -141,7 +141,7 @@ public class CliTests
     public void ModeIsCheckedAndOnlyAppliesToKeepScenarios()
     {
         Assert.Contains("must be one of current, legacy, coalescing", Cli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
-        Assert.Contains("--mode applies to keep scenarios only", Cli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
+        Assert.Contains("--mode applies to keep and fuse scenarios only", Cli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -160,5 +160,24 @@ public class CliTests
         {
             Assert.True(metrics.GetProperty(field).GetDouble() > 0, field);
         }
+    }
+
+    [Theory]
+    [InlineData("vectored", 0)]
+    [InlineData("contiguous-large", 33_554_432)]
+    public void RunAFusePresetInEachModeReportsCopiesAndAllocations(string mode, long copied)
+    {
+        var (exit, output, _) = Cli("run", "fuse-large-write-4m", "--seed", "1", "--mode", mode, "--format", "json");
+
+        Assert.Equal(0, exit);
+        JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("metrics");
+        Assert.Equal(8, metrics.GetProperty("ops").GetInt32());
+        Assert.Equal(33_554_432, metrics.GetProperty("bytesServed").GetInt64());
+        Assert.Equal(copied, metrics.GetProperty("bytesCopied").GetInt64());
+        Assert.Equal(1024, metrics.GetProperty("maxPagesNegotiated").GetInt32());
+        Assert.Equal(0, metrics.GetProperty("errors").GetInt32());
+        Assert.True(metrics.GetProperty("heapBytesAllocated").GetInt64() > 0);
+        Assert.True(metrics.GetProperty("blocksFreshlyAllocated").GetInt32() > 0);
+        Assert.True(metrics.GetProperty("poolOverflows").GetInt32() >= 0);
     }
 }

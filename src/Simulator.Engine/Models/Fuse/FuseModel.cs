@@ -1,0 +1,292 @@
+using System.Globalization;
+using BufferLab.Simulator.Engine.Scenarios.Fuse;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Fuse;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry.Fuse;
+
+namespace BufferLab.Simulator.Engine.Models.Fuse;
+
+/// <summary>
+/// A jacobsa/fuse daemon serving a memfs file to a simulated kernel over a real descriptor pair:
+/// the kernel actor sends INIT and then the workload's requests (at most the queue depth in
+/// flight), the reader actor reads one message per step (read or readv), and each op is served
+/// by its own actor that replies with writev; the kernel checks every reply against the file.
+/// </summary>
+public sealed class FuseModel : ISimulationModel, IDisposable
+{
+    public const string SystemId = "fuse";
+
+    private static readonly TimeSpan Interarrival = TimeSpan.FromMicroseconds(1);
+
+    private readonly RunContext _context;
+    private readonly FuseChannel _channel;
+    private readonly FuseDaemon _daemon;
+    private readonly SimulatedKernel _kernel;
+    private readonly FuseWorkload _workload;
+    private readonly int _maxPagesLimit;
+    private ActorHandle? _kernelActor, _reader;
+    private string? _lastBuffer;
+    private int _lastBlocks;
+
+    public FuseModel(FuseMode mode, FuseMountConfig mount, int maxPagesLimit, FuseWorkload workload, RunContext context)
+    {
+        Mode = mode;
+        Mount = mount;
+        _workload = workload;
+        _maxPagesLimit = maxPagesLimit;
+        _context = context;
+        byte[] file = new byte[workload.FileBytes];
+        context.Random.Fork("fuse.file").NextBytes(file);
+        long largestReply = FuseWire.OutHeaderSize + (long)Math.Min(maxPagesLimit, ushort.MaxValue) * mount.PageSize;
+        _channel = new FuseChannel((int)Math.Min(Math.Max(mount.InMessageSize, largestReply), 64 << 20));
+        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]));
+        _kernel = new SimulatedKernel(_channel, mount.PageSize, maxPagesLimit, file);
+        _kernelActor = context.Scheduler.Spawn("kernel", Kernel());
+        _reader = context.Scheduler.Spawn("daemon-reader", Reader());
+    }
+
+    public string System => SystemId;
+
+    public string? Failure { get; private set; }
+
+    public FuseMode Mode { get; }
+
+    public FuseMountConfig Mount { get; }
+
+    public int Ops { get; private set; }
+
+    public long BytesServed { get; private set; }
+
+    public int Errors { get; private set; }
+
+    /// <summary>Heap bytes the serving thread allocated, measured (GC.GetAllocatedBytesForCurrentThread around each read and reply).</summary>
+    public long MeasuredHeapBytes { get; private set; }
+
+    public int? KernelMaxPages => _kernel.Limits?.MaxPages;
+
+    public FuseDaemon Daemon => _daemon;
+
+    public object Snapshot() => new FuseSnapshot(ModeName, _context.Clock.Elapsed.Ticks / 10, Mount.PageSize, Mount.InMessageSize, _kernel.Limits?.MaxPages,
+        _kernel.Limits?.MaxReadRequest, _daemon.InFlight, _daemon.InMessagesAllocated, _daemon.FreeInMessages, _daemon.PinnedBytes,
+        _daemon.Pools.OneMiB.Count, _daemon.Pools.OneMiB.Limit, _daemon.Pools.OneMiBPlusPage.Count, _daemon.Pools.OneMiBPlusPage.Limit,
+        _daemon.Pools.OneMiB.OverflowCount + _daemon.Pools.OneMiBPlusPage.OverflowCount, _lastBuffer, _lastBlocks);
+
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"{ModeName}: {Ops} ops, {BytesServed} bytes served, {_daemon.HeapBytes} heap bytes, {_daemon.LibraryBytesCopied} bytes copied by the library, {Errors} errors");
+
+    public IReadOnlyList<MetricValue> Metrics() =>
+    [
+        new("fuse.time_ms", _context.Clock.Elapsed.TotalMilliseconds, "ms", "virtual time"),
+        new("fuse.ops", Ops, "{op}", "READ and WRITE ops replied"),
+        new("fuse.bytes_served", BytesServed, "By", "bytes read back plus bytes written"),
+        new("fuse.heap_bytes", _daemon.HeapBytes, "By", "heap bytes the library allocated (InMessages, Grow, heap fallbacks, fresh blocks)"),
+        new("fuse.heap_bytes_measured", MeasuredHeapBytes, "By", "heap bytes allocated on the serving thread, measured"),
+        new("fuse.bytes_copied", _daemon.LibraryBytesCopied, "By", "payload bytes the library copied in user space"),
+        new("fuse.fs_bytes_copied", _daemon.FileSystem.BytesCopied, "By", "bytes the file system copied (the copies it must make)"),
+        new("fuse.pinned_bytes", _daemon.PinnedBytes, "By", "bytes held by InMessages"),
+        new("fuse.in_flight", _daemon.InFlight, "{op}", "ops read and not yet replied"),
+        new("fuse.writev_elements", _daemon.WritevElements, "{iovec}", "iovec elements written"),
+        new("fuse.blocks_fresh", _daemon.Pools.OneMiB.FreshAllocations + _daemon.Pools.OneMiBPlusPage.FreshAllocations, "{block}", "blocks the pools allocated fresh"),
+        new("fuse.pool_overflows", _daemon.Pools.OneMiB.OverflowPuts + _daemon.Pools.OneMiBPlusPage.OverflowPuts, "{block}", "blocks put into the overflow sync.Pool"),
+        new("fuse.pool_1m", _daemon.Pools.OneMiB.Count, "{block}", "BlockPool1M list length (of 48)"),
+        new("fuse.pool_1m_plus_page", _daemon.Pools.OneMiBPlusPage.Count, "{block}", "BlockPool1MPlusPage list length (of 8)"),
+        new("fuse.dst_nil", _daemon.DstNil, "{op}", "READs with no destination (the #189 condition)"),
+        new("fuse.errors", Errors, "{error}", "failed replies and daemon read errors"),
+    ];
+
+    public IReadOnlyDictionary<string, object> ReportMetrics() => new Dictionary<string, object>
+    {
+        ["ops"] = Ops,
+        ["bytesServed"] = BytesServed,
+        ["heapBytesAllocated"] = _daemon.HeapBytes,
+        ["heapBytesMeasured"] = MeasuredHeapBytes,
+        ["bytesCopied"] = _daemon.LibraryBytesCopied,
+        ["fsBytesCopied"] = _daemon.FileSystem.BytesCopied,
+        ["blocksFreshlyAllocated"] = _daemon.Pools.OneMiB.FreshAllocations + _daemon.Pools.OneMiBPlusPage.FreshAllocations,
+        ["poolOverflows"] = _daemon.Pools.OneMiB.OverflowPuts + _daemon.Pools.OneMiBPlusPage.OverflowPuts,
+        ["maxPagesNegotiated"] = _kernel.Limits?.MaxPages ?? 0,
+        ["inMessagesAllocated"] = _daemon.InMessagesAllocated,
+        ["writevElements"] = _daemon.WritevElements,
+        ["dstNil"] = _daemon.DstNil,
+        ["errors"] = Errors,
+    };
+
+    public void Dispose() => _channel.Dispose();
+
+    private string ModeName => Mode switch { FuseMode.Vectored => "vectored", FuseMode.ContiguousLarge => "contiguous-large", _ => "master" };
+
+    private IEnumerable<TimeSpan> Kernel()
+    {
+        _kernel.SendInit(31);
+        _context.Scheduler.Wake(_reader!);
+        yield return Scheduler.Park; // the reader answers INIT and wakes us
+        if (Failure is not null)
+        {
+            yield break;
+        }
+
+        InitOut reply = _kernel.ReceiveInit();
+        KernelLimits limits = _kernel.Limits!;
+        _context.Emit(new InitNegotiated(reply.Minor, reply.MaxWrite, reply.MaxPages, limits.MaxPages, limits.MaxReadRequest, limits.MinReadBuffer, Mount.InMessageSize));
+        if (_kernel.CheckReadBuffer(Mount.InMessageSize) is { } einval)
+        {
+            Fail(einval);
+            yield break;
+        }
+
+        SeededRandom random = _context.Random.Fork("fuse.workload");
+        int sinceForget = 0, sinceInterrupt = 0;
+        foreach ((bool write, long offset, int size) in Plan(random, limits))
+        {
+            while (_kernel.Outstanding >= _workload.QueueDepth)
+            {
+                yield return Scheduler.Park;
+            }
+
+            KernelRequest request = write
+                ? _kernel.SendWrite((ulong)offset, Payload(random, size))
+                : _kernel.SendRead((ulong)offset, size);
+            _context.Emit(new RequestSent(request.Unique, request.Opcode.ToString().ToUpperInvariant(), request.Offset, request.Size));
+            if (_workload.ForgetEvery > 0 && ++sinceForget % _workload.ForgetEvery == 0)
+            {
+                _context.Emit(new RequestSent(_kernel.SendNoReply(FuseOpcode.Forget, 2), "FORGET", 0, 0));
+            }
+
+            if (_workload.InterruptEvery > 0 && ++sinceInterrupt % _workload.InterruptEvery == 0)
+            {
+                _context.Emit(new RequestSent(_kernel.SendNoReply(FuseOpcode.Interrupt, request.Unique), "INTERRUPT", request.Unique, 0));
+            }
+
+            _context.Scheduler.Wake(_reader!);
+            yield return Interarrival;
+        }
+    }
+
+    /// <summary>The workload's I/O, split into requests the negotiated limits allow.</summary>
+    private List<(bool Write, long Offset, int Size)> Plan(SeededRandom random, KernelLimits limits)
+    {
+        var plan = new List<(bool, long, int)>();
+        void Add(bool write, long offset, int size)
+        {
+            int max = (int)Math.Min(int.MaxValue, write ? limits.MaxWriteRequest : limits.MaxReadRequest);
+            for (int done = 0; done < size; done += max)
+            {
+                plan.Add((write, offset + done, Math.Min(max, size - done)));
+            }
+        }
+
+        for (long offset = 0; offset < _workload.SequentialWriteBytes; offset += _workload.IoBytes)
+        {
+            Add(true, offset, (int)Math.Min(_workload.IoBytes, _workload.SequentialWriteBytes - offset));
+        }
+
+        for (long offset = 0; offset < _workload.SequentialReadBytes; offset += _workload.IoBytes)
+        {
+            Add(false, offset, (int)Math.Min(_workload.IoBytes, _workload.SequentialReadBytes - offset));
+        }
+
+        for (int i = 0; i < _workload.RandomOps; i++)
+        {
+            int size = random.NextInt(4096, _workload.MaxRandomBytes);
+            long offset = random.NextInt(_workload.FileBytes - size + 1);
+            Add(random.NextDouble() < _workload.WriteFraction, offset, size);
+        }
+
+        return plan;
+    }
+
+    private static byte[] Payload(SeededRandom random, int size)
+    {
+        byte[] payload = new byte[size];
+        random.NextBytes(payload);
+        return payload;
+    }
+
+    private IEnumerable<TimeSpan> Reader()
+    {
+        while (Failure is null)
+        {
+            if (_kernel.Queued == 0)
+            {
+                yield return Scheduler.Park;
+                continue;
+            }
+
+            _kernel.Queued--;
+            bool wasInitialized = _daemon.Initialized;
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            FuseOp? op = null;
+            string? error = null;
+            try
+            {
+                op = _daemon.ReadOp();
+            }
+            catch (FuseProtocolException e)
+            {
+                error = e.Message;
+            }
+
+            MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            if (error is not null)
+            {
+                Errors++;
+                _context.Emit(new DaemonReadFailed(error));
+                if (!wasInitialized)
+                {
+                    Fail(error);
+                    _context.Scheduler.Wake(_kernelActor!);
+                    yield break;
+                }
+            }
+            else if (!wasInitialized && _daemon.Initialized)
+            {
+                _context.Scheduler.Wake(_kernelActor!);
+            }
+            else if (op is not null)
+            {
+                (_lastBuffer, _lastBlocks) = BufferOf(op);
+                _context.Emit(new OpConverted(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), op.Size, _lastBuffer, _lastBlocks));
+                _context.Scheduler.Spawn($"op-{op.Header.Unique}", Handle(op), ServiceTime(op.Size));
+            }
+
+            yield return TimeSpan.Zero;
+        }
+    }
+
+    private IEnumerable<TimeSpan> Handle(FuseOp op)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _daemon.Serve(op);
+        MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+        (KernelRequest? request, int bytes, int error, string? problem) = _kernel.ReceiveReply();
+        Ops++;
+        if (problem is not null || error != 0)
+        {
+            Errors++;
+        }
+
+        BytesServed += request?.Opcode == FuseOpcode.Write && error == 0 ? request.Size : request?.Opcode == FuseOpcode.Read ? bytes : 0;
+        _context.Emit(new ReplyChecked(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), bytes, error, problem));
+        _context.Scheduler.Wake(_kernelActor!);
+        yield return TimeSpan.Zero;
+    }
+
+    /// <summary>Virtual time a handler takes: a fixed cost plus the bytes at memory speed.</summary>
+    private static TimeSpan ServiceTime(int bytes) => TimeSpan.FromTicks(20 + bytes / 1000);
+
+    private static (string Buffer, int Blocks) BufferOf(FuseOp op) => op switch
+    {
+        { DstBufs: { } bufs } => ("dstbufs", bufs.Count),
+        { DataBlocks: { } blocks } => ("datablocks", blocks.Count),
+        { Header.Opcode: FuseOpcode.Read, Dst: null } => ("nil", 0),
+        { Message: not null } => (op.Header.Opcode == FuseOpcode.Read ? "dst" : "data", 1),
+        _ => (op.Header.Opcode == FuseOpcode.Read ? "dst" : "data", op.Blocks!.Blocks.Count),
+    };
+
+    private void Fail(string reason)
+    {
+        Failure = reason;
+        Errors++;
+    }
+}

@@ -1,0 +1,55 @@
+using BufferLab.Simulator.Engine.Models.Fuse;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Fuse;
+
+namespace BufferLab.Simulator.Engine.Scenarios.Fuse;
+
+/// <summary>A FUSE workload on a mount; the same workload runs against any <see cref="FuseMode"/>.</summary>
+public sealed record FuseScenario : IScenario
+{
+    public required string Name { get; init; }
+
+    public required string Title { get; init; }
+
+    public required string Description { get; init; }
+
+    public string System => FuseModel.SystemId;
+
+    public FuseMode Mode { get; init; } = FuseMode.Master;
+
+    public int PageSize { get; init; } = 4096;
+
+    /// <summary>PR #198's MaxMessageSize (the vectored and contiguous-large modes).</summary>
+    public uint MaxMessageSize { get; init; }
+
+    /// <summary>The kernel's max_pages_limit (256 before Linux 6.13; a sysctl since).</summary>
+    public int MaxPagesLimit { get; init; } = 256;
+
+    /// <summary>In master mode, run master as it was before #189 (MaxPages hard-coded to 256).</summary>
+    public bool Pre189 { get; init; }
+
+    public FuseWorkload Workload { get; init; } = new();
+
+    public FuseScenario WithMode(FuseMode mode) => this with { Mode = mode };
+
+    /// <summary>The mount configuration this mode runs with.</summary>
+    public FuseMountConfig Mount => Mode switch
+    {
+        FuseMode.Master => new FuseMountConfig { Variant = Pre189 ? FuseVariant.MasterPre189 : FuseVariant.Master, PageSize = PageSize },
+        _ => new FuseMountConfig
+        {
+            Variant = FuseVariant.Pr198, PageSize = PageSize, MaxMessageSize = MaxMessageSize,
+            EnableVectoredReads = Mode == FuseMode.Vectored, EnableVectoredWrites = Mode == FuseMode.Vectored,
+        },
+    };
+
+    public string? Problem() =>
+        PageSize is not (4096 or 16384 or 65536) ? $"pageSize must be 4096, 16384 or 65536, got {PageSize}"
+        : MaxMessageSize > 16 << 20 ? $"maxMessageSize must be at most {16 << 20}, got {MaxMessageSize}"
+        : MaxPagesLimit is < 1 or > 65535 ? $"maxPagesLimit must be from 1 to 65535, got {MaxPagesLimit}"
+        : (long)MaxPagesLimit * PageSize > 64 << 20 ? $"maxPagesLimit × pageSize is {(long)MaxPagesLimit * PageSize} bytes; at most {64 << 20} per request"
+        : Workload.Problem();
+
+    public ISimulationModel Build(RunContext context) =>
+        Problem() is { } problem ? throw new ArgumentException(problem) : new FuseModel(Mode, Mount, MaxPagesLimit, Workload, context);
+}

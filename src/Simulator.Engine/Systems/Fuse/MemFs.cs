@@ -1,0 +1,75 @@
+namespace BufferLab.Simulator.Engine.Systems.Fuse;
+
+/// <summary>
+/// One file of samples/memfs (fuseutil.FileSystem): READ fills Dst, or PR #198's DstBufs slice by
+/// slice; WRITE takes Data, or PR #198's DataBlocks (WriteBlocksAt, block by block). Its own
+/// copies are the ones a file system must make, counted apart from the library's.
+/// </summary>
+public sealed class MemFs
+{
+    private readonly byte[] _content;
+
+    /// <summary>A file of <paramref name="initial"/>'s bytes (its length is also the most it can hold).</summary>
+    public MemFs(byte[] initial)
+    {
+        _content = initial;
+        Length = initial.Length;
+    }
+
+    public int Length { get; private set; }
+
+    /// <summary>Bytes the file system copied in and out of its file (unavoidable copies).</summary>
+    public long BytesCopied { get; private set; }
+
+    public ReadOnlySpan<byte> Content => _content.AsSpan(0, Length);
+
+    public int ReadAt(Span<byte> dst, long offset)
+    {
+        int n = offset >= Length ? 0 : (int)Math.Min(dst.Length, Length - offset);
+        _content.AsSpan((int)offset, n).CopyTo(dst);
+        BytesCopied += n;
+        return n;
+    }
+
+    public int ReadVector(IReadOnlyList<Memory<byte>> dsts, long offset)
+    {
+        int total = 0;
+        foreach (Memory<byte> dst in dsts)
+        {
+            int n = ReadAt(dst.Span, offset + total);
+            total += n;
+            if (n < dst.Length)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>WriteAt; a write past the capacity fails with EFBIG (27).</summary>
+    public int WriteAt(ReadOnlySpan<byte> data, long offset)
+    {
+        if (offset + data.Length > _content.Length)
+        {
+            throw new FuseErrnoException(27, $"write of {data.Length} bytes at {offset} exceeds the file system's {_content.Length} bytes");
+        }
+
+        data.CopyTo(_content.AsSpan((int)offset));
+        Length = (int)Math.Max(Length, offset + data.Length);
+        BytesCopied += data.Length;
+        return data.Length;
+    }
+
+    /// <summary>WriteBlocksAt: the blocks in order, each copied where it belongs.</summary>
+    public int WriteBlocksAt(IReadOnlyList<Memory<byte>> blocks, long offset)
+    {
+        int total = 0;
+        foreach (Memory<byte> block in blocks)
+        {
+            total += WriteAt(block.Span, offset + total);
+        }
+
+        return total;
+    }
+}

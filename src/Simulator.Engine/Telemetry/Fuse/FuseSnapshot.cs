@@ -1,0 +1,21 @@
+namespace BufferLab.Simulator.Engine.Telemetry.Fuse;
+
+/// <summary>The FUSE run at one step: negotiated sizes, messages and pools, and the last op's buffers.</summary>
+public sealed record FuseSnapshot(
+    string Mode,
+    long TimeUs,
+    int PageSize,
+    int InMessageBytes,
+    int? KernelMaxPages,
+    long? MaxReadRequest,
+    int InFlight,
+    int InMessagesAllocated,
+    int FreeInMessages,
+    long PinnedBytes,
+    int Pool1MCount,
+    int Pool1MLimit,
+    int Pool1MPlusPageCount,
+    int Pool1MPlusPageLimit,
+    int PoolOverflowBlocks,
+    string? LastOpBuffer,
+    int LastOpBlocks);
