@@ -1,6 +1,7 @@
 using BufferLab.Simulator.Engine.Models.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Filestore;
+using BufferLab.Simulator.Engine.Scenarios.Fuse;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
@@ -11,9 +12,19 @@ namespace BufferLab.Simulator.Web.Sessions;
 
 /// <summary>
 /// What a client asks to run: a preset by name, or a Stratum op string on a pool of some capacity,
-/// with a Stratum variant, a keepstore mode or a filestore reader. Validated here once for the pages and the hub alike.
+/// with a Stratum variant, a keepstore or FUSE mode, a filestore reader, or FUSE mount sizes.
+/// Validated here once for the pages and the hub alike.
 /// </summary>
-public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Variant = null, string? Mode = null, string? Reader = null)
+public sealed record ScenarioRequest(
+    string? Scenario,
+    string? Ops = null,
+    int? Capacity = null,
+    string? Variant = null,
+    string? Mode = null,
+    string? Reader = null,
+    int? PageSize = null,
+    uint? MaxMessageSize = null,
+    int? MaxPagesLimit = null)
 {
     /// <summary>Pool capacity for op strings when none is given (the README Cases' 40 bytes).</summary>
     public const int DefaultCapacity = 40;
@@ -34,21 +45,21 @@ public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? 
             _ => throw new SessionRequestException($"variant must be 'faithful' or 'fixed', got '{Variant}'"),
         };
 
-        KeepServerMode? mode = Mode?.ToLowerInvariant() switch
-        {
-            null or "" => null,
-            "current" => KeepServerMode.Current,
-            "legacy" => KeepServerMode.Legacy,
-            "coalescing" => KeepServerMode.Coalescing,
-            _ => throw new SessionRequestException($"mode must be 'current', 'legacy' or 'coalescing', got '{Mode}'"),
-        };
-
         IScenario scenario = string.IsNullOrWhiteSpace(Ops) ? ResolvePreset() : ResolveOps();
-        if (mode is { } keepMode)
+        if (!string.IsNullOrEmpty(Mode))
         {
-            scenario = scenario is KeepScenario keep
-                ? keep.WithMode(keepMode)
-                : throw new SessionRequestException($"mode applies to keep scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+            scenario = WithMode(scenario, Mode.ToLowerInvariant());
+        }
+
+        if (PageSize is not null || MaxMessageSize is not null || MaxPagesLimit is not null)
+        {
+            if (scenario is not FuseScenario fuse)
+            {
+                throw new SessionRequestException($"pageSize, maxMessageSize and maxPagesLimit apply to fuse scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+            }
+
+            fuse = fuse with { PageSize = PageSize ?? fuse.PageSize, MaxMessageSize = MaxMessageSize ?? fuse.MaxMessageSize, MaxPagesLimit = MaxPagesLimit ?? fuse.MaxPagesLimit };
+            scenario = fuse.Problem() is { } problem ? throw new SessionRequestException(problem) : fuse;
         }
 
         if (Reader is not null)
@@ -66,6 +77,25 @@ public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? 
 
         return variant is { } chosen && scenario is Sv2Scenario sv2 ? sv2 with { Variant = chosen } : scenario;
     }
+
+    private static IScenario WithMode(IScenario scenario, string mode) => scenario switch
+    {
+        KeepScenario keep => keep.WithMode(mode switch
+        {
+            "current" => KeepServerMode.Current,
+            "legacy" => KeepServerMode.Legacy,
+            "coalescing" => KeepServerMode.Coalescing,
+            _ => throw new SessionRequestException($"mode must be 'current', 'legacy' or 'coalescing', got '{mode}'"),
+        }),
+        FuseScenario fuse => fuse.WithMode(mode switch
+        {
+            "master" => FuseMode.Master,
+            "vectored" => FuseMode.Vectored,
+            "contiguous-large" => FuseMode.ContiguousLarge,
+            _ => throw new SessionRequestException($"mode must be 'master', 'vectored' or 'contiguous-large', got '{mode}'"),
+        }),
+        _ => throw new SessionRequestException($"mode applies to keep and fuse scenarios; '{scenario.Name}' is a {scenario.System} scenario"),
+    };
 
     private IScenario ResolvePreset()
     {

@@ -45,7 +45,7 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     [InlineData("""{"ops":"+1:5","capacity":-1}""", "capacity must be from 0 to 1048576 bytes, got -1")]
     [InlineData("""{"scenario":"random","variant":"x"}""", "variant must be 'faithful' or 'fixed'")]
     [InlineData("""{"scenario":"keep-zipf","mode":"fast"}""", "mode must be 'current', 'legacy' or 'coalescing', got 'fast'")]
-    [InlineData("""{"scenario":"readme-case1","mode":"legacy"}""", "mode applies to keep scenarios; 'readme-case1' is a stratum-v2 scenario")]
+    [InlineData("""{"scenario":"readme-case1","mode":"legacy"}""", "mode applies to keep and fuse scenarios; 'readme-case1' is a stratum-v2 scenario")]
     [InlineData("""{"scenario":"filestore-sequential","reader":"direct"}""", "reader must be 'std' or 'mmap', got 'direct'")]
     [InlineData("""{"scenario":"keep-zipf","reader":"mmap"}""", "reader applies to filestore scenarios; 'keep-zipf' is a keep scenario")]
     public async Task BadOpenRequestsGetAClearError(string request, string message)

@@ -26,8 +26,8 @@ public sealed class FuseModel : ISimulationModel, IDisposable
     private readonly FuseWorkload _workload;
     private readonly int _maxPagesLimit;
     private ActorHandle? _kernelActor, _reader;
-    private string? _lastBuffer;
-    private int _lastBlocks;
+    private InitView? _init;
+    private MessageView? _lastMessage;
 
     public FuseModel(FuseMode mode, FuseMountConfig mount, int maxPagesLimit, FuseWorkload workload, RunContext context)
     {
@@ -70,7 +70,8 @@ public sealed class FuseModel : ISimulationModel, IDisposable
     public object Snapshot() => new FuseSnapshot(ModeName, _context.Clock.Elapsed.Ticks / 10, Mount.PageSize, Mount.InMessageSize, _kernel.Limits?.MaxPages,
         _kernel.Limits?.MaxReadRequest, _daemon.InFlight, _daemon.InMessagesAllocated, _daemon.FreeInMessages, _daemon.PinnedBytes,
         _daemon.Pools.OneMiB.Count, _daemon.Pools.OneMiB.Limit, _daemon.Pools.OneMiBPlusPage.Count, _daemon.Pools.OneMiBPlusPage.Limit,
-        _daemon.Pools.OneMiB.OverflowCount + _daemon.Pools.OneMiBPlusPage.OverflowCount, _lastBuffer, _lastBlocks);
+        _daemon.Pools.OneMiB.OverflowCount + _daemon.Pools.OneMiBPlusPage.OverflowCount, _init, _lastMessage, Ops, BytesServed, _daemon.HeapBytes,
+        _daemon.LibraryBytesCopied, Errors);
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"{ModeName}: {Ops} ops, {BytesServed} bytes served, {_daemon.HeapBytes} heap bytes, {_daemon.LibraryBytesCopied} bytes copied by the library, {Errors} errors");
@@ -129,6 +130,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         InitOut reply = _kernel.ReceiveInit();
         KernelLimits limits = _kernel.Limits!;
         _context.Emit(new InitNegotiated(reply.Minor, reply.MaxWrite, reply.MaxPages, limits.MaxPages, limits.MaxReadRequest, limits.MinReadBuffer, Mount.InMessageSize));
+        _init = new InitView(reply.Minor, reply.Flags, reply.MaxWrite, reply.MaxPages, _maxPagesLimit, limits.MaxPages, limits.MaxReadRequest, limits.MaxWriteRequest, limits.MinReadBuffer);
         if (_kernel.CheckReadBuffer(Mount.InMessageSize) is { } einval)
         {
             Fail(einval);
@@ -245,8 +247,9 @@ public sealed class FuseModel : ISimulationModel, IDisposable
             }
             else if (op is not null)
             {
-                (_lastBuffer, _lastBlocks) = BufferOf(op);
-                _context.Emit(new OpConverted(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), op.Size, _lastBuffer, _lastBlocks));
+                (string buffer, int blocks) = BufferOf(op);
+                _lastMessage = ViewOf(op, buffer, []);
+                _context.Emit(new OpConverted(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), op.Size, buffer, blocks));
                 _context.Scheduler.Spawn($"op-{op.Header.Unique}", Handle(op), ServiceTime(op.Size));
             }
 
@@ -256,6 +259,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
 
     private IEnumerable<TimeSpan> Handle(FuseOp op)
     {
+        MessageView view = ViewOf(op, BufferOf(op).Buffer, []);
         long before = GC.GetAllocatedBytesForCurrentThread();
         _daemon.Serve(op);
         MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
@@ -266,6 +270,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
             Errors++;
         }
 
+        _lastMessage = view with { ReplyIovecs = LastReplyIovecs(op, bytes) };
         BytesServed += request?.Opcode == FuseOpcode.Write && error == 0 ? request.Size : request?.Opcode == FuseOpcode.Read ? bytes : 0;
         _context.Emit(new ReplyChecked(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), bytes, error, problem));
         _context.Scheduler.Wake(_kernelActor!);
@@ -283,6 +288,47 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         { Message: not null } => (op.Header.Opcode == FuseOpcode.Read ? "dst" : "data", 1),
         _ => (op.Header.Opcode == FuseOpcode.Read ? "dst" : "data", op.Blocks!.Blocks.Count),
     };
+
+    /// <summary>The message's blocks as drawn: block sizes and the bytes the request fills in each.</summary>
+    private static MessageView ViewOf(FuseOp op, string buffer, IReadOnlyList<int> iovecs)
+    {
+        int size = op.Message?.Size ?? op.Blocks!.Size;
+        IEnumerable<int> sizes = op.Message is { } m ? [m.Storage.Length] : op.Blocks!.Blocks.Select(b => b.Length);
+        var blocks = new List<BlockView>();
+        int left = size;
+        foreach (int blockSize in sizes)
+        {
+            int used = Math.Clamp(left, 0, blockSize);
+            blocks.Add(new BlockView(blockSize, used));
+            left -= used;
+        }
+
+        return new MessageView(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), size, buffer, blocks, iovecs, op.Blocks?.BorrowedBlocks.Count ?? 0);
+    }
+
+    /// <summary>The reply's iovecs: the header, then the payload slices a READ sent (trimmed to what was read), or WriteOut.</summary>
+    private static List<int> LastReplyIovecs(FuseOp op, int bytes)
+    {
+        if (op.Header.Opcode == FuseOpcode.Write)
+        {
+            return [FuseWire.OutHeaderSize, FuseWire.WriteOutSize];
+        }
+
+        var iovecs = new List<int> { FuseWire.OutHeaderSize };
+        IEnumerable<int> slices = op.DstBufs?.Select(b => b.Length) ?? (op.Dst is { } dst ? [dst.Length] : []);
+        foreach (int slice in slices)
+        {
+            if (bytes <= 0)
+            {
+                break;
+            }
+
+            iovecs.Add(Math.Min(slice, bytes));
+            bytes -= slice;
+        }
+
+        return iovecs;
+    }
 
     private void Fail(string reason)
     {

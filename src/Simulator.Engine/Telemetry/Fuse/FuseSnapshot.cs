@@ -17,5 +17,10 @@ public sealed record FuseSnapshot(
     int Pool1MPlusPageCount,
     int Pool1MPlusPageLimit,
     int PoolOverflowBlocks,
-    string? LastOpBuffer,
-    int LastOpBlocks);
+    InitView? Init,
+    MessageView? LastMessage,
+    int Ops,
+    long BytesServed,
+    long HeapBytes,
+    long BytesCopied,
+    int Errors);

@@ -1,0 +1,58 @@
+using BufferLab.Simulator.Web.ViewModels;
+
+namespace BufferLab.Simulator.Web.Components.Pages;
+
+/// <summary>The FUSE page binds to <see cref="FuseViewModel"/>; the mount form keeps its own values until submitted.</summary>
+public sealed partial class Fuse
+{
+    private static readonly IReadOnlyList<Choice> CompareChoices =
+        [new("nothing", ""), new("master", "master"), new("PR #198 vectored", "vectored"), new("PR #198 contiguous", "contiguous-large")];
+
+    private int _pageSize = 4096;
+    private int _maxMessageMiB;
+    private int _maxPagesLimit = 256;
+    private IReadOnlyList<ChartSeries> _heap = [];
+    private IReadOnlyList<ChartSeries> _copies = [];
+    private IReadOnlyList<ChartSeries> _pinned = [];
+    private IReadOnlyList<ChartSeries> _pools = [];
+
+    protected override string PagePath => "/fuse";
+
+    protected override FuseViewModel CreateViewModel() => new(Registry);
+
+    protected override void Load(IReadOnlyDictionary<string, string?> query)
+    {
+        Vm.Load(query);
+        AfterAction();
+    }
+
+    /// <summary>The form shows the mount the session runs.</summary>
+    protected override void AfterAction()
+    {
+        if (Vm.Scenario is { } scenario)
+        {
+            _pageSize = scenario.PageSize;
+            _maxMessageMiB = (int)(scenario.MaxMessageSize >> 20);
+            _maxPagesLimit = scenario.MaxPagesLimit;
+        }
+    }
+
+    protected override void ReadCharts()
+    {
+        _heap = Vm.SeriesOverTime(("fuse.heap_bytes", "heap"));
+        _copies = Vm.SeriesOverTime(("fuse.bytes_copied", "library"), ("fuse.fs_bytes_copied", "file system"));
+        _pinned = Vm.SeriesOverTime(("fuse.pinned_bytes", "pinned"));
+        _pools = Vm.SeriesOverTime(("fuse.pool_1m", "1M"), ("fuse.pool_1m_plus_page", "1M+page"));
+    }
+
+    private void ApplyMount() => Run(() => Vm.SetMount(_pageSize, _maxMessageMiB, _maxPagesLimit));
+
+    private static string ModeTitle(string mode) => mode switch
+    {
+        "master" => "master: one contiguous InMessage of page + 1 MiB",
+        "vectored" => "PR #198, vectored: readv into pooled blocks, DstBufs and DataBlocks",
+        _ => "PR #198, vectored I/O off: blocks, with heap copies when a payload spans them",
+    };
+
+    private sealed record Choice(string Text, string Value);
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// The FUSE page's URL state: `?scenario=fuse-large-write-4m&amp;seed=1&amp;step=0&amp;mode=vectored&amp;compare=contiguous-large`
+/// and optionally `page=65536&amp;maxmsg=4&amp;limit=1024` (page size, MaxMessageSize in MiB, max_pages_limit).
+/// </summary>
+public sealed record FuseQuery(string Scenario, ulong Seed, string? Step, string Mode, string? Compare, int? PageSize, int? MaxMessageMiB, int? MaxPagesLimit)
+{
+    public const string DefaultScenario = "fuse-large-write-4m";
+
+    public static readonly string[] Modes = ["master", "vectored", "contiguous-large"];
+
+    public static FuseQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
+    {
+        problems = [];
+        ulong seed = QueryValues.Seed(query, problems);
+        string mode = (QueryValues.Value(query, "mode") ?? "vectored").ToLowerInvariant();
+        if (!Modes.Contains(mode))
+        {
+            problems.Add($"mode '{mode}' is not one of {string.Join(", ", Modes)}; using vectored");
+            mode = "vectored";
+        }
+
+        string? compare = (QueryValues.Value(query, "compare") ?? DefaultCompare(mode)).ToLowerInvariant();
+        if (compare == "none" || compare == mode)
+        {
+            compare = null;
+        }
+        else if (!Modes.Contains(compare))
+        {
+            problems.Add($"compare '{compare}' is not one of {string.Join(", ", Modes)} or none; comparing with {DefaultCompare(mode)}");
+            compare = DefaultCompare(mode);
+        }
+
+        return new FuseQuery(QueryValues.Value(query, "scenario") ?? DefaultScenario, seed, QueryValues.Value(query, "step"), mode, compare,
+            Number(query, "page", problems), Number(query, "maxmsg", problems), Number(query, "limit", problems));
+    }
+
+    public static string Format(string scenario, ulong seed, int step, string mode, string? compare, int? pageSize, int? maxMessageMiB, int? limit)
+    {
+        var text = new System.Text.StringBuilder(string.Create(CultureInfo.InvariantCulture, $"scenario={Uri.EscapeDataString(scenario)}&seed={seed}&step={step}&mode={mode}&compare={compare ?? "none"}"));
+        if (pageSize is { } page) { text.Append(CultureInfo.InvariantCulture, $"&page={page}"); }
+        if (maxMessageMiB is { } maxmsg) { text.Append(CultureInfo.InvariantCulture, $"&maxmsg={maxmsg}"); }
+        if (limit is { } l) { text.Append(CultureInfo.InvariantCulture, $"&limit={l}"); }
+        return text.ToString();
+    }
+
+    /// <summary>Vectored against its contiguous twin; master against vectored.</summary>
+    public static string DefaultCompare(string mode) => mode == "vectored" ? "contiguous-large" : "vectored";
+
+    private static int? Number(IReadOnlyDictionary<string, string?> query, string key, List<string> problems)
+    {
+        if (QueryValues.Value(query, key) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+        {
+            return value;
+        }
+
+        problems.Add($"{key} '{text}' is not a whole number; using the scenario's");
+        return null;
+    }
+}

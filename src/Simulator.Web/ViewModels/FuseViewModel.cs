@@ -1,0 +1,139 @@
+using BufferLab.Simulator.Engine.Scenarios.Fuse;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Telemetry.Fuse;
+using BufferLab.Simulator.Web.Sessions;
+
+namespace BufferLab.Simulator.Web.ViewModels;
+
+/// <summary>
+/// Everything the FUSE page shows and does: a workload against one daemon (master, PR #198
+/// vectored, or PR #198 contiguous), optionally a second daemon on the same workload in lockstep,
+/// with the mount's page size, MaxMessageSize and the kernel's max_pages_limit adjustable.
+/// </summary>
+public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(registry)
+{
+    public static IReadOnlyList<FuseScenario> Presets => FusePresets.All;
+
+    public string ScenarioName { get; private set; } = FuseQuery.DefaultScenario;
+
+    public string Mode { get; private set; } = "vectored";
+
+    public string? CompareMode { get; private set; } = "contiguous-large";
+
+    public int? PageSize { get; private set; }
+
+    public int? MaxMessageMiB { get; private set; }
+
+    public int? MaxPagesLimit { get; private set; }
+
+    public FuseScenario? Scenario => Session?.Scenario as FuseScenario;
+
+    public FuseSnapshot? Snapshot { get; private set; }
+
+    public FuseSnapshot? CompareSnapshot { get; private set; }
+
+    protected override string MainLabel => Mode;
+
+    protected override string? CompareLabel => CompareMode;
+
+    protected override string TimeMetric => "fuse.time_ms";
+
+    public void Load(IReadOnlyDictionary<string, string?> query)
+    {
+        FuseQuery parsed = FuseQuery.Parse(query, out List<string> problems);
+        Seed = parsed.Seed;
+        Mode = parsed.Mode;
+        CompareMode = parsed.Compare;
+        PageSize = parsed.PageSize;
+        MaxMessageMiB = parsed.MaxMessageMiB;
+        MaxPagesLimit = parsed.MaxPagesLimit;
+        try
+        {
+            Open(parsed.Scenario);
+        }
+        catch (SessionRequestException e)
+        {
+            problems.Add($"{e.Message}; showing {FuseQuery.DefaultScenario} with its own sizes instead");
+            PageSize = MaxMessageMiB = MaxPagesLimit = null;
+            try
+            {
+                Open(FuseQuery.DefaultScenario);
+            }
+            catch (SessionRequestException busy)
+            {
+                Notices = [.. problems, busy.Message];
+                return;
+            }
+        }
+
+        SeekFromQuery(parsed.Step, problems);
+        Notices = problems;
+        Sync();
+    }
+
+    public void ChoosePreset(string name)
+    {
+        PageSize = MaxMessageMiB = MaxPagesLimit = null;
+        Try(() => Open(name));
+    }
+
+    public void SetMode(string mode)
+    {
+        Mode = mode;
+        if (CompareMode == mode)
+        {
+            CompareMode = FuseQuery.DefaultCompare(mode);
+        }
+
+        Try(() => Open(ScenarioName));
+    }
+
+    public void SetCompare(string? mode)
+    {
+        CompareMode = string.IsNullOrEmpty(mode) || mode == Mode ? null : mode;
+        Try(() => OpenCompare(CompareRequest));
+        Sync();
+    }
+
+    /// <summary>New mount sizes; a bad combination is refused with the reason and nothing changes.</summary>
+    public void SetMount(int? pageSize, int? maxMessageMiB, int? maxPagesLimit)
+    {
+        (int?, int?, int?) previous = (PageSize, MaxMessageMiB, MaxPagesLimit);
+        (PageSize, MaxMessageMiB, MaxPagesLimit) = (pageSize, maxMessageMiB, maxPagesLimit);
+        if (!Try(() => Open(ScenarioName)))
+        {
+            (PageSize, MaxMessageMiB, MaxPagesLimit) = previous;
+        }
+    }
+
+    public void SetSeed(ulong seed)
+    {
+        Seed = seed;
+        Try(() => Open(ScenarioName));
+    }
+
+    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit);
+
+    /// <summary>Heap bytes per op so far (0 before the first op).</summary>
+    public static double HeapPerOp(FuseSnapshot s) => s.Ops == 0 ? 0 : (double)s.HeapBytes / s.Ops;
+
+    /// <summary>Bytes the library copied per byte served.</summary>
+    public static double CopiesPerByte(FuseSnapshot s) => s.BytesServed == 0 ? 0 : (double)s.BytesCopied / s.BytesServed;
+
+    protected override void ReadMain(Run run) => Snapshot = (FuseSnapshot)run.Model.Snapshot();
+
+    protected override void ReadCompare(Run? run) => CompareSnapshot = (FuseSnapshot?)run?.Model.Snapshot();
+
+    private ScenarioRequest Request(string scenario, string mode) => new(scenario, Mode: mode, PageSize: PageSize,
+        MaxMessageSize: MaxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4096) << 20 : null, MaxPagesLimit: MaxPagesLimit);
+
+    private ScenarioRequest? CompareRequest => CompareMode is null ? null : Request(ScenarioName, CompareMode);
+
+    private void Open(string scenario)
+    {
+        OpenSession(Request(scenario, Mode));
+        ScenarioName = Session!.Scenario.Name;
+        OpenCompare(CompareRequest);
+        Sync();
+    }
+}
