@@ -15,11 +15,16 @@ IConfig config = DefaultConfig.Instance
     .AddJob(job)
     .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 
-// `stratum`, `keep` or `filestore` runs one system's benchmarks; with none named, all run.
-string[] systems = ["stratum", "keep", "filestore"];
+// `stratum`, `keep`, `fuse` or `filestore` runs one system's benchmarks; with none named, all run.
+string[] systems = ["stratum", "keep", "filestore", "fuse"];
 bool all = !args.Any(systems.Contains);
 bool stratum = all || args.Contains("stratum");
 bool keep = all || args.Contains("keep");
+if (all || args.Contains("fuse"))
+{
+    FuseHarness.Run(); // the daemon's side timed alone; the simulated kernel runs outside the timer
+}
+
 if (all || args.Contains("filestore"))
 {
     FilestoreReaderHarness.Run(); // a harness of its own: cold passes need the cache dropped between them
