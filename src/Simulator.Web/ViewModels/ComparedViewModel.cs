@@ -68,6 +68,39 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
         });
     }
 
+    /// <summary>Opens <paramref name="scenario"/> (and the compared run), or throws <see cref="SessionRequestException"/>.</summary>
+    protected abstract void OpenScenario(string scenario);
+
+    /// <summary>
+    /// Opens the URL's scenario, or <paramref name="fallback"/> saying why (after <paramref name="beforeFallback"/>
+    /// resets what the URL got wrong), then its step; every problem becomes a notice.
+    /// </summary>
+    protected void OpenFromQuery(string scenario, string fallback, string? step, List<string> problems, Action? beforeFallback = null)
+    {
+        try
+        {
+            OpenScenario(scenario);
+        }
+        catch (SessionRequestException e)
+        {
+            problems.Add($"{e.Message}; showing {fallback} instead");
+            beforeFallback?.Invoke();
+            try
+            {
+                OpenScenario(fallback);
+            }
+            catch (SessionRequestException busy)
+            {
+                Notices = [.. problems, busy.Message]; // e.g. the server is full: show why, run nothing
+                return;
+            }
+        }
+
+        SeekFromQuery(step, problems);
+        Notices = problems;
+        Sync();
+    }
+
     /// <summary>Opens the compared run (closing any other) for <paramref name="request"/>, or none when null.</summary>
     protected void OpenCompare(ScenarioRequest? request)
     {

@@ -40,27 +40,7 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
         Seed = parsed.Seed;
         Reader = parsed.Reader;
         CompareReader = parsed.Compare;
-        try
-        {
-            Open(parsed.Scenario);
-        }
-        catch (SessionRequestException e)
-        {
-            problems.Add($"{e.Message}; showing {FilestoreQuery.DefaultScenario} instead");
-            try
-            {
-                Open(FilestoreQuery.DefaultScenario);
-            }
-            catch (SessionRequestException busy)
-            {
-                Notices = [.. problems, busy.Message];
-                return;
-            }
-        }
-
-        SeekFromQuery(parsed.Step, problems);
-        Notices = problems;
-        Sync();
+        OpenFromQuery(parsed.Scenario, FilestoreQuery.DefaultScenario, parsed.Step, problems);
     }
 
     public void ChoosePreset(string name) => Try(() => Open(name));
@@ -114,6 +94,8 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
     protected override void ReadCompare(Run? run) => CompareSnapshot = (FilestoreSnapshot?)run?.Model.Snapshot();
 
     private ScenarioRequest? CompareRequest => CompareReader is null ? null : new ScenarioRequest(ScenarioName, Reader: CompareReader);
+
+    protected override void OpenScenario(string scenario) => Open(scenario);
 
     private void Open(string scenario)
     {

@@ -47,28 +47,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         PageSize = parsed.PageSize;
         MaxMessageMiB = parsed.MaxMessageMiB;
         MaxPagesLimit = parsed.MaxPagesLimit;
-        try
-        {
-            Open(parsed.Scenario);
-        }
-        catch (SessionRequestException e)
-        {
-            problems.Add($"{e.Message}; showing {FuseQuery.DefaultScenario} with its own sizes instead");
-            PageSize = MaxMessageMiB = MaxPagesLimit = null;
-            try
-            {
-                Open(FuseQuery.DefaultScenario);
-            }
-            catch (SessionRequestException busy)
-            {
-                Notices = [.. problems, busy.Message];
-                return;
-            }
-        }
-
-        SeekFromQuery(parsed.Step, problems);
-        Notices = problems;
-        Sync();
+        OpenFromQuery(parsed.Scenario, FuseQuery.DefaultScenario, parsed.Step, problems, () => PageSize = MaxMessageMiB = MaxPagesLimit = null);
     }
 
     public void ChoosePreset(string name)
@@ -128,6 +107,8 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         MaxMessageSize: MaxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4096) << 20 : null, MaxPagesLimit: MaxPagesLimit);
 
     private ScenarioRequest? CompareRequest => CompareMode is null ? null : Request(ScenarioName, CompareMode);
+
+    protected override void OpenScenario(string scenario) => Open(scenario);
 
     private void Open(string scenario)
     {

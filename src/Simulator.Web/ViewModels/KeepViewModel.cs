@@ -43,22 +43,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
         Seed = parsed.Seed;
         Mode = parsed.Mode;
         CompareMode = parsed.Compare;
-        try
-        {
-            Open(parsed.Scenario);
-        }
-        catch (SessionRequestException e)
-        {
-            problems.Add($"{e.Message}; showing {KeepQuery.DefaultScenario} instead");
-            if (!TryOpen(KeepQuery.DefaultScenario, problems))
-            {
-                return;
-            }
-        }
-
-        SeekFromQuery(parsed.Step, problems);
-        Notices = problems;
-        Sync();
+        OpenFromQuery(parsed.Scenario, KeepQuery.DefaultScenario, parsed.Step, problems);
     }
 
     public void ChoosePreset(string name) => Try(() => Open(name));
@@ -144,26 +129,14 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
 
     private static string PhaseClass(string phase) => phase.ToLowerInvariant();
 
+    protected override void OpenScenario(string scenario) => Open(scenario);
+
     private void Open(string scenario)
     {
         OpenSession(new ScenarioRequest(scenario, Mode: Mode));
         ScenarioName = Session!.Scenario.Name;
         OpenCompare(CompareRequest);
         Sync();
-    }
-
-    private bool TryOpen(string scenario, List<string> problems)
-    {
-        try
-        {
-            Open(scenario);
-            return true;
-        }
-        catch (SessionRequestException busy)
-        {
-            Notices = [.. problems, busy.Message]; // e.g. the server is full: show why, run nothing
-            return false;
-        }
     }
 
     private ScenarioRequest? CompareRequest => CompareMode is null ? null : new ScenarioRequest(ScenarioName, Mode: CompareMode);
