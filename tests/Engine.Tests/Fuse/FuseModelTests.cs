@@ -74,6 +74,22 @@ public class FuseModelTests
         }
     }
 
+    [Theory]
+    [InlineData(FuseMode.Master)]
+    [InlineData(FuseMode.Vectored)]
+    public void ReadsAnsweredWithDataSendTheFilesOwnBytes(FuseMode mode)
+    {
+        (Run run, FuseModel model) = RunToEnd(FusePresets.SequentialRead1M.WithMode(mode) with { ReadsFromData = true });
+        using (run)
+        {
+            Assert.Equal(0, model.Errors);
+            Assert.Equal(32L << 20, model.BytesServed);
+            Assert.Equal(0, model.Daemon.FileSystem.BytesCopied); // no copy into Dst: writev sends the file's slices
+            Assert.Equal(32, run.Events.Events.Count(e => e.Event is ReplyChecked));
+            Assert.Equal(2 + (32 * 3), model.Daemon.WritevElements); // INIT's header and body, then a header and two file slices per READ
+        }
+    }
+
     [Fact]
     public void OneSeedOneEventLog()
     {
@@ -98,6 +114,7 @@ public class FuseModelTests
                 Title = "random",
                 Description = "random",
                 Mode = (FuseMode)r.NextInt(3),
+                ReadsFromData = r.NextInt(3) == 0,
                 PageSize = new[] { 4096, 16384, 65536 }[r.NextInt(3)],
                 MaxMessageSize = (uint)(r.NextInt(1, 4) << 20),
                 MaxPagesLimit = 1024,

@@ -29,7 +29,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
     private InitView? _init;
     private MessageView? _lastMessage;
 
-    public FuseModel(FuseMode mode, FuseMountConfig mount, int maxPagesLimit, FuseWorkload workload, RunContext context)
+    public FuseModel(FuseMode mode, FuseMountConfig mount, int maxPagesLimit, FuseWorkload workload, bool readsFromData, RunContext context)
     {
         Mode = mode;
         Mount = mount;
@@ -40,7 +40,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         context.Random.Fork("fuse.file").NextBytes(file);
         long largestReply = FuseWire.OutHeaderSize + (long)Math.Min(maxPagesLimit, ushort.MaxValue) * mount.PageSize;
         _channel = new FuseChannel((int)Math.Min(Math.Max(mount.InMessageSize, largestReply), 64 << 20));
-        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]));
+        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]) { ReadsFromData = readsFromData });
         _kernel = new SimulatedKernel(_channel, mount.PageSize, maxPagesLimit, file);
         _kernelActor = context.Scheduler.Spawn("kernel", Kernel());
         _reader = context.Scheduler.Spawn("daemon-reader", Reader());

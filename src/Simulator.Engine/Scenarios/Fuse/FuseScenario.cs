@@ -28,6 +28,9 @@ public sealed record FuseScenario : IScenario
     /// <summary>In master mode, run master as it was before #189 (MaxPages hard-coded to 256).</summary>
     public bool Pre189 { get; init; }
 
+    /// <summary>memfs answers READs with Data (slices of the file) rather than filling Dst or DstBufs.</summary>
+    public bool ReadsFromData { get; init; }
+
     public FuseWorkload Workload { get; init; } = new();
 
     public FuseScenario WithMode(FuseMode mode) => this with { Mode = mode };
@@ -51,5 +54,5 @@ public sealed record FuseScenario : IScenario
         : Workload.Problem();
 
     public ISimulationModel Build(RunContext context) =>
-        Problem() is { } problem ? throw new ArgumentException(problem) : new FuseModel(Mode, Mount, MaxPagesLimit, Workload, context);
+        Problem() is { } problem ? throw new ArgumentException(problem) : new FuseModel(Mode, Mount, MaxPagesLimit, Workload, ReadsFromData, context);
 }

@@ -81,7 +81,13 @@ public sealed class FuseDaemon(FuseMountConfig config, FuseChannel channel, MemF
             if (op.Header.Opcode == FuseOpcode.Read)
             {
                 int bytesRead = 0;
-                if (op.DstBufs is { } bufs)
+                if (FileSystem.ReadsFromData)
+                {
+                    IReadOnlyList<ReadOnlyMemory<byte>> data = FileSystem.ReadData((long)op.Offset, op.Size); // the reply prefers Data
+                    bytesRead = data.Sum(d => d.Length);
+                    op.Reply.Append([.. data]);
+                }
+                else if (op.DstBufs is { } bufs)
                 {
                     bytesRead = FileSystem.ReadVector(bufs, (long)op.Offset);
                     op.Reply.Append([.. bufs.Select(b => (ReadOnlyMemory<byte>)b)]);

@@ -18,6 +18,9 @@ public sealed class MemFs
 
     public int Length { get; private set; }
 
+    /// <summary>Answer READs by setting Data to slices of the file (the zero-copy reply of c818f62) instead of filling Dst.</summary>
+    public bool ReadsFromData { get; init; }
+
     /// <summary>Bytes the file system copied in and out of its file (unavoidable copies).</summary>
     public long BytesCopied { get; private set; }
 
@@ -29,6 +32,14 @@ public sealed class MemFs
         _content.AsSpan((int)offset, n).CopyTo(dst);
         BytesCopied += n;
         return n;
+    }
+
+    /// <summary>READ into Data: views of the file itself, no copy (the reply's writev sends them).</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> ReadData(long offset, int size)
+    {
+        int n = offset >= Length ? 0 : (int)Math.Min(size, Length - offset);
+        int half = n / 2;
+        return n == 0 ? [] : [_content.AsMemory((int)offset, half), _content.AsMemory((int)offset + half, n - half)];
     }
 
     public int ReadVector(IReadOnlyList<Memory<byte>> dsts, long offset)
