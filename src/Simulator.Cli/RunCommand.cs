@@ -1,12 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using BufferLab.Simulator.Engine.Models.Keep;
-using BufferLab.Simulator.Engine.Scenarios.Filestore;
-using BufferLab.Simulator.Engine.Scenarios.Fuse;
-using BufferLab.Simulator.Engine.Scenarios.Keep;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
 
@@ -36,27 +32,18 @@ public static class RunCommand
 
         if (args.Option("--mode") is not null)
         {
-            scenario = scenario switch
-            {
-                KeepScenario keep => keep.WithMode(Enum.Parse<KeepServerMode>(args.Choice("--mode", "current", "current", "legacy", "coalescing"), ignoreCase: true)),
-                FuseScenario fuse => fuse.WithMode(args.Choice("--mode", "master", "master", "vectored", "contiguous-large") switch
-                {
-                    "vectored" => FuseMode.Vectored,
-                    "contiguous-large" => FuseMode.ContiguousLarge,
-                    _ => FuseMode.Master,
-                }),
-                _ => throw new CliException("--mode applies to keep and fuse scenarios only"),
-            };
+            IReadOnlyList<string> modes = ScenarioModes.ModesOf(scenario);
+            scenario = modes.Count > 0
+                ? ScenarioModes.WithMode(scenario, args.Choice("--mode", modes[0], [.. modes]))
+                : throw new CliException("--mode applies to keep and fuse scenarios only");
         }
 
         if (args.Option("--reader") is not null)
         {
-            if (scenario is not FilestoreScenario filestore)
-            {
-                throw new CliException("--reader applies to filestore scenarios only");
-            }
-
-            scenario = filestore.WithReader(args.Choice("--reader", "std", "std", "mmap") == "mmap" ? ReaderKind.Mmap : ReaderKind.Std);
+            IReadOnlyList<string> readers = ScenarioModes.ReadersOf(scenario);
+            scenario = readers.Count > 0
+                ? ScenarioModes.WithReader(scenario, args.Choice("--reader", readers[0], [.. readers]))
+                : throw new CliException("--reader applies to filestore scenarios only");
         }
 
         ulong seed = ParseSeed(args.Option("--seed"));

@@ -1,11 +1,7 @@
-using BufferLab.Simulator.Engine.Models.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Scenarios.Fuse;
-using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Web.Sessions;
@@ -48,7 +44,7 @@ public sealed record ScenarioRequest(
         IScenario scenario = string.IsNullOrWhiteSpace(Ops) ? ResolvePreset() : ResolveOps();
         if (!string.IsNullOrEmpty(Mode))
         {
-            scenario = WithMode(scenario, Mode.ToLowerInvariant());
+            scenario = Choose(scenario, "mode", Mode, ScenarioModes.ModesOf(scenario), "keep and fuse", ScenarioModes.WithMode);
         }
 
         if (PageSize is not null || MaxMessageSize is not null || MaxPagesLimit is not null)
@@ -64,38 +60,25 @@ public sealed record ScenarioRequest(
 
         if (Reader is not null)
         {
-            ReaderKind reader = Reader.ToLowerInvariant() switch
-            {
-                "std" => ReaderKind.Std,
-                "mmap" => ReaderKind.Mmap,
-                _ => throw new SessionRequestException($"reader must be 'std' or 'mmap', got '{Reader}'"),
-            };
-            scenario = scenario is FilestoreScenario filestore
-                ? filestore.WithReader(reader)
-                : throw new SessionRequestException($"reader applies to filestore scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+            scenario = Choose(scenario, "reader", Reader, ScenarioModes.ReadersOf(scenario), "filestore", ScenarioModes.WithReader);
         }
 
         return variant is { } chosen && scenario is Sv2Scenario sv2 ? sv2 with { Variant = chosen } : scenario;
     }
 
-    private static IScenario WithMode(IScenario scenario, string mode) => scenario switch
+    /// <summary>The scenario with one of its named options (a mode, a reader), or a refusal saying what it takes.</summary>
+    private static IScenario Choose(IScenario scenario, string option, string value, IReadOnlyList<string> choices, string systems, Func<IScenario, string, IScenario> apply)
     {
-        KeepScenario keep => keep.WithMode(mode switch
+        if (choices.Count == 0)
         {
-            "current" => KeepServerMode.Current,
-            "legacy" => KeepServerMode.Legacy,
-            "coalescing" => KeepServerMode.Coalescing,
-            _ => throw new SessionRequestException($"mode must be 'current', 'legacy' or 'coalescing', got '{mode}'"),
-        }),
-        FuseScenario fuse => fuse.WithMode(mode switch
-        {
-            "master" => FuseMode.Master,
-            "vectored" => FuseMode.Vectored,
-            "contiguous-large" => FuseMode.ContiguousLarge,
-            _ => throw new SessionRequestException($"mode must be 'master', 'vectored' or 'contiguous-large', got '{mode}'"),
-        }),
-        _ => throw new SessionRequestException($"mode applies to keep and fuse scenarios; '{scenario.Name}' is a {scenario.System} scenario"),
-    };
+            throw new SessionRequestException($"{option} applies to {systems} scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+        }
+
+        string chosen = value.ToLowerInvariant();
+        return choices.Contains(chosen)
+            ? apply(scenario, chosen)
+            : throw new SessionRequestException($"{option} must be {string.Join(", ", choices.SkipLast(1).Select(c => $"'{c}'"))} or '{choices[^1]}', got '{value}'");
+    }
 
     private IScenario ResolvePreset()
     {
