@@ -44,6 +44,7 @@ public sealed class FusePageTests(BrowserFixture browser)
         await Expect.TextAsync(page.GetByTestId("kernel-max-pages"), "256");
         await Expect.TextAsync(page.GetByTestId("compare-kernel-max-pages"), "16");
         await Expect.TextAsync(page.GetByTestId("compare-errors"), "0");
+        Assert.Equal(2, await Expect.ChartLinesAsync(page, "chart-heap")); // drawn before the screenshot
         await BrowserFixture.ScreenshotAsync(page, "fuse-bug-189");
         await page.CloseAsync();
     }
