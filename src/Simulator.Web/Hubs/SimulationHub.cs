@@ -28,7 +28,7 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
         }
 
         ulong seed = request.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1;
-        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant, request.Mode, request.Reader, request.PageSize, request.MaxMessageSize, request.MaxPagesLimit), seed));
+        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant, request.Mode, request.Reader, request.PageSize, request.MaxMessageSize, request.MaxPagesLimit, request.VectoredReads, request.VectoredWrites), seed));
         return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, seed.ToString(CultureInfo.InvariantCulture), session.LastStep);
     }
 

@@ -20,7 +20,9 @@ public sealed record ScenarioRequest(
     string? Reader = null,
     int? PageSize = null,
     uint? MaxMessageSize = null,
-    int? MaxPagesLimit = null)
+    int? MaxPagesLimit = null,
+    bool? VectoredReads = null,
+    bool? VectoredWrites = null)
 {
     /// <summary>Pool capacity for op strings when none is given (the README Cases' 40 bytes).</summary>
     public const int DefaultCapacity = 40;
@@ -47,14 +49,18 @@ public sealed record ScenarioRequest(
             scenario = Choose(scenario, "mode", Mode, ScenarioModes.ModesOf(scenario), "keep and fuse", ScenarioModes.WithMode);
         }
 
-        if (PageSize is not null || MaxMessageSize is not null || MaxPagesLimit is not null)
+        if (PageSize is not null || MaxMessageSize is not null || MaxPagesLimit is not null || VectoredReads is not null || VectoredWrites is not null)
         {
             if (scenario is not FuseScenario fuse)
             {
-                throw new SessionRequestException($"pageSize, maxMessageSize and maxPagesLimit apply to fuse scenarios; '{scenario.Name}' is a {scenario.System} scenario");
+                throw new SessionRequestException($"pageSize, maxMessageSize, maxPagesLimit, vectoredReads and vectoredWrites apply to fuse scenarios; '{scenario.Name}' is a {scenario.System} scenario");
             }
 
-            fuse = fuse with { PageSize = PageSize ?? fuse.PageSize, MaxMessageSize = MaxMessageSize ?? fuse.MaxMessageSize, MaxPagesLimit = MaxPagesLimit ?? fuse.MaxPagesLimit };
+            fuse = fuse with
+            {
+                PageSize = PageSize ?? fuse.PageSize, MaxMessageSize = MaxMessageSize ?? fuse.MaxMessageSize, MaxPagesLimit = MaxPagesLimit ?? fuse.MaxPagesLimit,
+                VectoredReads = VectoredReads ?? fuse.VectoredReads, VectoredWrites = VectoredWrites ?? fuse.VectoredWrites,
+            };
             scenario = fuse.Problem() is { } problem ? throw new SessionRequestException(problem) : fuse;
         }
 

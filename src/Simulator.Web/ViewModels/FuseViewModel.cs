@@ -26,6 +26,11 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public int? MaxPagesLimit { get; private set; }
 
+    /// <summary>PR #198's EnableVectoredReads and EnableVectoredWrites apart from the mode (null: the mode's).</summary>
+    public bool? VectoredReads { get; private set; }
+
+    public bool? VectoredWrites { get; private set; }
+
     public FuseScenario? Scenario => Session?.Scenario as FuseScenario;
 
     public FuseSnapshot? Snapshot { get; private set; }
@@ -47,18 +52,20 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         PageSize = parsed.PageSize;
         MaxMessageMiB = parsed.MaxMessageMiB;
         MaxPagesLimit = parsed.MaxPagesLimit;
-        OpenFromQuery(parsed.Scenario, FuseQuery.DefaultScenario, parsed.Step, problems, () => PageSize = MaxMessageMiB = MaxPagesLimit = null);
+        (VectoredReads, VectoredWrites) = (parsed.VectoredReads, parsed.VectoredWrites);
+        OpenFromQuery(parsed.Scenario, FuseQuery.DefaultScenario, parsed.Step, problems, ClearMount);
     }
 
     public void ChoosePreset(string name)
     {
-        PageSize = MaxMessageMiB = MaxPagesLimit = null;
+        ClearMount();
         Try(() => Open(name));
     }
 
     public void SetMode(string mode)
     {
         Mode = mode;
+        (VectoredReads, VectoredWrites) = (null, null); // the new daemon's own switches
         if (CompareMode == mode)
         {
             CompareMode = FuseQuery.DefaultCompare(mode);
@@ -74,14 +81,14 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         Sync();
     }
 
-    /// <summary>New mount sizes; a bad combination is refused with the reason and nothing changes.</summary>
-    public void SetMount(int? pageSize, int? maxMessageMiB, int? maxPagesLimit)
+    /// <summary>A new mount; a bad combination is refused with the reason and nothing changes.</summary>
+    public void SetMount(int? pageSize, int? maxMessageMiB, int? maxPagesLimit, bool? vectoredReads = null, bool? vectoredWrites = null)
     {
-        (int?, int?, int?) previous = (PageSize, MaxMessageMiB, MaxPagesLimit);
-        (PageSize, MaxMessageMiB, MaxPagesLimit) = (pageSize, maxMessageMiB, maxPagesLimit);
+        var previous = (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites);
+        (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = (pageSize, maxMessageMiB, maxPagesLimit, vectoredReads, vectoredWrites);
         if (!Try(() => Open(ScenarioName)))
         {
-            (PageSize, MaxMessageMiB, MaxPagesLimit) = previous;
+            (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = previous;
         }
     }
 
@@ -91,7 +98,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         Try(() => Open(ScenarioName));
     }
 
-    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit);
+    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites);
 
     /// <summary>Heap bytes per op so far (0 before the first op).</summary>
     public static double HeapPerOp(FuseSnapshot s) => s.Ops == 0 ? 0 : (double)s.HeapBytes / s.Ops;
@@ -103,16 +110,20 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     protected override void ReadCompare(Run? run) => CompareSnapshot = (FuseSnapshot?)run?.Model.Snapshot();
 
-    private ScenarioRequest Request(string scenario, string mode) => new(scenario, Mode: mode, PageSize: PageSize,
-        MaxMessageSize: MaxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4096) << 20 : null, MaxPagesLimit: MaxPagesLimit);
+    /// <summary>The mount's sizes go to both daemons; the vectored switches only to the main one, so the compared daemon stays itself.</summary>
+    private ScenarioRequest Request(string scenario, string mode, bool main) => new(scenario, Mode: mode, PageSize: PageSize,
+        MaxMessageSize: MaxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4096) << 20 : null, MaxPagesLimit: MaxPagesLimit,
+        VectoredReads: main ? VectoredReads : null, VectoredWrites: main ? VectoredWrites : null);
 
-    private ScenarioRequest? CompareRequest => CompareMode is null ? null : Request(ScenarioName, CompareMode);
+    private ScenarioRequest? CompareRequest => CompareMode is null ? null : Request(ScenarioName, CompareMode, main: false);
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
+    private void ClearMount() => (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = (null, null, null, null, null);
+
     private void Open(string scenario)
     {
-        OpenSession(Request(scenario, Mode));
+        OpenSession(Request(scenario, Mode, main: true));
         ScenarioName = Session!.Scenario.Name;
         OpenCompare(CompareRequest);
         Sync();

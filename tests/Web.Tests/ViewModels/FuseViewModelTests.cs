@@ -46,6 +46,21 @@ public sealed class FuseViewModelTests : IDisposable
     }
 
     [Fact]
+    public void VectoredSwitchesApartFromTheModeReachOnlyTheMainDaemon()
+    {
+        using var vm = Open(("step", "end"));
+        vm.SetMount(null, null, null, vectoredReads: true, vectoredWrites: false);
+
+        Assert.Empty(vm.Notices);
+        Assert.False(vm.Scenario!.Mount.EnableVectoredWrites);
+        Assert.Equal(0, vm.Step); // the run reopened
+        Assert.True(((Engine.Scenarios.Fuse.FuseScenario)vm.CompareSession!.Scenario).Mount is { EnableVectoredReads: false, EnableVectoredWrites: false });
+        Assert.EndsWith("vreads=1&vwrites=0", vm.QueryString, StringComparison.Ordinal);
+        vm.SeekTo(vm.LastStep);
+        Assert.Equal(1, FuseViewModel.CopiesPerByte(vm.Snapshot!)); // vectored writes off: the 4 MiB payloads are copied
+    }
+
+    [Fact]
     public void BadUrlValuesFallBackAndSaySo()
     {
         using var vm = Open(("mode", "zero-copy"), ("compare", "both"), ("page", "x"), ("limit", "0"));

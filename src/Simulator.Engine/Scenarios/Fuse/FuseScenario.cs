@@ -28,6 +28,12 @@ public sealed record FuseScenario : IScenario
     /// <summary>In master mode, run master as it was before #189 (MaxPages hard-coded to 256).</summary>
     public bool Pre189 { get; init; }
 
+    /// <summary>PR #198 modes: EnableVectoredReads, when set apart from the mode (vectored: on, contiguous-large: off).</summary>
+    public bool? VectoredReads { get; init; }
+
+    /// <summary>PR #198 modes: EnableVectoredWrites, when set apart from the mode.</summary>
+    public bool? VectoredWrites { get; init; }
+
     /// <summary>memfs answers READs with Data (slices of the file) rather than filling Dst or DstBufs.</summary>
     public bool ReadsFromData { get; init; }
 
@@ -42,7 +48,7 @@ public sealed record FuseScenario : IScenario
         _ => new FuseMountConfig
         {
             Variant = FuseVariant.Pr198, PageSize = PageSize, MaxMessageSize = MaxMessageSize,
-            EnableVectoredReads = Mode == FuseMode.Vectored, EnableVectoredWrites = Mode == FuseMode.Vectored,
+            EnableVectoredReads = VectoredReads ?? Mode == FuseMode.Vectored, EnableVectoredWrites = VectoredWrites ?? Mode == FuseMode.Vectored,
         },
     };
 

@@ -11,6 +11,8 @@ public sealed partial class Fuse
     private int _pageSize = 4096;
     private int _maxMessageMiB;
     private int _maxPagesLimit = 256;
+    private bool _vectoredReads;
+    private bool _vectoredWrites;
     private IReadOnlyList<ChartSeries> _heap = [];
     private IReadOnlyList<ChartSeries> _copies = [];
     private IReadOnlyList<ChartSeries> _pinned = [];
@@ -34,6 +36,8 @@ public sealed partial class Fuse
             _pageSize = scenario.PageSize;
             _maxMessageMiB = (int)(scenario.MaxMessageSize >> 20);
             _maxPagesLimit = scenario.MaxPagesLimit;
+            _vectoredReads = scenario.Mount.EnableVectoredReads;
+            _vectoredWrites = scenario.Mount.EnableVectoredWrites;
         }
     }
 
@@ -45,7 +49,8 @@ public sealed partial class Fuse
         _pools = Vm.SeriesOverTime(("fuse.pool_1m", "1M"), ("fuse.pool_1m_plus_page", "1M+page"));
     }
 
-    private void ApplyMount() => Run(() => Vm.SetMount(_pageSize, _maxMessageMiB, _maxPagesLimit));
+    private void ApplyMount() => Run(() => Vm.SetMount(_pageSize, _maxMessageMiB, _maxPagesLimit,
+        Vm.Mode == "master" ? null : _vectoredReads, Vm.Mode == "master" ? null : _vectoredWrites));
 
     private static string ModeTitle(string mode) => mode switch
     {
