@@ -30,10 +30,10 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
     public IReadOnlyList<ChartSeries> SeriesOverTime(params (string Metric, string Label)[] lines)
     {
         string suffix = CompareLabel is null ? "" : $" ({MainLabel})";
-        var series = SeriesOf(Session, Step, TimeMetric, "", [.. lines.Select(l => (l.Metric, l.Label + suffix))]).ToList();
+        var series = SeriesOf(Session, Step, TimeMetric, [.. lines.Select(l => (l.Metric, l.Label + suffix))]).ToList();
         if (CompareLabel is { } other)
         {
-            series.AddRange(SeriesOf(CompareSession, CompareStep, TimeMetric, "", [.. lines.Select(l => (l.Metric, $"{l.Label} ({other})"))]));
+            series.AddRange(SeriesOf(CompareSession, CompareStep, TimeMetric, [.. lines.Select(l => (l.Metric, $"{l.Label} ({other})"))]));
         }
 
         return series;

@@ -76,7 +76,7 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
     public void SetSpeed(double stepsPerSecond) => Control(s => s.SetSpeed(Math.Clamp(stepsPerSecond, SimulationSession.MinSpeed, SimulationSession.MaxSpeed)));
 
     /// <summary>Chart lines of this session for steps 0 .. now: (metric name, label shown in the legend), over steps.</summary>
-    public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) => SeriesOf(Session, Step, null, "", lines);
+    public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) => SeriesOf(Session, Step, null, lines);
 
     /// <summary>Reads the session's state (under its lock) into this view model; the page calls it before rendering.</summary>
     public void Sync()
@@ -136,13 +136,13 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
     /// Lines of <paramref name="session"/> up to <paramref name="step"/>, sampled to at most
     /// <see cref="MaxChartPoints"/>; x is the step, or the value of <paramref name="xMetric"/> at that step.
     /// </summary>
-    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, string? xMetric, string prefix, params (string Metric, string Label)[] lines) =>
+    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, string? xMetric, params (string Metric, string Label)[] lines) =>
         session is null ? [] : session.Read(_ => lines.Select(l =>
         {
             // Under the session's lock: the play loop appends to the history while a page renders.
             (int[] steps, double[] values) = session.History.Sample(l.Metric, step, MaxChartPoints);
             IReadOnlyList<double> x = xMetric is null ? steps.Select(s => (double)s).ToArray() : session.History.Sample(xMetric, step, MaxChartPoints).Values;
-            return new ChartSeries(prefix + l.Label, x, values);
+            return new ChartSeries(l.Label, x, values);
         }).ToArray());
 
     /// <summary>Opens <paramref name="request"/> as this page's session, closing the one it replaces only once the new one is open.</summary>

@@ -104,7 +104,8 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
     public long HeapBytes { get; private set; }
 
-    public ReadLatencies Latencies { get; } = new();
+    /// <summary>Measured read times in microseconds.</summary>
+    public Percentiles Latencies { get; } = new();
 
     public long PeakRssAnonBytes { get; private set; }
 

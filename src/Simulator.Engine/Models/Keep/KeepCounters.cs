@@ -1,9 +1,11 @@
+using BufferLab.Simulator.Engine.Telemetry;
+
 namespace BufferLab.Simulator.Engine.Models.Keep;
 
 /// <summary>Running totals of one keepstore run.</summary>
 public sealed class KeepCounters
 {
-    private readonly List<double> _latenciesMs = [];
+    private readonly Percentiles _latenciesMs = new();
 
     public int Requests { get; set; }
 
@@ -37,11 +39,9 @@ public sealed class KeepCounters
     {
         Responses[status] = Responses.GetValueOrDefault(status) + 1;
         ResponseCount++;
-        int at = _latenciesMs.BinarySearch(latencyMs);
-        _latenciesMs.Insert(at < 0 ? ~at : at, latencyMs);
+        _latenciesMs.Add(latencyMs);
     }
 
     /// <summary>The <paramref name="percentile"/>th latency (nearest rank) of the responses so far, in ms; 0 before any.</summary>
-    public double LatencyMs(double percentile) =>
-        _latenciesMs.Count == 0 ? 0 : _latenciesMs[Math.Clamp((int)Math.Ceiling(percentile / 100 * _latenciesMs.Count) - 1, 0, _latenciesMs.Count - 1)];
+    public double LatencyMs(double percentile) => _latenciesMs.Percentile(percentile);
 }
