@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;
@@ -15,6 +16,14 @@ internal static class Expect
         {
             Assert.Fail($"expected '{text}', the page shows '{await locator.InnerTextAsync()}'");
         }
+    }
+
+    /// <summary>A size as the dashboard prints it ("42.5 MiB") in bytes.</summary>
+    public static double Bytes(string text)
+    {
+        string[] parts = text.Trim().Split(' ');
+        double value = double.Parse(parts[0], CultureInfo.InvariantCulture);
+        return value * parts[1] switch { "KiB" => 1L << 10, "MiB" => 1L << 20, "GiB" => 1L << 30, "TiB" => 1L << 40, _ => 1 };
     }
 
     /// <summary>Waits until plotly has drawn the chart <paramref name="testId"/>, then counts its lines.</summary>

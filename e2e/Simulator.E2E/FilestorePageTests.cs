@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;
@@ -7,14 +6,6 @@ namespace BufferLab.Simulator.E2E;
 [Collection(BrowserTests.Name)]
 public sealed class FilestorePageTests(BrowserFixture browser)
 {
-    /// <summary>"42.5 MiB" as bytes.</summary>
-    private static double Bytes(string text)
-    {
-        string[] parts = text.Trim().Split(' ');
-        double value = double.Parse(parts[0], CultureInfo.InvariantCulture);
-        return value * parts[1] switch { "KiB" => 1024, "MiB" => 1 << 20, "GiB" => 1 << 30, _ => 1 };
-    }
-
     [Fact]
     public async Task TheSeedReproRunsWithBothReadersAndShowsPeakResidentBytes()
     {
@@ -27,8 +18,8 @@ public sealed class FilestorePageTests(BrowserFixture browser)
 
         await Expect.TextAsync(page.GetByTestId("blocks-read"), "2,220");
         await Expect.TextAsync(page.GetByTestId("compare-blocks-read"), "2,220");
-        double stdPeak = Bytes(await page.GetByTestId("peak-resident").InnerTextAsync());
-        double mmapPeak = Bytes(await page.GetByTestId("compare-peak-resident").InnerTextAsync());
+        double stdPeak = Expect.Bytes(await page.GetByTestId("peak-resident").InnerTextAsync());
+        double mmapPeak = Expect.Bytes(await page.GetByTestId("compare-peak-resident").InnerTextAsync());
         Assert.InRange(stdPeak, 1 << 20, 64L << 20); // at most the 64 MiB written
         Assert.InRange(mmapPeak, 1 << 20, 64L << 20);
         Assert.Equal(2, await Expect.ChartLinesAsync(page, "chart-resident"));

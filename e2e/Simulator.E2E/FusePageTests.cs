@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;
@@ -7,11 +6,7 @@ namespace BufferLab.Simulator.E2E;
 [Collection(BrowserTests.Name)]
 public sealed class FusePageTests(BrowserFixture browser)
 {
-    private static double MiB(string text)
-    {
-        string[] parts = text.Trim().Split(' ');
-        return double.Parse(parts[0], CultureInfo.InvariantCulture) * parts[1] switch { "B" => 1.0 / (1 << 20), "KiB" => 1.0 / 1024, "GiB" => 1024, _ => 1 };
-    }
+    private static double MiB(string text) => Expect.Bytes(text) / (1 << 20);
 
     [Fact]
     public async Task FourMiBWritesCostLessHeapPerOpVectoredThanContiguous()

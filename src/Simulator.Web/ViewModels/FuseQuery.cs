@@ -17,12 +17,7 @@ public sealed record FuseQuery(string Scenario, ulong Seed, string? Step, string
     {
         problems = [];
         ulong seed = QueryValues.Seed(query, problems);
-        string mode = (QueryValues.Value(query, "mode") ?? "vectored").ToLowerInvariant();
-        if (!Modes.Contains(mode))
-        {
-            problems.Add($"mode '{mode}' is not one of {string.Join(", ", Modes)}; using vectored");
-            mode = "vectored";
-        }
+        string mode = QueryValues.OneOf(query, "mode", Modes, "vectored", problems);
 
         string? compare = (QueryValues.Value(query, "compare") ?? DefaultCompare(mode)).ToLowerInvariant();
         if (compare == "none" || compare == mode)

@@ -17,12 +17,7 @@ public sealed record KeepQuery(string Scenario, ulong Seed, string? Step, string
         problems = [];
         ulong seed = QueryValues.Seed(query, problems);
 
-        string mode = (QueryValues.Value(query, "mode") ?? "current").ToLowerInvariant();
-        if (!Modes.Contains(mode))
-        {
-            problems.Add($"mode '{mode}' is not one of {string.Join(", ", Modes)}; using current");
-            mode = "current";
-        }
+        string mode = QueryValues.OneOf(query, "mode", Modes, "current", problems);
 
         string? compare = QueryValues.Value(query, "compare")?.ToLowerInvariant();
         if (compare is not null && !Modes.Contains(compare))

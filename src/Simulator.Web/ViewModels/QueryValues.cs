@@ -9,6 +9,19 @@ public static class QueryValues
     public static string? Value(IReadOnlyDictionary<string, string?> query, string key) =>
         query.TryGetValue(key, out string? value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+    /// <summary>The lower-cased value of <paramref name="key"/> if it is one of <paramref name="choices"/>, else <paramref name="fallback"/> with a problem saying so.</summary>
+    public static string OneOf(IReadOnlyDictionary<string, string?> query, string key, IReadOnlyList<string> choices, string fallback, List<string> problems)
+    {
+        string value = (Value(query, key) ?? fallback).ToLowerInvariant();
+        if (choices.Contains(value))
+        {
+            return value;
+        }
+
+        problems.Add($"{key} '{value}' is not one of {string.Join(", ", choices)}; using {fallback}");
+        return fallback;
+    }
+
     /// <summary>The seed, or 1 with a problem saying why the given one was not used.</summary>
     public static ulong Seed(IReadOnlyDictionary<string, string?> query, List<string> problems)
     {
