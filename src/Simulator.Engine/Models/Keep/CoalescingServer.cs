@@ -228,7 +228,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
             return null; // the fetch goes on for the sharers even if this request's client is gone
         });
         var read = new VolumeReadResult();
-        foreach (TimeSpan delay in Model.Reader.Read(request, hash, streamer, read, flight, cancellable: false))
+        foreach (TimeSpan delay in Model.Reader.Read(request, hash, streamer, read, cancellable: false))
         {
             yield return delay;
         }

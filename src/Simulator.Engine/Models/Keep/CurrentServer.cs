@@ -28,7 +28,7 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
         Flight flight = Model.StartFlight(locator.Hash, null, request);
         request.Enter(RequestPhase.Filling, Model.Now);
         var read = new VolumeReadResult();
-        foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, streamer, read, flight, cancellable: true))
+        foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, streamer, read, cancellable: true))
         {
             yield return delay;
         }

@@ -13,8 +13,6 @@ public sealed class Flight(int id, string hash, int? buffer)
 
     public List<int> Requests { get; } = [];
 
-    public int VolumeReads { get; set; }
-
     /// <summary>"reading" while it runs, then "ok" or the error.</summary>
     public string Outcome { get; set; } = "reading";
 

@@ -328,7 +328,7 @@ public sealed class KeepModel : ISimulationModel
         }
 
         TimeSpan start = request.DeliveredUntil > Now ? request.DeliveredUntil : Now;
-        request.DeliveredUntil = start + TimeSpan.FromTicks((long)Math.Round(data.Length / Config.BytesPerSecond(Config.ClientMiBps) * TimeSpan.TicksPerSecond));
+        request.DeliveredUntil = start + ClientTransferTime(data.Length);
         request.BytesDelivered += data.Length;
         Counters.BytesServed += data.Length;
         return null;
@@ -407,8 +407,6 @@ public sealed class KeepModel : ISimulationModel
         first.Fetch = flight.Id;
         return flight;
     }
-
-    internal Flight FlightOf(int id) => _flights[id - 1];
 
     private KeepBufferView[] PoolBufferViews()
     {

@@ -29,7 +29,7 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         request.Enter(RequestPhase.Filling, Model.Now);
         var read = new VolumeReadResult();
         var whole = new StreamWriterAt(buffer, Model.Config.PartSize, (_, _) => null); // GetBlock: the bytes just land in buf
-        foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, whole, read, flight, cancellable: false))
+        foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, whole, read, cancellable: false))
         {
             yield return delay;
         }

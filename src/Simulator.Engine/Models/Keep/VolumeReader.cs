@@ -12,7 +12,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
     /// latency, then chunks at the volume's bandwidth, in the order its parallel parts land. Not
     /// found tries the next mount; an error after bytes were written stops there.
     /// </summary>
-    public IEnumerable<TimeSpan> Read(KeepRequest request, string hash, StreamWriterAt sink, VolumeReadResult result, Flight flight, bool cancellable)
+    public IEnumerable<TimeSpan> Read(KeepRequest request, string hash, StreamWriterAt sink, VolumeReadResult result, bool cancellable)
     {
         KeepError errorToCaller = KeepError.NotFound;
         foreach (KeepVolume volume in Rendezvous.Order(hash, model.Volumes))
@@ -24,7 +24,6 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
             }
 
             model.Counters.VolumeReads++;
-            flight.VolumeReads++;
             model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
             yield return volume.Latency;
             byte[]? data = volume.Read(hash);

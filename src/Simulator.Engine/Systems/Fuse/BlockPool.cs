@@ -24,8 +24,6 @@ public sealed class BlockPool(string name, int blockSize, int limit)
     /// <summary>Blocks the alloc callback made.</summary>
     public int FreshAllocations { get; private set; }
 
-    public int OverflowGets { get; private set; }
-
     public int OverflowPuts { get; private set; }
 
     public byte[] Get()
@@ -37,7 +35,6 @@ public sealed class BlockPool(string name, int blockSize, int limit)
             return last;
         }
 
-        OverflowGets++;
         if (_overflow.TryPop(out byte[]? pooled))
         {
             return pooled;
@@ -67,7 +64,4 @@ public sealed class BlockPool(string name, int blockSize, int limit)
         _overflow.Clear();
         return dropped;
     }
-
-    /// <summary>The list, bottom to top (for the view and tests).</summary>
-    public IReadOnlyList<byte[]> List => _list;
 }

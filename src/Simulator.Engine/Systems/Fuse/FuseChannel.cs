@@ -46,11 +46,6 @@ public sealed class FuseChannel : IDisposable
         }
     }
 
-    /// <summary>Syscalls made on the daemon side: reads (read or readv) and replies (writev or write).</summary>
-    public int DaemonReads { get; private set; }
-
-    public int DaemonWrites { get; private set; }
-
     /// <summary>The kernel queues one message.</summary>
     public unsafe void KernelSend(ReadOnlySpan<byte> message)
     {
@@ -80,7 +75,6 @@ public sealed class FuseChannel : IDisposable
     /// <summary>master's read: one read(2) into the contiguous storage.</summary>
     public unsafe int DaemonRead(byte[] storage)
     {
-        DaemonReads++;
         fixed (byte* p = storage)
         {
             nint n = FuseLibC.read(_daemon, p, (nuint)storage.Length);
@@ -91,7 +85,6 @@ public sealed class FuseChannel : IDisposable
     /// <summary>PR #198's read: one readv(2) filling the blocks in order.</summary>
     public unsafe int DaemonReadv(IReadOnlyList<byte[]> blocks)
     {
-        DaemonReads++;
         var handles = new MemoryHandle[blocks.Count];
         var iov = new FuseLibC.IoVec[blocks.Count];
         try
@@ -120,7 +113,6 @@ public sealed class FuseChannel : IDisposable
     /// <summary>A reply: writev(2) of the scatter-gather list (one message on the socket); returns the iovec count.</summary>
     public unsafe int DaemonWritev(IReadOnlyList<ReadOnlyMemory<byte>> sglist)
     {
-        DaemonWrites++;
         var handles = new MemoryHandle[sglist.Count];
         var iov = new FuseLibC.IoVec[sglist.Count];
         int total = 0;

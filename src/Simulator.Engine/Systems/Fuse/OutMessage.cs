@@ -12,9 +12,6 @@ public sealed class OutMessage
     /// <summary>The scatter-gather list, null until the first Append (nil in Go).</summary>
     public List<ReadOnlyMemory<byte>>? Sglist { get; private set; }
 
-    /// <summary>Bytes Grow allocated on the heap since the last Reset.</summary>
-    public long GrownBytes { get; private set; }
-
     public OutHeader Header
     {
         get => OutHeader.Read(_header);
@@ -27,7 +24,6 @@ public sealed class OutMessage
     {
         Array.Clear(_header);
         Sglist = null;
-        GrownBytes = 0;
     }
 
     /// <summary>Append: the header view first if needed, then the slices, without copying.</summary>
@@ -41,7 +37,6 @@ public sealed class OutMessage
     public byte[] Grow(int n)
     {
         byte[] bytes = new byte[n];
-        GrownBytes += n;
         Append(bytes);
         return bytes;
     }

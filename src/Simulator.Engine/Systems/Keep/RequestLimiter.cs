@@ -36,8 +36,6 @@ public sealed class RequestLimiter
     /// <summary>arvados_queued_requests.</summary>
     public int Queued => _queue.Count;
 
-    public IReadOnlyList<LimiterTicket> Queue => _queue;
-
     /// <summary>enqueue: Ready at once on the fast path, else queued and the queue trimmed (which may reject this ticket or another).</summary>
     public LimiterTicket Enqueue(object owner, long priority, TimeSpan now)
     {

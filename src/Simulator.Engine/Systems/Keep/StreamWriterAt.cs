@@ -24,11 +24,6 @@ public sealed class StreamWriterAt(byte[] buffer, int partSize, Func<int, int, s
     /// <summary>Bytes delivered to the client, in order.</summary>
     public int Wrote { get; private set; }
 
-    /// <summary>Parts handed to the writer so far.</summary>
-    public int PartsFlushed => _partNext;
-
-    public int Parts => _partFilled.Length;
-
     /// <summary>Copies <paramref name="data"/> to <paramref name="offset"/>; returns the error Go's WriteAt would.</summary>
     public string? WriteAt(ReadOnlySpan<byte> data, int offset)
     {
