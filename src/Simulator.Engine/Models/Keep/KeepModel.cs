@@ -18,10 +18,8 @@ public sealed class KeepModel : ISimulationModel
     private readonly RunContext _context;
     private readonly List<KeepRequest> _requests = [];
     private readonly List<Flight> _flights = [];
-    private readonly Dictionary<byte[], int> _bufferIndex = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<byte[], int> _bufferHolder = new(ReferenceEqualityComparer.Instance);
+    private readonly PoolBufferLedger _ledger = new();
     private readonly KeepServer _server;
-    private int _nextBuffer;
     private int _outstanding;
 
     public KeepModel(KeepConfig config, RunContext context)
@@ -153,7 +151,7 @@ public sealed class KeepModel : ISimulationModel
         KeepBufferView[] buffers = Config.Mode == KeepServerMode.Coalescing
             ? [.. Cache.Buffers.Select(b => new KeepBufferView(b.Index, b.State.ToString(), b.Hash, b.Refs,
                 b.State is SharedBufferState.Ready ? b.LastRead / 10 : null, null, b.Filled, b.BlockSize))]
-            : PoolBufferViews();
+            : _ledger.Views(Pool, _requests);
         return new KeepSnapshot(Config.Mode.ToString().ToLowerInvariant(), Now.Ticks / 10, buffers, Config.MaxBuffers, BufferWaiters,
             [.. _requests.Select(r => r.View())], [.. _flights.Select(f => f.View())],
             Config.Mode == KeepServerMode.Legacy ? LegacyRunning : Limiter.Handling,
@@ -300,22 +298,15 @@ public sealed class KeepModel : ISimulationModel
             buffer = wait.Buffer;
         }
 
-        bool allocated = !_bufferIndex.ContainsKey(buffer);
-        if (allocated)
-        {
-            _bufferIndex[buffer] = _nextBuffer++;
-        }
-
-        _bufferHolder[buffer] = request.Id;
+        (int index, bool allocated) = _ledger.Hold(buffer, request.Id);
         holder.Buffer = buffer;
         Counters.PeakBuffersInUse = Math.Max(Counters.PeakBuffersInUse, Pool.InUse);
-        Emit(new BufferAcquired(request.Id, _bufferIndex[buffer], allocated, (Now - since).Ticks / 10));
+        Emit(new BufferAcquired(request.Id, index, allocated, (Now - since).Ticks / 10));
     }
 
     internal void PutBuffer(KeepRequest request, byte[] buffer)
     {
-        _bufferHolder.Remove(buffer);
-        Emit(new BufferReleased(request.Id, _bufferIndex[buffer]));
+        Emit(new BufferReleased(request.Id, _ledger.Release(buffer)));
         Pool.Put(buffer);
     }
 
@@ -408,20 +399,6 @@ public sealed class KeepModel : ISimulationModel
         return flight;
     }
 
-    private KeepBufferView[] PoolBufferViews()
-    {
-        var views = new List<KeepBufferView>();
-        foreach ((byte[] buffer, int index) in _bufferIndex)
-        {
-            int? holder = _bufferHolder.TryGetValue(buffer, out int id) ? id : null;
-            string state = holder is not null ? "InUse" : Pool.Pooled.Contains(buffer) ? "Pooled" : Pool.Victims.Contains(buffer) ? "Victim" : "Dropped";
-            string? hash = holder is { } h ? _requests[h - 1].Locator.Hash : null;
-            views.Add(new KeepBufferView(index, state, hash, holder is null ? 0 : 1, null, holder, 0, buffer.Length));
-        }
-
-        return [.. views.OrderBy(v => v.Index)];
-    }
-
     private IEnumerable<TimeSpan> DisconnectLater(KeepRequest request)
     {
         Disconnect(request);
@@ -439,10 +416,7 @@ public sealed class KeepModel : ISimulationModel
             }
 
             IReadOnlyList<byte[]> dropped = Pool.CollectGarbage();
-            foreach (byte[] buffer in dropped)
-            {
-                _bufferIndex.Remove(buffer);
-            }
+            _ledger.Forget(dropped);
 
             Counters.GcDropped += dropped.Count;
             Emit(new PoolCollected(dropped.Count, Pool.Idle));
