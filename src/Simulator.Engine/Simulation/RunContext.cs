@@ -23,6 +23,18 @@ public sealed class RunContext
 
     public EventLog Events { get; } = new();
 
+    /// <summary>The workload's ops as they ran, for record and replay.</summary>
+    public List<TraceEntry> Trace { get; } = [];
+
+    /// <summary>Records that <paramref name="actor"/> performs <paramref name="op"/> now.</summary>
+    public void Record(string actor, string op)
+    {
+        if (Trace.Count < WorkloadTrace.MaxEntries)
+        {
+            Trace.Add(new TraceEntry(Clock.Elapsed, actor, op));
+        }
+    }
+
     /// <summary>Logs an event stamped with the current step and virtual time.</summary>
     public void Emit(SimEvent simEvent) => Events.Append(_currentStep(), Clock.Elapsed, simEvent);
 }

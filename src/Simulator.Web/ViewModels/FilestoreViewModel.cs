@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Models.Filestore;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Telemetry.Filestore;
@@ -13,7 +14,7 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// </summary>
 public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewModel(registry)
 {
-    public static IReadOnlyList<FilestoreScenario> Presets => FilestorePresets.All;
+    public static IReadOnlyList<FilestoreScenario> Presets => ScenarioCatalog.Of<FilestoreScenario>();
 
     public string ScenarioName { get; private set; } = FilestoreQuery.DefaultScenario;
 

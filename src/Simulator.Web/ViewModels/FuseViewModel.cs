@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Fuse;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Telemetry.Fuse;
@@ -12,7 +13,7 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// </summary>
 public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(registry)
 {
-    public static IReadOnlyList<FuseScenario> Presets => FusePresets.All;
+    public static IReadOnlyList<FuseScenario> Presets => ScenarioCatalog.Of<FuseScenario>();
 
     public string ScenarioName { get; private set; } = FuseQuery.DefaultScenario;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Telemetry.Keep;
@@ -17,7 +18,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     /// <summary>Most lanes drawn; a note says how many more there are.</summary>
     public const int MaxLanes = 120;
 
-    public static IReadOnlyList<KeepScenario> Presets => KeepPresets.All;
+    public static IReadOnlyList<KeepScenario> Presets => ScenarioCatalog.Of<KeepScenario>();
 
     public string ScenarioName { get; private set; } = KeepQuery.DefaultScenario;
 

@@ -17,7 +17,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
 {
     private IReadOnlyList<LoggedEvent> _stepEvents = [];
 
-    public static IReadOnlyList<Sv2Scenario> Presets { get; } = Sv2Presets.All;
+    public static IReadOnlyList<Sv2Scenario> Presets { get; } = ScenarioCatalog.Of<Sv2Scenario>();
 
     public string ScenarioName { get; private set; } = StratumQuery.DefaultScenario;
 

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Models.Filestore;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.Filestore;
@@ -21,7 +22,7 @@ public class FilestoreModelTests
     [InlineData("filestore-sequential")]
     public void BothReadersProduceTheSameEventLogWhenNothingChangesUnderThem(string preset)
     {
-        FilestoreScenario scenario = FilestorePresets.All.Single(p => p.Name == preset);
+        FilestoreScenario scenario = ScenarioCatalog.Of<FilestoreScenario>().Single(p => p.Name == preset);
         using Run std = RunToEnd(scenario, ReaderKind.Std), mmap = RunToEnd(scenario, ReaderKind.Mmap), again = RunToEnd(scenario, ReaderKind.Std);
 
         Assert.Equal(std.Events.Sha256(), again.Events.Sha256());
@@ -34,9 +35,9 @@ public class FilestoreModelTests
     [Fact]
     public void AfterTheFileIsCutTheReadersDifferExactlyWhereTheSpecSays()
     {
-        using Run std = RunToEnd(FilestorePresets.TruncatedFile, ReaderKind.Std), mmap = RunToEnd(FilestorePresets.TruncatedFile, ReaderKind.Mmap);
-        long cut = FilestorePresets.TruncatedFile.Config.TruncateTo!.Value;
-        int chunk = FilestorePresets.TruncatedFile.Config.ChunkBytes;
+        using Run std = RunToEnd(ScenarioCatalog.Get<FilestoreScenario>("filestore-truncated-file"), ReaderKind.Std), mmap = RunToEnd(ScenarioCatalog.Get<FilestoreScenario>("filestore-truncated-file"), ReaderKind.Mmap);
+        long cut = ScenarioCatalog.Get<FilestoreScenario>("filestore-truncated-file").Config.TruncateTo!.Value;
+        int chunk = ScenarioCatalog.Get<FilestoreScenario>("filestore-truncated-file").Config.ChunkBytes;
         BlockRead[] stdReads = [.. std.Events.Events.Select(e => e.Event).OfType<BlockRead>()];
         BlockRead[] mmapReads = [.. mmap.Events.Events.Select(e => e.Event).OfType<BlockRead>()];
         long truncatedAtStep = std.Events.Events.Single(e => e.Event is FileTruncated).Step;
@@ -64,7 +65,7 @@ public class FilestoreModelTests
     [Fact]
     public void RealMemoryIsMeasuredAndDroppingTheCacheShowsTheRemedy()
     {
-        using Run run = RunToEnd(FilestorePresets.Sequential, ReaderKind.Std);
+        using Run run = RunToEnd(ScenarioCatalog.Get<FilestoreScenario>("filestore-sequential"), ReaderKind.Std);
         var model = (FilestoreModel)run.Model;
         model.MeasureNow();
 
@@ -72,14 +73,14 @@ public class FilestoreModelTests
         Assert.True(model.FileResidentBytes > 0, "the written chunks should be in the page cache");
         Assert.True(model.Latencies.Percentile(50) > 0);
         model.DropFileCache();
-        Assert.True(model.FileResidentBytes < (long)FilestorePresets.Sequential.Config.ChunksToWrite * FilestorePresets.Sequential.Config.ChunkBytes / 4,
+        Assert.True(model.FileResidentBytes < (long)ScenarioCatalog.Get<FilestoreScenario>("filestore-sequential").Config.ChunksToWrite * ScenarioCatalog.Get<FilestoreScenario>("filestore-sequential").Config.ChunkBytes / 4,
             $"{model.FileResidentBytes} bytes still resident after posix_fadvise DONTNEED");
     }
 
     [Fact]
     public void DisposingTheRunDeletesItsFileAndDatabase()
     {
-        Run run = RunToEnd(FilestorePresets.TruncatedFile, ReaderKind.Mmap);
+        Run run = RunToEnd(ScenarioCatalog.Get<FilestoreScenario>("filestore-truncated-file"), ReaderKind.Mmap);
         string directory = ((FilestoreModel)run.Model).WorkingDirectory;
         Assert.True(File.Exists(Path.Combine(directory, "filestore.db")));
 
@@ -90,9 +91,9 @@ public class FilestoreModelTests
     [Fact]
     public void BadConfigurationsNameTheField()
     {
-        Assert.Equal("chunksToWrite must be from 1 to the chunks in the file (4), got 5",
+        Assert.Equal("chunksToWrite: must be from 1 to the chunks in the file (4), got 5",
             new FilestoreConfig { FileBytes = 1 << 20, ChunksToWrite = 5 }.Problem());
-        Assert.StartsWith("chunksToWrite × chunkBytes is", new FilestoreConfig { FileBytes = 8L << 30, ChunksToWrite = 8192 }.Problem(), StringComparison.Ordinal);
-        Assert.Equal("truncateTo must be from 0 to fileBytes (4294967296), got -1", new FilestoreConfig { TruncateTo = -1 }.Problem());
+        Assert.StartsWith("chunksToWrite: chunks written × chunkBytes is", new FilestoreConfig { FileBytes = 8L << 30, ChunksToWrite = 8192 }.Problem(), StringComparison.Ordinal);
+        Assert.Equal("truncateTo: must be from 0 to fileBytes (4294967296), got -1", new FilestoreConfig { TruncateTo = -1 }.Problem());
     }
 }

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Models.Fuse;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Fuse;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.Fuse;
@@ -12,7 +13,7 @@ public class FuseModelTests
     public static TheoryData<string, FuseMode> PresetsAndModes()
     {
         var data = new TheoryData<string, FuseMode>();
-        foreach (FuseScenario preset in FusePresets.All)
+        foreach (FuseScenario preset in ScenarioCatalog.Of<FuseScenario>())
         {
             foreach (FuseMode mode in Enum.GetValues<FuseMode>())
             {
@@ -34,7 +35,7 @@ public class FuseModelTests
     [MemberData(nameof(PresetsAndModes))]
     public void EveryPresetRunsInEveryModeAndEveryReplyChecksOut(string preset, FuseMode mode)
     {
-        FuseScenario scenario = FusePresets.All.Single(p => p.Name == preset).WithMode(mode);
+        FuseScenario scenario = ScenarioCatalog.Of<FuseScenario>().Single(p => p.Name == preset).WithMode(mode);
         (Run run, FuseModel model) = RunToEnd(scenario);
         using (run)
         {
@@ -50,16 +51,16 @@ public class FuseModelTests
 
             Assert.Equal(0, model.Errors);
             Assert.All(replies, r => Assert.Null(r.Problem));
-            Assert.Equal(scenario.Workload.SequentialReadBytes + scenario.Workload.SequentialWriteBytes, preset == "fuse-mixed" ? 0 : model.BytesServed);
+            Assert.Equal(scenario.Phases.Sum(p => p.SequentialReadBytes + p.SequentialWriteBytes), preset == "fuse-mixed" ? 0 : model.BytesServed);
         }
     }
 
     [Fact]
     public void AFourMiBWriteIsCopiedOnlyWhenVectoredWritesAreOff()
     {
-        (Run vectoredRun, FuseModel vectored) = RunToEnd(FusePresets.LargeWrite4M.WithMode(FuseMode.Vectored));
-        (Run contiguousRun, FuseModel contiguous) = RunToEnd(FusePresets.LargeWrite4M.WithMode(FuseMode.ContiguousLarge));
-        (Run masterRun, FuseModel master) = RunToEnd(FusePresets.LargeWrite4M.WithMode(FuseMode.Master));
+        (Run vectoredRun, FuseModel vectored) = RunToEnd(ScenarioCatalog.Get<FuseScenario>("fuse-large-write-4m").WithMode(FuseMode.Vectored));
+        (Run contiguousRun, FuseModel contiguous) = RunToEnd(ScenarioCatalog.Get<FuseScenario>("fuse-large-write-4m").WithMode(FuseMode.ContiguousLarge));
+        (Run masterRun, FuseModel master) = RunToEnd(ScenarioCatalog.Get<FuseScenario>("fuse-large-write-4m").WithMode(FuseMode.Master));
         using (vectoredRun)
         using (contiguousRun)
         using (masterRun)
@@ -79,7 +80,7 @@ public class FuseModelTests
     [InlineData(FuseMode.Vectored)]
     public void ReadsAnsweredWithDataSendTheFilesOwnBytes(FuseMode mode)
     {
-        (Run run, FuseModel model) = RunToEnd(FusePresets.SequentialRead1M.WithMode(mode) with { ReadsFromData = true });
+        (Run run, FuseModel model) = RunToEnd(ScenarioCatalog.Get<FuseScenario>("fuse-seq-read-1m").WithMode(mode) with { ReadsFromData = true });
         using (run)
         {
             Assert.Equal(0, model.Errors);
@@ -93,8 +94,8 @@ public class FuseModelTests
     [Fact]
     public void OneSeedOneEventLog()
     {
-        (Run a, _) = RunToEnd(FusePresets.Mixed.WithMode(FuseMode.Vectored), 9);
-        (Run b, _) = RunToEnd(FusePresets.Mixed.WithMode(FuseMode.Vectored), 9);
+        (Run a, _) = RunToEnd(ScenarioCatalog.Get<FuseScenario>("fuse-mixed").WithMode(FuseMode.Vectored), 9);
+        (Run b, _) = RunToEnd(ScenarioCatalog.Get<FuseScenario>("fuse-mixed").WithMode(FuseMode.Vectored), 9);
         using (a)
         using (b)
         {
@@ -118,11 +119,20 @@ public class FuseModelTests
                 PageSize = new[] { 4096, 16384, 65536 }[r.NextInt(3)],
                 MaxMessageSize = (uint)(r.NextInt(1, 4) << 20),
                 MaxPagesLimit = 1024,
-                Workload = new FuseWorkload
-                {
-                    FileBytes = 8 << 20, RandomOps = 40, MaxRandomBytes = 4 << 20, WriteFraction = 0.6,
-                    ForgetEvery = r.NextInt(0, 7), InterruptEvery = r.NextInt(0, 9), QueueDepth = r.NextInt(1, 9),
-                },
+                FileBytes = 8 << 20,
+                Phases =
+                [
+                    new FusePhase
+                    {
+                        RandomOps = 40, MaxRandomBytes = 4 << 20, WriteFraction = 0.6,
+                        ForgetEvery = r.NextInt(0, 7), InterruptEvery = r.NextInt(0, 9), QueueDepth = r.NextInt(1, 9),
+                    },
+                    new FusePhase
+                    {
+                        Ops = [.. Enumerable.Range(0, 8).Select(_ => new FuseIoOp(r.NextInt(2) == 0, r.NextInt(4 << 20), r.NextInt(1, 4 << 20), r.NextInt(3) == 0, r.NextInt(3) == 0))],
+                        QueueDepth = r.NextInt(1, 9),
+                    },
+                ],
             };
             (Run run, FuseModel model) = RunToEnd(scenario, seed);
             using (run)

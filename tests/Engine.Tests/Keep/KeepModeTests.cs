@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.Keep;
@@ -50,7 +51,7 @@ public class KeepModeTests
 
         static void RunReportOf(KeepServerMode mode, out KeepModel model)
         {
-            var run = new Run(KeepPresets.JobStartHerd.WithMode(mode), 1);
+            var run = new Run(ScenarioCatalog.Get<KeepScenario>("keep-job-start-herd").WithMode(mode), 1);
             run.RunToEnd();
             model = (KeepModel)run.Model;
         }
@@ -114,10 +115,10 @@ public class KeepModeTests
     [Fact]
     public void AllocatedBytesNeverFallWhileGarbageCollectionFreesIdleBuffers()
     {
-        KeepScenario scenario = KeepPresets.Zipf with
+        KeepScenario scenario = ScenarioCatalog.Get<KeepScenario>("keep-zipf") with
         {
-            Config = KeepPresets.Zipf.Config with { GcIntervalMs = 200 },
-            Loads = [new KeepLoad(KeepLoadKind.Closed) { Clients = 4, RequestsPerClient = 5, ThinkMs = 1000 }],
+            Config = ScenarioCatalog.Get<KeepScenario>("keep-zipf").Config with { GcIntervalMs = 200 },
+            Phases = [new KeepLoad(KeepLoadKind.Closed) { Clients = 4, RequestsPerClient = 5, ThinkMs = 1000 }],
         };
         var run = new Run(scenario, 3);
         double allocated = 0, lowestLive = double.MaxValue, highestLive = 0;
@@ -141,7 +142,7 @@ public class KeepModeTests
     {
         string Hash(KeepServerMode mode)
         {
-            var run = new Run(KeepPresets.Overload.WithMode(mode), 7);
+            var run = new Run(ScenarioCatalog.Get<KeepScenario>("keep-overload").WithMode(mode), 7);
             run.RunToEnd();
             return run.Events.Sha256();
         }

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Telemetry.Keep;
@@ -21,8 +22,25 @@ public class KeepPropertyTests
     {
         var r = new SeededRandom(seed);
         int blocks = r.NextInt(1, 6);
-        KeyDistribution keys = r.NextInt(2) == 0 ? KeyDistribution.Uniform : KeyDistribution.Zipf(0.5 + r.NextDouble());
-        KeepLoadKind kind = (KeepLoadKind)r.NextInt(3);
+        Distribution keys = r.NextInt(2) == 0 ? Distribution.Uniform : Distribution.Zipf(0.5 + r.NextDouble());
+        KeepLoad Phase() => Phase2((KeepLoadKind)r.NextInt(3));
+        KeepLoad Phase2(KeepLoadKind kind) => new(kind)
+        {
+            Clients = r.NextInt(1, 12),
+            RequestsPerClient = r.NextInt(1, 4),
+            RatePerSecond = 20 + r.NextInt(200),
+            DurationMs = kind == KeepLoadKind.Open || r.NextInt(2) == 0 ? 200 : 0,
+            SpreadMs = r.NextInt(0, 50),
+            ThinkMs = r.NextInt(0, 30),
+            IntervalMs = r.NextInt(0, 5),
+            Ops = [.. Enumerable.Range(0, r.NextInt(1, 8)).Select(_ => new KeepOp(r.NextInt(blocks), r.NextInt(4) == 0, r.NextInt(2), r.NextInt(3) == 0 ? 100 : null))],
+            Keys = keys,
+            PutFraction = r.NextDouble() * 0.3,
+            OriginFraction = r.NextDouble() * 0.3,
+            DisconnectFraction = r.NextDouble() * 0.4,
+            DisconnectAfterMs = r.NextInt(1, 600),
+        };
+
         return new KeepScenario
         {
             Name = $"random-{seed}",
@@ -43,23 +61,7 @@ public class KeepPropertyTests
             },
             Blocks = blocks,
             Faults = r.NextInt(3) == 0 ? [new KeepBlockFault(0, FailAfterFraction: r.NextDouble() * 0.9, Corrupt: r.NextInt(2) == 0)] : [],
-            Loads =
-            [
-                new KeepLoad(kind)
-                {
-                    Clients = r.NextInt(1, 12),
-                    RequestsPerClient = r.NextInt(1, 4),
-                    RatePerSecond = 20 + r.NextInt(200),
-                    DurationMs = 200,
-                    SpreadMs = r.NextInt(0, 50),
-                    ThinkMs = r.NextInt(0, 30),
-                    Keys = keys,
-                    PutFraction = r.NextDouble() * 0.3,
-                    OriginFraction = r.NextDouble() * 0.3,
-                    DisconnectFraction = r.NextDouble() * 0.4,
-                    DisconnectAfterMs = r.NextInt(1, 600),
-                },
-            ],
+            Phases = [.. Enumerable.Range(0, r.NextInt(1, 3)).Select(_ => Phase())],
         };
     }
 
@@ -122,7 +124,7 @@ public class KeepPropertyTests
     [MemberData(nameof(Modes))]
     public void EveryPresetRunsToTheEndInEveryMode(KeepServerMode mode)
     {
-        foreach (KeepScenario preset in KeepPresets.All)
+        foreach (KeepScenario preset in ScenarioCatalog.Of<KeepScenario>())
         {
             var run = new Run(preset.WithMode(mode), 1);
             run.RunToEnd();

@@ -40,7 +40,7 @@ public sealed class FuseViewModelTests : IDisposable
         Assert.Contains("page=65536", vm.QueryString, StringComparison.Ordinal);
 
         vm.SetMount(12345, 0, 256);
-        Assert.Equal("pageSize must be 4096, 16384 or 65536, got 12345", Assert.Single(vm.Notices));
+        Assert.Equal("options.pageSize: must be 4096, 16384 or 65536, got 12345", Assert.Single(vm.Notices));
         Assert.Equal(65536, vm.Scenario!.PageSize);
         Assert.Equal(65536, vm.PageSize);
     }
@@ -69,7 +69,7 @@ public sealed class FuseViewModelTests : IDisposable
         Assert.Contains(vm.Notices, n => n.StartsWith("mode 'zero-copy'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("compare 'both'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("page 'x' is not a whole number", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("maxPagesLimit must be from 1 to 65535, got 0", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("options.maxPagesLimit: must be from 1 to 65535, got 0", StringComparison.Ordinal));
         Assert.Equal(1024, vm.Scenario!.MaxPagesLimit); // the preset's own limit, not the refused 0
         Assert.Null(vm.MaxPagesLimit);
     }

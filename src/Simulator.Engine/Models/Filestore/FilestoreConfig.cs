@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Systems.Filestore;
 
 namespace BufferLab.Simulator.Engine.Models.Filestore;
@@ -49,21 +50,85 @@ public sealed record FilestoreConfig
 
     public long ChunksInFile => FileBytes / ChunkBytes;
 
-    /// <summary>The first problem with this configuration (field and bound), or null.</summary>
-    public string? Problem()
+    /// <summary>Chunks to write, in this order (an ops phase or a replay); null: <see cref="ChunksToWrite"/> chunks drawn or in order.</summary>
+    public IReadOnlyList<int>? WriteOrder { get; init; }
+
+    /// <summary>Each reader's chunks, in order (an ops phase or a replay); null: readers pick written chunks at random.</summary>
+    public IReadOnlyList<IReadOnlyList<int>>? ReaderChunks { get; init; }
+
+    public int ChunkCount => WriteOrder?.Count ?? ChunksToWrite;
+
+    /// <summary>Every problem, by field name as in a scenario file (options and the phase).</summary>
+    public IEnumerable<FieldProblem> Problems()
     {
         static bool Ms(double v) => v is >= 0 and <= 3_600_000;
-        return ChunkBytes < 1 || ChunkBytes > MaxChunkBytes ? $"chunkBytes must be from 1 to {MaxChunkBytes}, got {ChunkBytes}"
-            : FileBytes < ChunkBytes || FileBytes > MaxFileBytes ? $"fileBytes must be from chunkBytes ({ChunkBytes}) to {MaxFileBytes}, got {FileBytes}"
-            : ChunksToWrite < 1 || ChunksToWrite > ChunksInFile ? $"chunksToWrite must be from 1 to the chunks in the file ({ChunksInFile}), got {ChunksToWrite}"
-            : (long)ChunksToWrite * ChunkBytes > MaxWrittenBytes ? $"chunksToWrite × chunkBytes is {(long)ChunksToWrite * ChunkBytes} bytes; at most {MaxWrittenBytes} are written per run"
-            : Writers is < 1 or > MaxActors ? $"writers must be from 1 to {MaxActors}, got {Writers}"
-            : Readers is < 0 or > MaxActors ? $"readers must be from 0 to {MaxActors}, got {Readers}"
-            : !(WriteMbps is >= 0.001 and <= 100_000) ? $"writeMbps must be from 0.001 to 100000, got {WriteMbps}"
-            : !(ReadIntervalMs is >= 0.01 and <= 3_600_000) ? $"readIntervalMs must be from 0.01 to 3600000, got {ReadIntervalMs}"
-            : !Ms(TailMs) ? $"tailMs must be from 0 to 3600000, got {TailMs}"
-            : !Ms(TruncateAtMs) ? $"truncateAtMs must be from 0 to 3600000, got {TruncateAtMs}"
-            : TruncateTo is { } to && (to < 0 || to > FileBytes) ? $"truncateTo must be from 0 to fileBytes ({FileBytes}), got {to}"
-            : null;
+        if (ChunkBytes < 1 || ChunkBytes > MaxChunkBytes)
+        {
+            yield return new("chunkBytes", $"must be from 1 to {MaxChunkBytes}, got {ChunkBytes}");
+            yield break;
+        }
+
+        if (FileBytes < ChunkBytes || FileBytes > MaxFileBytes)
+        {
+            yield return new("fileBytes", $"must be from chunkBytes ({ChunkBytes}) to {MaxFileBytes}, got {FileBytes}");
+            yield break;
+        }
+
+        if (WriteOrder is null && (ChunksToWrite < 1 || ChunksToWrite > ChunksInFile))
+        {
+            yield return new("chunksToWrite", $"must be from 1 to the chunks in the file ({ChunksInFile}), got {ChunksToWrite}");
+        }
+        else if ((long)ChunkCount * ChunkBytes > MaxWrittenBytes)
+        {
+            yield return new(WriteOrder is null ? "chunksToWrite" : "ops", $"chunks written × chunkBytes is {(long)ChunkCount * ChunkBytes} bytes; at most {MaxWrittenBytes} are written per run");
+        }
+
+        if (WriteOrder is { } order && (order.Count == 0 || order.Any(c => c < 0 || c >= ChunksInFile) || order.Distinct().Count() != order.Count))
+        {
+            yield return new("ops", $"writes must name distinct chunks from 0 to {ChunksInFile - 1}, at least one", "each wN writes chunk N once");
+        }
+
+        if (ReaderChunks is { } reads && WriteOrder is { } written && reads.SelectMany(r => r).FirstOrDefault(c => !written.Contains(c), -1) is var unread and >= 0)
+        {
+            yield return new("ops", $"chunk {unread} is read but never written", $"add w{unread}");
+        }
+
+        if (Writers is < 1 or > MaxActors)
+        {
+            yield return new("writers", $"must be from 1 to {MaxActors}, got {Writers}");
+        }
+
+        if (Readers is < 0 or > MaxActors)
+        {
+            yield return new("readers", $"must be from 0 to {MaxActors}, got {Readers}");
+        }
+
+        if (!(WriteMbps is >= 0.001 and <= 100_000))
+        {
+            yield return new("writeMbps", $"must be from 0.001 to 100000, got {WriteMbps}");
+        }
+
+        if (!(ReadIntervalMs is >= 0.01 and <= 3_600_000))
+        {
+            yield return new("readIntervalMs", $"must be from 0.01 to 3600000, got {ReadIntervalMs}");
+        }
+
+        if (!Ms(TailMs))
+        {
+            yield return new("tailMs", $"must be from 0 to 3600000, got {TailMs}");
+        }
+
+        if (!Ms(TruncateAtMs))
+        {
+            yield return new("truncateAtMs", $"must be from 0 to 3600000, got {TruncateAtMs}");
+        }
+
+        if (TruncateTo is { } to && (to < 0 || to > FileBytes))
+        {
+            yield return new("truncateTo", $"must be from 0 to fileBytes ({FileBytes}), got {to}");
+        }
     }
+
+    /// <summary>The first problem as one line, or null.</summary>
+    public string? Problem() => FieldProblem.FirstOf(Problems());
 }

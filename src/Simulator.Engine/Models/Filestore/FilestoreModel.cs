@@ -73,7 +73,7 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
         _regionWritten = new int[regions];
         _regionReads = new int[regions];
         _regionResident = new long[regions];
-        _order = ChunkOrder(config, context.Random.Fork("filestore.order"));
+        _order = config.WriteOrder is { } order ? [.. order] : ChunkOrder(config, context.Random.Fork("filestore.order"));
         for (int w = 1; w <= config.Writers; w++)
         {
             context.Scheduler.Spawn($"writer-{w}", Write(w));
@@ -81,7 +81,8 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
         for (int r = 1; r <= config.Readers; r++)
         {
-            context.Scheduler.Spawn($"reader-{r}", Read(r, context.Random.Fork($"filestore.reader.{r}")), ReadGap * r);
+            IReadOnlyList<int>? chunks = config.ReaderChunks is { } lists ? (r <= lists.Count ? lists[r - 1] : []) : null;
+            context.Scheduler.Spawn($"reader-{r}", Read(r, context.Random.Fork($"filestore.reader.{r}"), chunks), ReadGap * r);
         }
     }
 
@@ -148,13 +149,13 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
         }
 
         return new FilestoreSnapshot(Config.Reader.ToString().ToLowerInvariant(), Now.Ticks / 10, Config.FileBytes, Config.ChunkBytes, _written.Count,
-            Config.ChunksToWrite, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
+            Config.ChunkCount, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
             _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
             Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes);
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{Config.Reader.ToString().ToLowerInvariant()} reader: {_written.Count}/{Config.ChunksToWrite} chunks written, {BlocksRead} blocks read ({string.Join(", ", _statuses.Select(kv => $"{kv.Value}×{FilestoreErrors.StatusText((FilestoreStatus)kv.Key)}"))})");
+        $"{Config.Reader.ToString().ToLowerInvariant()} reader: {_written.Count}/{Config.ChunkCount} chunks written, {BlocksRead} blocks read ({string.Join(", ", _statuses.Select(kv => $"{kv.Value}×{FilestoreErrors.StatusText((FilestoreStatus)kv.Key)}"))})");
 
     public IReadOnlyList<MetricValue> Metrics()
     {
@@ -258,6 +259,7 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
             _cids[chunk] = cid;
             _written.Add(chunk);
             _regionWritten[RegionOf(offset)]++;
+            _context.Record($"writer-{writer}", $"w{chunk}");
             _context.Emit(new ChunkWritten(writer, chunk, offset, cid.ToString()));
             Tick();
             yield return interval;
@@ -269,18 +271,26 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
         }
     }
 
-    private IEnumerable<TimeSpan> Read(int reader, SeededRandom random)
+    /// <summary>A reader: a written chunk at random every interval, or the given <paramref name="chunks"/> in turn (each once it is written).</summary>
+    private IEnumerable<TimeSpan> Read(int reader, SeededRandom random, IReadOnlyList<int>? chunks)
     {
         TimeSpan interval = TimeSpan.FromMilliseconds(Config.ReadIntervalMs);
+        int next = 0;
         while (_writersDone < Config.Writers || Now <= _writesEndedAt + TimeSpan.FromMilliseconds(Config.TailMs))
         {
-            if (_written.Count == 0)
+            if (chunks is not null && next == chunks.Count)
+            {
+                yield break;
+            }
+
+            if (_written.Count == 0 || (chunks is not null && !_cids.ContainsKey(chunks[next])))
             {
                 yield return interval;
                 continue;
             }
 
-            int chunk = _written[random.NextInt(_written.Count)];
+            int chunk = chunks is null ? _written[random.NextInt(_written.Count)] : chunks[next++];
+            _context.Record($"reader-{reader}", $"r{chunk}");
             long offset = (long)chunk * Config.ChunkBytes;
             var timer = Stopwatch.StartNew();
             (OpenedBlock? opened, Exception? failure) = OpenBlock(_cids[chunk]);

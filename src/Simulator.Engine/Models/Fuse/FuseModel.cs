@@ -23,24 +23,25 @@ public sealed class FuseModel : ISimulationModel, IDisposable
     private readonly FuseChannel _channel;
     private readonly FuseDaemon _daemon;
     private readonly SimulatedKernel _kernel;
-    private readonly FuseWorkload _workload;
+    private readonly FuseScenario _scenario;
     private readonly int _maxPagesLimit;
     private ActorHandle? _kernelActor, _reader;
     private InitView? _init;
     private MessageView? _lastMessage;
 
-    public FuseModel(FuseMode mode, FuseMountConfig mount, int maxPagesLimit, FuseWorkload workload, bool readsFromData, RunContext context)
+    public FuseModel(FuseScenario scenario, RunContext context)
     {
-        Mode = mode;
-        Mount = mount;
-        _workload = workload;
-        _maxPagesLimit = maxPagesLimit;
+        Mode = scenario.Mode;
+        Mount = scenario.Mount;
+        _scenario = scenario;
+        int maxPagesLimit = _maxPagesLimit = scenario.MaxPagesLimit;
+        FuseMountConfig mount = Mount;
         _context = context;
-        byte[] file = new byte[workload.FileBytes];
+        byte[] file = new byte[scenario.FileBytes];
         context.Random.Fork("fuse.file").NextBytes(file);
         long largestReply = FuseWire.OutHeaderSize + (long)Math.Min(maxPagesLimit, ushort.MaxValue) * mount.PageSize;
         _channel = new FuseChannel((int)Math.Min(Math.Max(mount.InMessageSize, largestReply), 64 << 20));
-        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]) { ReadsFromData = readsFromData });
+        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]) { ReadsFromData = scenario.ReadsFromData });
         _kernel = new SimulatedKernel(_channel, mount.PageSize, maxPagesLimit, file);
         _kernelActor = context.Scheduler.Spawn("kernel", Kernel());
         _reader = context.Scheduler.Spawn("daemon-reader", Reader());
@@ -137,71 +138,48 @@ public sealed class FuseModel : ISimulationModel, IDisposable
             yield break;
         }
 
-        SeededRandom random = _context.Random.Fork("fuse.workload");
-        int sinceForget = 0, sinceInterrupt = 0;
-        foreach ((bool write, long offset, int size) in Plan(random, limits))
+        List<(FuseIoOp Op, int QueueDepth)> plan = _scenario.Replay is { } replay ? FusePlan.FromTrace(replay) : FusePlan.Draw(_scenario, _context.Random.Fork("fuse.workload"), limits);
+        TimeSpan interarrival = _scenario.Replay?.Scaled(Interarrival) ?? Interarrival;
+        int depth = 0;
+        for (int i = 0; i < plan.Count; i++)
         {
-            while (_kernel.Outstanding >= _workload.QueueDepth)
+            (FuseIoOp op, int queueDepth) = plan[i];
+            if (queueDepth != depth)
+            {
+                _context.Record(FusePlan.Kernel, FusePlan.Depth + queueDepth);
+                depth = queueDepth;
+            }
+
+            while (_kernel.Outstanding >= depth)
             {
                 yield return Scheduler.Park;
             }
 
-            KernelRequest request = write
-                ? _kernel.SendWrite((ulong)offset, Payload(random, size))
-                : _kernel.SendRead((ulong)offset, size);
+            _context.Record(FusePlan.Kernel, op.ToString());
+            KernelRequest request = op.Write
+                ? _kernel.SendWrite((ulong)op.Offset, Payload(i, op.Size))
+                : _kernel.SendRead((ulong)op.Offset, op.Size);
             _context.Emit(new RequestSent(request.Unique, request.Opcode.ToString().ToUpperInvariant(), request.Offset, request.Size));
-            if (_workload.ForgetEvery > 0 && ++sinceForget % _workload.ForgetEvery == 0)
+            if (op.Forget)
             {
                 _context.Emit(new RequestSent(_kernel.SendNoReply(FuseOpcode.Forget, 2), "FORGET", 0, 0));
             }
 
-            if (_workload.InterruptEvery > 0 && ++sinceInterrupt % _workload.InterruptEvery == 0)
+            if (op.Interrupt)
             {
                 _context.Emit(new RequestSent(_kernel.SendNoReply(FuseOpcode.Interrupt, request.Unique), "INTERRUPT", request.Unique, 0));
             }
 
             _context.Scheduler.Wake(_reader!);
-            yield return Interarrival;
+            yield return interarrival;
         }
     }
 
-    /// <summary>The workload's I/O, split into requests the negotiated limits allow.</summary>
-    private List<(bool Write, long Offset, int Size)> Plan(SeededRandom random, KernelLimits limits)
-    {
-        var plan = new List<(bool, long, int)>();
-        void Add(bool write, long offset, int size)
-        {
-            int max = (int)Math.Min(int.MaxValue, write ? limits.MaxWriteRequest : limits.MaxReadRequest);
-            for (int done = 0; done < size; done += max)
-            {
-                plan.Add((write, offset + done, Math.Min(max, size - done)));
-            }
-        }
-
-        for (long offset = 0; offset < _workload.SequentialWriteBytes; offset += _workload.IoBytes)
-        {
-            Add(true, offset, (int)Math.Min(_workload.IoBytes, _workload.SequentialWriteBytes - offset));
-        }
-
-        for (long offset = 0; offset < _workload.SequentialReadBytes; offset += _workload.IoBytes)
-        {
-            Add(false, offset, (int)Math.Min(_workload.IoBytes, _workload.SequentialReadBytes - offset));
-        }
-
-        for (int i = 0; i < _workload.RandomOps; i++)
-        {
-            int size = random.NextInt(4096, _workload.MaxRandomBytes);
-            long offset = random.NextInt(_workload.FileBytes - size + 1);
-            Add(random.NextDouble() < _workload.WriteFraction, offset, size);
-        }
-
-        return plan;
-    }
-
-    private static byte[] Payload(SeededRandom random, int size)
+    /// <summary>A WRITE's bytes, drawn from a stream of their own so a replay sends the same bytes.</summary>
+    private byte[] Payload(int index, int size)
     {
         byte[] payload = new byte[size];
-        random.NextBytes(payload);
+        _context.Random.Fork($"fuse.payload.{index}").NextBytes(payload);
         return payload;
     }
 

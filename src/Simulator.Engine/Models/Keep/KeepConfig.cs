@@ -1,4 +1,5 @@
 using System.Numerics;
+using BufferLab.Simulator.Engine.Scenarios;
 
 namespace BufferLab.Simulator.Engine.Models.Keep;
 
@@ -71,34 +72,66 @@ public sealed record KeepConfig
     /// <summary>Bytes per second at this scale for a rate in MiB/s at scale 1.</summary>
     public double BytesPerSecond(double mibps) => mibps * (1 << 20) / Scale;
 
-    /// <summary>The first problem with this configuration (field and what it must be), or null.</summary>
-    public string? Problem()
+    /// <summary>Every problem with this configuration, by field name (as in scenario files' options).</summary>
+    public IEnumerable<FieldProblem> Problems()
     {
         if (Scale < 1 || Scale > MaxScale || !BitOperations.IsPow2(Scale))
         {
-            return $"scale must be a power of two from 1 to {MaxScale}, got {Scale}";
+            yield return new("scale", $"must be a power of two from 1 to {MaxScale}, got {Scale}");
+            yield break;
         }
 
         if (MaxBuffers < 1 || MaxBuffers > MaxBuffersLimit)
         {
-            return $"maxBuffers (API.MaxKeepBlobBuffers) must be from 1 to {MaxBuffersLimit}, got {MaxBuffers}";
+            yield return new("maxBuffers", $"(API.MaxKeepBlobBuffers) must be from 1 to {MaxBuffersLimit}, got {MaxBuffers}");
         }
-
-        if ((long)MaxBuffers * BufferSize > MaxBufferBytes)
+        else if ((long)MaxBuffers * BufferSize > MaxBufferBytes)
         {
-            return $"maxBuffers × buffer size is {(long)MaxBuffers * BufferSize} bytes; at most {MaxBufferBytes} — raise scale";
+            yield return new("maxBuffers", $"maxBuffers × buffer size is {(long)MaxBuffers * BufferSize} bytes; at most {MaxBufferBytes}", "raise scale");
         }
 
-        return MaxConcurrentRequests is < 0 or > MaxRequestsLimit ? $"maxConcurrentRequests must be from 0 to {MaxRequestsLimit}, got {MaxConcurrentRequests}"
-            : MaxQueuedRequests is < 0 or > MaxRequestsLimit ? $"maxQueuedRequests must be from 0 to {MaxRequestsLimit}, got {MaxQueuedRequests}"
-            : LegacyMaxRequests is < 0 or > MaxRequestsLimit ? $"legacyMaxRequests must be from 0 to {MaxRequestsLimit}, got {LegacyMaxRequests}"
-            : Volumes is < 1 or > 16 ? $"volumes must be from 1 to 16, got {Volumes}"
-            : VolumeLatencyMs is < 0 or > 60_000 || double.IsNaN(VolumeLatencyMs) ? $"volumeLatencyMs must be from 0 to 60000, got {VolumeLatencyMs}"
-            : !(VolumeMiBps is >= 1 and <= 100_000) ? $"volumeMiBps must be from 1 to 100000, got {VolumeMiBps}"
-            : !(ClientMiBps is >= 1 and <= 100_000) ? $"clientMiBps must be from 1 to 100000, got {ClientMiBps}"
-            : VolumeParallelParts is < 1 or > 64 ? $"volumeParallelParts must be from 1 to 64, got {VolumeParallelParts}"
-            : VolumeChunkBytes < FullPartSize || VolumeChunkBytes > FullBlockSize ? $"volumeChunkBytes must be from {FullPartSize} to {FullBlockSize}, got {VolumeChunkBytes}"
-            : !(GcIntervalMs is >= 0 and <= 3_600_000) ? $"gcIntervalMs must be from 0 to 3600000, got {GcIntervalMs}"
-            : null;
+        foreach ((string field, int value) in new[] { ("maxConcurrentRequests", MaxConcurrentRequests), ("maxQueuedRequests", MaxQueuedRequests), ("legacyMaxRequests", LegacyMaxRequests) })
+        {
+            if (value is < 0 or > MaxRequestsLimit)
+            {
+                yield return new(field, $"must be from 0 to {MaxRequestsLimit}, got {value}");
+            }
+        }
+
+        if (Volumes is < 1 or > 16)
+        {
+            yield return new("volumes", $"must be from 1 to 16, got {Volumes}");
+        }
+
+        if (!(VolumeLatencyMs is >= 0 and <= 60_000))
+        {
+            yield return new("volumeLatencyMs", $"must be from 0 to 60000, got {VolumeLatencyMs}");
+        }
+
+        foreach ((string field, double value) in new[] { ("volumeMiBps", VolumeMiBps), ("clientMiBps", ClientMiBps) })
+        {
+            if (!(value is >= 1 and <= 100_000))
+            {
+                yield return new(field, $"must be from 1 to 100000, got {value}");
+            }
+        }
+
+        if (VolumeParallelParts is < 1 or > 64)
+        {
+            yield return new("volumeParallelParts", $"must be from 1 to 64, got {VolumeParallelParts}");
+        }
+
+        if (VolumeChunkBytes < FullPartSize || VolumeChunkBytes > FullBlockSize)
+        {
+            yield return new("volumeChunkBytes", $"must be from {FullPartSize} to {FullBlockSize}, got {VolumeChunkBytes}");
+        }
+
+        if (!(GcIntervalMs is >= 0 and <= 3_600_000))
+        {
+            yield return new("gcIntervalMs", $"must be from 0 to 3600000, got {GcIntervalMs}");
+        }
     }
+
+    /// <summary>The first problem as one line, or null.</summary>
+    public string? Problem() => FieldProblem.FirstOf(Problems());
 }

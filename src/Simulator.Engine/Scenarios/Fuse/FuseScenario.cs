@@ -37,7 +37,16 @@ public sealed record FuseScenario : IScenario
     /// <summary>memfs answers READs with Data (slices of the file) rather than filling Dst or DstBufs.</summary>
     public bool ReadsFromData { get; init; }
 
-    public FuseWorkload Workload { get; init; } = new();
+    public const int MaxFileBytes = 256 << 20;
+
+    /// <summary>The size of the one file the kernel reads and writes.</summary>
+    public int FileBytes { get; init; } = 32 << 20;
+
+    /// <summary>What the kernel asks, phase after phase.</summary>
+    public IReadOnlyList<FusePhase> Phases { get; init; } = [];
+
+    /// <summary>A recorded trace to send instead of the phases' requests.</summary>
+    public WorkloadTrace? Replay { get; init; }
 
     public FuseScenario WithMode(FuseMode mode) => this with { Mode = mode };
 
@@ -52,13 +61,51 @@ public sealed record FuseScenario : IScenario
         },
     };
 
-    public string? Problem() =>
-        PageSize is not (4096 or 16384 or 65536) ? $"pageSize must be 4096, 16384 or 65536, got {PageSize}"
-        : MaxMessageSize > 16 << 20 ? $"maxMessageSize must be at most {16 << 20}, got {MaxMessageSize}"
-        : MaxPagesLimit is < 1 or > 65535 ? $"maxPagesLimit must be from 1 to 65535, got {MaxPagesLimit}"
-        : (long)MaxPagesLimit * PageSize > 64 << 20 ? $"maxPagesLimit × pageSize is {(long)MaxPagesLimit * PageSize} bytes; at most {64 << 20} per request"
-        : Workload.Problem();
+    /// <summary>Every problem, by its path in a scenario file.</summary>
+    public IEnumerable<FieldProblem> Problems()
+    {
+        if (PageSize is not (4096 or 16384 or 65536))
+        {
+            yield return new("options.pageSize", $"must be 4096, 16384 or 65536, got {PageSize}");
+        }
+
+        if (MaxMessageSize > 16 << 20)
+        {
+            yield return new("options.maxMessageSize", $"must be at most {16 << 20}, got {MaxMessageSize}");
+        }
+
+        if (MaxPagesLimit is < 1 or > 65535)
+        {
+            yield return new("options.maxPagesLimit", $"must be from 1 to 65535, got {MaxPagesLimit}");
+        }
+        else if ((long)MaxPagesLimit * PageSize > 64 << 20)
+        {
+            yield return new("options.maxPagesLimit", $"maxPagesLimit × pageSize is {(long)MaxPagesLimit * PageSize} bytes; at most {64 << 20} per request");
+        }
+
+        if (FileBytes < 4096 || FileBytes > MaxFileBytes)
+        {
+            yield return new("options.fileBytes", $"must be from 4096 to {MaxFileBytes}, got {FileBytes}");
+            yield break;
+        }
+
+        if (Phases.Count == 0)
+        {
+            yield return new("phases", "a fuse scenario needs at least one phase");
+        }
+
+        for (int i = 0; i < Phases.Count; i++)
+        {
+            foreach (FieldProblem problem in Phases[i].Problems(FileBytes))
+            {
+                yield return problem with { Field = $"phases[{i}].{problem.Field}" };
+            }
+        }
+    }
+
+    /// <summary>The first problem as one line, or null when it can run.</summary>
+    public string? Problem() => FieldProblem.FirstOf(Problems());
 
     public ISimulationModel Build(RunContext context) =>
-        Problem() is { } problem ? throw new ArgumentException(problem) : new FuseModel(Mode, Mount, MaxPagesLimit, Workload, ReadsFromData, context);
+        Problem() is { } problem ? throw new ArgumentException(problem) : new FuseModel(this, context);
 }

@@ -1,13 +1,14 @@
 namespace BufferLab.Simulator.Engine.Scenarios.Keep;
 
+/// <summary>The load models of a keep phase.</summary>
 public enum KeepLoadKind
 {
-    /// <summary>"Job start": every client fetches the listed blocks in turn, all starting within a short spread.</summary>
-    Herd,
-
-    /// <summary>N clients, each sending its requests one after another with a think time between.</summary>
+    /// <summary>N clients, each sending its requests one after another with a think time between; they start within a spread (a herd when it is short).</summary>
     Closed,
 
     /// <summary>Requests arrive at a rate (Poisson) for a duration, whatever the server does.</summary>
     Open,
+
+    /// <summary>An explicit op string: one client per op, <see cref="KeepLoad.IntervalMs"/> apart.</summary>
+    Ops,
 }

@@ -6,8 +6,8 @@ namespace BufferLab.Simulator.Engine.Scenarios.Keep;
 
 /// <summary>
 /// A keepstore workload: <see cref="Blocks"/> blocks of real random bytes stored on the volumes,
-/// faults on some of them, and phases of load whose every request is drawn (from the seed) when
-/// the run is built. The same scenario runs in any <see cref="KeepServerMode"/>.
+/// faults on some of them, and phases of load run in order, whose requests are drawn (from the seed)
+/// when each phase starts, or replayed from a trace. The same scenario runs in any <see cref="KeepServerMode"/>.
 /// </summary>
 public sealed record KeepScenario : IScenario
 {
@@ -31,40 +31,46 @@ public sealed record KeepScenario : IScenario
     /// <summary>Block size at scale 1 (keepstore's maximum, 64 MiB, by default); divided by the scale.</summary>
     public int BlockBytes { get; init; } = KeepConfig.FullBlockSize;
 
-    public IReadOnlyList<KeepLoad> Loads { get; init; } = [];
+    /// <summary>The load phases, run in order.</summary>
+    public IReadOnlyList<KeepLoad> Phases { get; init; } = [];
 
     public IReadOnlyList<KeepBlockFault> Faults { get; init; } = [];
 
+    /// <summary>A recorded trace to send instead of drawing the phases' requests.</summary>
+    public WorkloadTrace? Replay { get; init; }
+
     public KeepScenario WithMode(KeepServerMode mode) => this with { Config = Config with { Mode = mode } };
 
-    /// <summary>The first problem with this scenario, naming the field; null when it can run.</summary>
-    public string? Problem()
+    /// <summary>Every problem with this scenario, by its path in a scenario file.</summary>
+    public IEnumerable<FieldProblem> Problems()
     {
-        if (Config.Problem() is { } config)
+        List<FieldProblem> config = [.. Config.Problems()];
+        foreach (FieldProblem problem in config)
         {
-            return config;
+            yield return problem with { Field = $"options.{problem.Field}" };
         }
 
         if (Blocks is < 1 or > MaxBlocks)
         {
-            return $"blocks must be from 1 to {MaxBlocks}, got {Blocks}";
+            yield return new("options.blocks", $"must be from 1 to {MaxBlocks}, got {Blocks}");
         }
 
-        if (BlockBytes < 1 || BlockBytes > KeepConfig.FullBlockSize || BlockBytes / Config.Scale < 1)
+        if (config.Count == 0 && (BlockBytes < 1 || BlockBytes > KeepConfig.FullBlockSize || BlockBytes / Config.Scale < 1))
         {
-            return $"blockBytes must be from {Config.Scale} (the scale) to {KeepConfig.FullBlockSize}, got {BlockBytes}";
+            yield return new("options.blockBytes", $"must be from {Config.Scale} (the scale) to {KeepConfig.FullBlockSize}, got {BlockBytes}");
         }
 
-        if (Loads.Count == 0)
+        if (Phases.Count == 0)
         {
-            return "a keep scenario needs at least one load phase";
+            yield return new("phases", "a keep scenario needs at least one phase");
         }
 
-        for (int i = 0; i < Loads.Count; i++)
+        int blocks = Math.Clamp(Blocks, 1, MaxBlocks);
+        for (int i = 0; i < Phases.Count; i++)
         {
-            if (Loads[i].Problem(Blocks) is { } load)
+            foreach (FieldProblem problem in Phases[i].Problems(blocks))
             {
-                return $"loads[{i}]: {load}";
+                yield return problem with { Field = $"phases[{i}].{problem.Field}" };
             }
         }
 
@@ -73,24 +79,29 @@ public sealed record KeepScenario : IScenario
             KeepBlockFault fault = Faults[i];
             if (fault.Block < 0 || fault.Block >= Blocks)
             {
-                return $"faults[{i}].block must be from 0 to {Blocks - 1}, got {fault.Block}";
+                yield return new($"options.faults[{i}].block", $"must be from 0 to {Blocks - 1}, got {fault.Block}");
             }
 
             if (fault.FailAfterFraction is { } f && !(f is >= 0 and < 1))
             {
-                return $"faults[{i}].failAfterFraction must be from 0 to below 1, got {f}";
+                yield return new($"options.faults[{i}].failAfterFraction", $"must be from 0 to below 1, got {f}");
             }
         }
 
-        long requests = Loads.Sum(l => l.RequestCount);
+        long requests = Phases.Sum(l => l.RequestCount);
+        long moved = (requests + Blocks) * (long)(BlockBytes / Math.Max(1, Config.Scale));
         if (requests > KeepLoad.MaxRequests)
         {
-            return $"the loads send {requests} requests in all; at most {KeepLoad.MaxRequests}";
+            yield return new("phases", $"the phases send {requests} requests in all; at most {KeepLoad.MaxRequests}");
         }
-
-        long moved = (requests + Blocks) * (long)(BlockBytes / Config.Scale);
-        return moved > MaxMovedBytes ? $"this run would move {moved} bytes (requests × block size); at most {MaxMovedBytes} — raise scale or lower the load" : null;
+        else if (moved > MaxMovedBytes)
+        {
+            yield return new("phases", $"this run would move {moved} bytes (requests × block size); at most {MaxMovedBytes}", "raise options.scale or lower the load");
+        }
     }
+
+    /// <summary>The first problem as one line, or null when it can run.</summary>
+    public string? Problem() => FieldProblem.FirstOf(Problems());
 
     public ISimulationModel Build(RunContext context)
     {
@@ -116,11 +127,7 @@ public sealed record KeepScenario : IScenario
             }
         }
 
-        var workload = new KeepWorkloadBuilder(model, context, locators, blockSize);
-        for (int i = 0; i < Loads.Count; i++)
-        {
-            workload.Spawn(Loads[i], i);
-        }
+        new KeepWorkloadBuilder(model, context, locators, blockSize).Start(Phases, Replay);
 
         model.StartGarbageCollector();
         return model;

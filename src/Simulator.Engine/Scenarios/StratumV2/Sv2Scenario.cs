@@ -45,6 +45,9 @@ public sealed record Sv2Scenario : IScenario
     /// <summary>The random workload, when the scenario is not scripted.</summary>
     public Sv2RandomWorkload? Random { get; private init; }
 
+    /// <summary>A recorded trace to replay instead of the script or the random workload.</summary>
+    public WorkloadTrace? Replay { get; init; }
+
     /// <summary>What upstream's README documents for this script, step by step (README Cases 1-3).</summary>
     public IReadOnlyList<DocumentedStep> Documented { get; init; } = [];
 
@@ -79,9 +82,13 @@ public sealed record Sv2Scenario : IScenario
     public ISimulationModel Build(RunContext context)
     {
         var model = new Sv2Model(Capacity, Variant, context.Emit);
-        if (Ops is not null)
+        if (Replay is not null)
         {
-            context.Scheduler.Spawn("script", RunScript(model, Ops));
+            Sv2TracePlayer.Spawn(context, model, Replay);
+        }
+        else if (Ops is not null)
+        {
+            context.Scheduler.Spawn(Sv2TracePlayer.Script, RunScript(context, model, Ops));
         }
         else
         {
@@ -91,12 +98,15 @@ public sealed record Sv2Scenario : IScenario
         return model;
     }
 
-    private static IEnumerable<TimeSpan> RunScript(Sv2Model model, IReadOnlyList<Sv2Op> ops)
+    private static IEnumerable<TimeSpan> RunScript(RunContext context, Sv2Model model, IReadOnlyList<Sv2Op> ops)
     {
         foreach (Sv2Op op in ops)
         {
+            context.Record(Sv2TracePlayer.Script, op.Text);
             model.Apply(op);
             yield return ScriptInterval;
         }
+
+        context.Record(Sv2TracePlayer.Script, Sv2TracePlayer.End);
     }
 }

@@ -1,0 +1,103 @@
+using BufferLab.Simulator.Engine.Models.Filestore;
+using BufferLab.Simulator.Engine.Scenarios.Filestore;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Filestore;
+using YamlDotNet.RepresentationModel;
+
+namespace BufferLab.Simulator.Engine.Scenarios.Files;
+
+/// <summary>
+/// `system: filestore`: options are the reader, the sparse file and its truncation; one phase,
+/// `load: closed` (writers place chunksToWrite chunks while readers re-read written ones) or `ops`
+/// (the writes and reads in the filestore op grammar), with the writers' and readers' pace.
+/// </summary>
+internal static class FilestoreScenarioReader
+{
+    private static readonly string[] Pace = ["writers", "readers", "writeMbps", "readIntervalMs", "tailMs"];
+
+    public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
+    {
+        YamlMap options = root.Map("options") ?? new YamlMap(root.File, new YamlMappingNode(), "options");
+        var defaults = new FilestoreConfig();
+        var config = new FilestoreConfig
+        {
+            Reader = options.Choice("reader", ["std", "mmap"]) == "mmap" ? ReaderKind.Mmap : ReaderKind.Std,
+            FileBytes = options.Size("fileBytes") ?? defaults.FileBytes,
+            ChunkBytes = options.IntSize("chunkBytes") ?? defaults.ChunkBytes,
+            TruncateTo = options.Size("truncateTo"),
+            TruncateAtMs = options.Number("truncateAtMs") ?? 0,
+        };
+        options.Finish(["reader", "fileBytes", "chunkBytes", "truncateTo", "truncateAtMs"]);
+
+        List<YamlMap> phases = PhaseReader.Phases(root, required: true);
+        if (phases.Count > 1)
+        {
+            root.File.Add(phases[1].Node, phases[1].Path, "a filestore scenario has one phase: its writers and readers run together", "merge the phases, or write a second file");
+        }
+
+        if (phases.Count > 0)
+        {
+            config = Phase(phases[0], config);
+        }
+
+        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
+        {
+            if (FilestoreOp.TryParse(trace.Entries[i].Op, out string? error) is null)
+            {
+                root.File.AddAt($"trace.entries[{i}]", $"'{trace.Entries[i].Op}': {error}");
+            }
+        }
+
+        foreach (FieldProblem problem in config.Problems())
+        {
+            string section = problem.Field is "reader" or "fileBytes" or "chunkBytes" or "truncateTo" or "truncateAtMs" ? "options" : "phases[0]";
+            root.File.AddAt($"{section}.{problem.Field}", problem.Message, problem.Hint);
+        }
+
+        return header is null || phases.Count == 0 ? null : new FilestoreScenario
+        {
+            Name = header.Name, Title = header.Title, Description = header.Description, Config = config, Replay = trace,
+        };
+    }
+
+    private static FilestoreConfig Phase(YamlMap phase, FilestoreConfig config)
+    {
+        string? kind = PhaseReader.Kind(phase, ["closed"], "'- load: closed' with writers: 2, readers: 4, chunksToWrite: 256");
+        phase.Text("name", maxLength: 200);
+        config = config with
+        {
+            Writers = phase.Int("writers") ?? config.Writers,
+            Readers = phase.Int("readers") ?? config.Readers,
+            WriteMbps = phase.Number("writeMbps") ?? config.WriteMbps,
+            ReadIntervalMs = phase.Number("readIntervalMs") ?? config.ReadIntervalMs,
+            TailMs = phase.Number("tailMs") ?? config.TailMs,
+        };
+        if (kind == PhaseReader.Ops)
+        {
+            IReadOnlyList<FilestoreOp> ops = PhaseReader.ParseOps<FilestoreOp>(phase, FilestoreOp.TryParse, FilestoreOp.Grammar) ?? [];
+            var reads = Enumerable.Range(0, Math.Clamp(config.Readers, 0, FilestoreConfig.MaxActors)).Select(_ => new List<int>()).ToArray();
+            int next = 0;
+            foreach (FilestoreOp read in ops.Where(o => !o.Write))
+            {
+                if (reads.Length > 0)
+                {
+                    reads[next++ % reads.Length].Add(read.Chunk);
+                }
+            }
+
+            config = config with { WriteOrder = [.. ops.Where(o => o.Write).Select(o => o.Chunk)], ReaderChunks = reads };
+            phase.Finish(["name", "ops", .. Pace]);
+        }
+        else
+        {
+            config = config with
+            {
+                ChunksToWrite = phase.Int("chunksToWrite") ?? config.ChunksToWrite,
+                RandomOrder = phase.Bool("randomOrder") ?? config.RandomOrder,
+            };
+            phase.Finish(["name", "load", "chunksToWrite", "randomOrder", .. Pace]);
+        }
+
+        return config;
+    }
+}

@@ -1,0 +1,144 @@
+using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Scenarios.Keep;
+using BufferLab.Simulator.Engine.Simulation;
+using YamlDotNet.RepresentationModel;
+
+namespace BufferLab.Simulator.Engine.Scenarios.Files;
+
+/// <summary>
+/// `system: keep`: options are keepstore's configuration (KeepConfig's fields), the stored blocks
+/// and their faults; phases are `load: closed` (clients × requestsPerClient, optionally within
+/// durationMs), `load: open` (ratePerSecond for durationMs) or `ops` (the keep op grammar), run in order.
+/// </summary>
+internal static class KeepScenarioReader
+{
+    private static readonly string[] OptionKeys =
+    [
+        "mode", "scale", "maxBuffers", "maxConcurrentRequests", "maxQueuedRequests", "legacyMaxRequests", "streamWhileFilling", "volumes",
+        "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
+    ];
+
+    private static readonly string[] DrawnKeys = ["keys", "putFraction", "originFraction", "disconnectFraction", "disconnectAfterMs"];
+
+    public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
+    {
+        YamlMap options = root.Map("options") ?? new YamlMap(root.File, new YamlMappingNode(), "options");
+        var defaults = new KeepConfig();
+        var config = new KeepConfig
+        {
+            Mode = options.Choice("mode", ["current", "legacy", "coalescing"]) switch { "legacy" => KeepServerMode.Legacy, "coalescing" => KeepServerMode.Coalescing, _ => KeepServerMode.Current },
+            Scale = options.Int("scale") ?? defaults.Scale,
+            MaxBuffers = options.Int("maxBuffers") ?? defaults.MaxBuffers,
+            MaxConcurrentRequests = options.Int("maxConcurrentRequests") ?? defaults.MaxConcurrentRequests,
+            MaxQueuedRequests = options.Int("maxQueuedRequests") ?? defaults.MaxQueuedRequests,
+            LegacyMaxRequests = options.Int("legacyMaxRequests") ?? defaults.LegacyMaxRequests,
+            StreamWhileFilling = options.Bool("streamWhileFilling") ?? defaults.StreamWhileFilling,
+            Volumes = options.Int("volumes") ?? defaults.Volumes,
+            VolumeLatencyMs = options.Number("volumeLatencyMs") ?? defaults.VolumeLatencyMs,
+            VolumeMiBps = options.Number("volumeMiBps") ?? defaults.VolumeMiBps,
+            VolumeParallelParts = options.Int("volumeParallelParts") ?? defaults.VolumeParallelParts,
+            VolumeChunkBytes = options.IntSize("volumeChunkBytes") ?? defaults.VolumeChunkBytes,
+            ClientMiBps = options.Number("clientMiBps") ?? defaults.ClientMiBps,
+            GcIntervalMs = options.Number("gcIntervalMs") ?? defaults.GcIntervalMs,
+        };
+        int blocks = options.Int("blocks") ?? 4;
+        int blockBytes = options.IntSize("blockBytes") ?? KeepConfig.FullBlockSize;
+        List<KeepBlockFault> faults = Faults(options);
+        options.Finish(OptionKeys);
+
+        List<KeepLoad> phases = [.. PhaseReader.Phases(root, required: true).Select(Phase).OfType<KeepLoad>()];
+        CheckTrace(root, trace);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var scenario = new KeepScenario
+        {
+            Name = header.Name, Title = header.Title, Description = header.Description, Config = config,
+            Blocks = blocks, BlockBytes = blockBytes, Faults = faults, Phases = phases, Replay = trace,
+        };
+        foreach (FieldProblem problem in scenario.Problems())
+        {
+            root.File.AddAt(problem.Field, problem.Message, problem.Hint);
+        }
+
+        return scenario;
+    }
+
+    private static KeepLoad? Phase(YamlMap phase)
+    {
+        string? kind = PhaseReader.Kind(phase, ["closed", "open"], "'- load: closed' with clients: 10");
+        phase.Text("name", maxLength: 200);
+        var load = new KeepLoad(kind switch { "open" => KeepLoadKind.Open, PhaseReader.Ops => KeepLoadKind.Ops, _ => KeepLoadKind.Closed })
+        {
+            StartMs = phase.Number("startMs") ?? 0,
+        };
+        string[] known;
+        switch (kind)
+        {
+            case PhaseReader.Ops:
+                load = load with { Ops = PhaseReader.ParseOps<KeepOp>(phase, KeepOp.TryParse, KeepOp.Grammar) ?? [], IntervalMs = phase.Number("intervalMs") ?? 0 };
+                known = ["name", "ops", "startMs", "intervalMs"];
+                break;
+            case "open":
+                load = Drawn(phase, load) with { RatePerSecond = phase.Number("ratePerSecond", required: true) ?? 0, DurationMs = phase.Number("durationMs", required: true) ?? 0 };
+                known = ["name", "load", "startMs", "ratePerSecond", "durationMs", .. DrawnKeys];
+                break;
+            default:
+                load = Drawn(phase, load) with
+                {
+                    Clients = phase.Int("clients", required: true) ?? 1,
+                    RequestsPerClient = phase.Int("requestsPerClient") ?? 1,
+                    DurationMs = phase.Number("durationMs") ?? 0,
+                    SpreadMs = phase.Number("spreadMs") ?? 0,
+                    ThinkMs = phase.Number("thinkMs") ?? 0,
+                };
+                known = ["name", "load", "startMs", "clients", "requestsPerClient", "durationMs", "spreadMs", "thinkMs", .. DrawnKeys];
+                break;
+        }
+
+        phase.Finish(known);
+        return kind is null ? null : load;
+    }
+
+    private static KeepLoad Drawn(YamlMap phase, KeepLoad load) => load with
+    {
+        Keys = PhaseReader.Distribution(phase, "keys", range: false).Distribution,
+        PutFraction = phase.Number("putFraction") ?? 0,
+        OriginFraction = phase.Number("originFraction") ?? 0,
+        DisconnectFraction = phase.Number("disconnectFraction") ?? 0,
+        DisconnectAfterMs = phase.Number("disconnectAfterMs") ?? 1000,
+    };
+
+    private static List<KeepBlockFault> Faults(YamlMap options)
+    {
+        var faults = new List<KeepBlockFault>();
+        foreach ((YamlNode node, string path) in options.Sequence("faults", maxItems: KeepScenario.MaxBlocks) ?? [])
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                options.File.Add(node, path, "each fault is a mapping: block, and failAfterFraction, corrupt or missing");
+                continue;
+            }
+
+            var fault = new YamlMap(options.File, mapping, path);
+            faults.Add(new KeepBlockFault(fault.Int("block", required: true) ?? 0, fault.Number("failAfterFraction"), fault.Bool("corrupt") ?? false, fault.Bool("missing") ?? false));
+            fault.Finish(["block", "failAfterFraction", "corrupt", "missing"]);
+        }
+
+        return faults;
+    }
+
+    private static void CheckTrace(YamlMap root, WorkloadTrace? trace)
+    {
+        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
+        {
+            TraceEntry entry = trace.Entries[i];
+            if (entry.Actor.StartsWith("client-", StringComparison.Ordinal) && entry.Op != "start" && KeepOp.TryParse(entry.Op, out string? error) is null)
+            {
+                root.File.AddAt($"trace.entries[{i}]", $"'{entry.Op}': {error}");
+            }
+        }
+    }
+}

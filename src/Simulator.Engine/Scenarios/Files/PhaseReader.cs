@@ -1,0 +1,121 @@
+using YamlDotNet.RepresentationModel;
+
+namespace BufferLab.Simulator.Engine.Scenarios.Files;
+
+/// <summary>What phases of every system share: their kind (a load model or an op string) and distributions.</summary>
+internal static class PhaseReader
+{
+    public const string Ops = "ops";
+
+    /// <summary>The phases as mappings (problems for items that are not).</summary>
+    public static List<YamlMap> Phases(YamlMap root, bool required)
+    {
+        var phases = new List<YamlMap>();
+        foreach ((YamlNode node, string path) in root.Sequence("phases", required, maxItems: 64) ?? [])
+        {
+            if (node is YamlMappingNode map)
+            {
+                phases.Add(new YamlMap(root.File, map, path));
+            }
+            else
+            {
+                root.File.Add(node, path, "each phase must be a mapping, as in '- load: closed'");
+            }
+        }
+
+        if (required && phases.Count == 0 && root.Has("phases"))
+        {
+            root.Problem(root.Value("phases")!, "phases", "at least one phase is needed");
+        }
+
+        return phases;
+    }
+
+    /// <summary>`ops` when the phase has an op string, else its `load`, one of <paramref name="loads"/>; null after a problem.</summary>
+    public static string? Kind(YamlMap phase, IReadOnlyList<string> loads, string example)
+    {
+        if (phase.Has(Ops) && phase.Has("load"))
+        {
+            phase.Problem(phase.Value("load")!, "load", "a phase has either 'load' or 'ops', not both");
+            return null;
+        }
+
+        if (phase.Has(Ops))
+        {
+            return Ops;
+        }
+
+        if (!phase.Has("load"))
+        {
+            phase.File.Add(phase.Node, phase.Path, $"a phase needs 'load' ({string.Join(", ", loads)}) or 'ops'", $"for example: {example}");
+            return null;
+        }
+
+        return phase.Choice("load", loads);
+    }
+
+    /// <summary>Parses the phase's op string with <paramref name="parse"/>, placing a bad token's problem at its column where the file shows it on one line.</summary>
+    public static IReadOnlyList<T>? ParseOps<T>(YamlMap phase, OpString.TokenParser<T> parse, string grammar)
+        where T : class
+    {
+        if (phase.Text(Ops, maxLength: 4_000_000) is not { } text)
+        {
+            return null;
+        }
+
+        if (OpString.TryParse(text, parse, out var error) is { } ops)
+        {
+            if (ops.Count == 0)
+            {
+                phase.Problem(phase.Value(Ops)!, Ops, "the op string is empty", grammar);
+            }
+
+            return ops;
+        }
+
+        var scalar = (YamlScalarNode)phase.Value(Ops)!;
+        bool oneLine = scalar.Start.Line == scalar.End.Line && !text.Contains('\n', StringComparison.Ordinal);
+        int offset = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0;
+        var at = oneLine
+            ? new YamlDotNet.Core.Mark(scalar.Start.Index, scalar.Start.Line, scalar.Start.Column + offset + error!.Value.Column - 1)
+            : scalar.Start;
+        phase.File.Add(at, phase.Join(Ops), oneLine ? error!.Value.Message : $"column {error!.Value.Column} of the op string: {error.Value.Message}", grammar);
+        return null;
+    }
+
+    /// <summary>A distribution mapping (`distribution: uniform|zipf|fixed|list`, `alpha`, `value`, `values`, and with <paramref name="range"/> `min`/`max`).</summary>
+    public static (Distribution Distribution, int? Min, int? Max) Distribution(YamlMap owner, string key, bool range)
+    {
+        if (owner.Map(key) is not { } map)
+        {
+            return (Scenarios.Distribution.Uniform, null, null);
+        }
+
+        int? min = range ? map.IntSize("min") : null;
+        int? max = range ? map.IntSize("max") : null;
+        Distribution result = map.Choice("distribution", ["uniform", "zipf", "fixed", "list"]) switch
+        {
+            "zipf" => Scenarios.Distribution.Zipf(map.Number("alpha", required: true) ?? 1),
+            "fixed" => Scenarios.Distribution.Fixed(map.IntSize("value", required: true) ?? 0),
+            "list" => Scenarios.Distribution.List([.. Values(map)]),
+            _ => Scenarios.Distribution.Uniform,
+        };
+        map.Finish(range ? ["distribution", "alpha", "value", "values", "min", "max"] : ["distribution", "alpha", "value", "values"]);
+        return (result, min, max);
+    }
+
+    private static IEnumerable<int> Values(YamlMap map)
+    {
+        foreach ((YamlNode node, string path) in map.Sequence("values", required: true, maxItems: Scenarios.Distribution.MaxListValues) ?? [])
+        {
+            if (node is YamlScalarNode scalar && Files.SizeText.TryParse(scalar.Value, out long value) && value <= int.MaxValue)
+            {
+                yield return (int)value;
+            }
+            else
+            {
+                map.File.Add(node, path, $"must be a whole number from 0 to {int.MaxValue}, got '{(node as YamlScalarNode)?.Value}'");
+            }
+        }
+    }
+}

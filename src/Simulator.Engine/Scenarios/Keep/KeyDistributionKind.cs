@@ -1,8 +1,0 @@
-namespace BufferLab.Simulator.Engine.Scenarios.Keep;
-
-public enum KeyDistributionKind
-{
-    Uniform,
-    Zipf,
-    List,
-}
