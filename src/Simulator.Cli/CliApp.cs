@@ -1,18 +1,28 @@
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>The headless runner's commands. Exit codes: 0 success, 2 bad input (one line on stderr).</summary>
+/// <summary>The headless runner's commands. Exit codes: 0 success, 2 bad input (the problems on stderr, one per line; nothing runs).</summary>
 public static class CliApp
 {
-    public const string Usage = """
+    public const string Usage = $"""
         Buffer Lab headless runner
 
+          validate FILE...
+              Check scenario files (YAML, see docs/scenarios.md): every problem with file:line:column and field.
+          {RunCommand.Usage}
+              Run a scenario (a preset name or a file) to its end and report; --record writes the ops that ran as a trace file.
+          {ReplayCommand.Usage}
+              Run a recorded trace again; at --time-scale 1 its event log hash is the recording's.
+          {SweepCommand.Usage}
+              Run every combination of the values on one seed; one row per run.
+          presets
+              List the built-in scenarios (the files of scenarios/).
           sv2 replay FILE [--variant faithful|fixed]
               Replay buffer_sv2 scripts (the vectors' format) and print one state line per op.
-          run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing|master|vectored|contiguous-large] [--reader std|mmap] [--log FILE]
-              Run a scenario to its end and print a report (FILE: a script in the vectors' format).
-          presets
-              List the built-in scenarios.
+
+        MODE: current|legacy|coalescing (keep), master|vectored|contiguous-large (fuse).
         """;
+
+    private static readonly string[] Outputs = ["--format", "--record", "--log"];
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
@@ -20,8 +30,11 @@ public static class CliApp
         {
             return args switch
             {
-                ["sv2", "replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, "--variant"), output),
-                ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, "--seed", "--format", "--variant", "--mode", "--reader", "--log"), output),
+                ["sv2", "replay", .. var rest] => Sv2ReplayCommand.Run(new CliArguments(rest, "--variant"), output),
+                ["validate", .. var rest] => ValidateCommand.Run(new CliArguments(rest), output),
+                ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, [.. RunOptions.Names, .. Outputs]), output),
+                ["replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, ["--time-scale", .. Outputs]), output),
+                ["sweep", .. var rest] => SweepCommand.Run(new CliArguments(rest, [.. RunOptions.Names, "--set", "--format"]), output),
                 ["presets"] => PresetsCommand.Run(output),
                 [] or ["help"] or ["--help"] or ["-h"] => PrintUsage(output),
                 _ => throw new CliException($"unknown command '{string.Join(' ', args)}'; run with --help for the commands"),
@@ -29,7 +42,7 @@ public static class CliApp
         }
         catch (CliException e)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine(e.IsProblemList ? e.Message : $"error: {e.Message}");
             return 2;
         }
     }

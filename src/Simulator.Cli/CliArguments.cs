@@ -1,9 +1,10 @@
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>Positional arguments and `--name value` options, each option allowed once and checked against a known list.</summary>
+/// <summary>Positional arguments and `--name value` options, checked against a known list; only <c>--set</c> may be given more than once.</summary>
 public sealed class CliArguments
 {
-    private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
+    private const string Repeatable = "--set";
+    private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
 
     public CliArguments(IEnumerable<string> args, params string[] knownOptions)
     {
@@ -27,16 +28,20 @@ public sealed class CliArguments
                 throw new CliException($"option '{arg}' needs a value");
             }
 
-            if (!_options.TryAdd(arg, e.Current))
+            if (_options.TryGetValue(arg, out List<string>? values) && arg != Repeatable)
             {
                 throw new CliException($"option '{arg}' is given twice");
             }
+
+            (_options[arg] = values ?? []).Add(e.Current);
         }
     }
 
     public List<string> Positional { get; } = [];
 
-    public string? Option(string name) => _options.GetValueOrDefault(name);
+    public string? Option(string name) => _options.GetValueOrDefault(name)?[0];
+
+    public IReadOnlyList<string> All(string name) => _options.GetValueOrDefault(name) ?? [];
 
     /// <summary>The value of a choice option, lower-cased and checked against <paramref name="choices"/>.</summary>
     public string Choice(string name, string fallback, params string[] choices)

@@ -1,74 +1,37 @@
-using BufferLab.Simulator.Engine.Models.StratumV2;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
-using BufferLab.Simulator.Engine.Systems.StratumV2;
+using System.Globalization;
+using BufferLab.Simulator.Engine.Scenarios.Files;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>
-/// `sv2 replay FILE [--variant faithful|fixed]`: runs every `# script` of a traces file and prints
-/// each op's state line in the file's own format, so the output diffs against the recording.
-/// </summary>
+/// <summary>`replay TRACE [--time-scale K]`: runs a recorded trace (a scenario file with a `trace:` section) with its seed; at scale 1 its event log is the recording's.</summary>
 public static class ReplayCommand
 {
+    public const string Usage = "replay TRACE.yaml [--time-scale K] [--format text|json|csv|markdown] [--record TRACE.yaml] [--log EVENTS.jsonl]";
+
     public static int Run(CliArguments args, TextWriter output)
     {
         if (args.Positional.Count != 1)
         {
-            throw new CliException("usage: sv2 replay FILE [--variant faithful|fixed]");
+            throw new CliException("usage: " + Usage);
         }
 
-        string path = args.Positional[0];
-        Sv2Variant variant = args.Choice("--variant", "faithful", "faithful", "fixed") == "fixed" ? Sv2Variant.Fixed : Sv2Variant.Faithful;
-        IReadOnlyList<Sv2Script> scripts = Load(path);
-        foreach (Sv2Script script in scripts)
+        ScenarioDocument document = ScenarioResolver.Load(args.Positional[0]);
+        if (!document.IsTrace)
         {
-            output.Write($"# script {script.Name} cap={script.Capacity}\n");
-            var model = new Sv2Model(script.Capacity, variant);
-            foreach (Sv2Op op in script.Ops)
+            throw new CliException($"{args.Positional[0]}: has no 'trace:' section; record one with 'run NAME --record TRACE.yaml'");
+        }
+
+        if (args.Option("--time-scale") is { } scale)
+        {
+            if (!double.TryParse(scale, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double k) || k is < 0.001 or > 1000)
             {
-                Sv2StepResult result = model.Apply(op);
-                output.Write(Sv2TraceLine.Format(op, model, result));
-                output.Write('\n');
-                if (result.Panic is not null)
-                {
-                    break; // the original aborts the thread there; the script ends
-                }
+                throw new CliException($"--time-scale must be a number from 0.001 to 1000, got '{scale}'");
             }
+
+            document = ScenarioResolver.With(document, "trace.timeScale", k.ToString("R", CultureInfo.InvariantCulture));
         }
 
-        return 0;
-    }
-
-    /// <summary>Parses and checks the whole file first, so a bad line prints nothing but the error.</summary>
-    private static IReadOnlyList<Sv2Script> Load(string path)
-    {
-        IReadOnlyList<Sv2Script> scripts;
-        try
-        {
-            using var reader = new StreamReader(path);
-            scripts = Sv2ScriptFile.Parse(reader);
-        }
-        catch (IOException e)
-        {
-            throw new CliException($"{path}: cannot read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new CliException($"{path}: cannot read: {e.Message}");
-        }
-        catch (Sv2ParseException e)
-        {
-            throw new CliException($"{path}: {e.Message}");
-        }
-
-        foreach (Sv2Script script in scripts)
-        {
-            if (Sv2OpValidator.FindError(script.Ops) is var (position, message))
-            {
-                throw new CliException($"{path}: line {script.OpLines[position]}: {message}");
-            }
-        }
-
-        return scripts;
+        ulong seed = document.Seed ?? throw new CliException($"{args.Positional[0]}: a trace needs the seed it was recorded with ('seed:')");
+        return RunCommand.Execute(document, seed, args, output);
     }
 }

@@ -1,87 +1,63 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>`run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing|master|vectored|contiguous-large] [--reader std|mmap] [--log FILE]`: a scenario to its end, then a report.</summary>
+/// <summary>`run NAME|FILE`: a scenario to its end, then a report as text, JSON, CSV (the metrics per step) or Markdown; optionally its trace and event log.</summary>
 public static class RunCommand
 {
+    public const string Usage = "run NAME|FILE [--seed N] [--format text|json|csv|markdown] [--variant faithful|fixed] [--mode MODE] [--reader std|mmap] [--record TRACE.yaml] [--log EVENTS.jsonl]";
+
     public static int Run(CliArguments args, TextWriter output)
     {
         if (args.Positional.Count != 1)
         {
-            throw new CliException("usage: run NAME|FILE [--seed N] [--format text|json] [--variant faithful|fixed] [--mode current|legacy|coalescing|master|vectored|contiguous-large] [--reader std|mmap] [--log FILE]");
+            throw new CliException("usage: " + Usage);
         }
 
-        string format = args.Choice("--format", "text", "text", "json");
-        IScenario scenario = ScenarioResolver.Resolve(args.Positional[0]);
-        if (args.Option("--variant") is not null)
-        {
-            if (scenario is not Sv2Scenario sv2)
-            {
-                throw new CliException("--variant applies to Stratum V2 scenarios only");
-            }
+        ScenarioDocument document = RunOptions.Apply(ScenarioResolver.Resolve(args.Positional[0]), args);
+        return Execute(document, RunOptions.Seed(args, document), args, output);
+    }
 
-            scenario = sv2 with { Variant = args.Choice("--variant", "faithful", "faithful", "fixed") == "fixed" ? Sv2Variant.Fixed : Sv2Variant.Faithful };
-        }
-
-        if (args.Option("--mode") is not null)
-        {
-            IReadOnlyList<string> modes = ScenarioModes.ModesOf(scenario);
-            scenario = modes.Count > 0
-                ? ScenarioModes.WithMode(scenario, args.Choice("--mode", modes[0], [.. modes]))
-                : throw new CliException("--mode applies to keep and fuse scenarios only");
-        }
-
-        if (args.Option("--reader") is not null)
-        {
-            IReadOnlyList<string> readers = ScenarioModes.ReadersOf(scenario);
-            scenario = readers.Count > 0
-                ? ScenarioModes.WithReader(scenario, args.Choice("--reader", readers[0], [.. readers]))
-                : throw new CliException("--reader applies to filestore scenarios only");
-        }
-
-        ulong seed = ParseSeed(args.Option("--seed"));
-        using var run = new Run(scenario, seed);
+    /// <summary>Runs <paramref name="document"/> with <paramref name="seed"/> and writes what the options ask for.</summary>
+    public static int Execute(ScenarioDocument document, ulong seed, CliArguments args, TextWriter output)
+    {
+        string format = args.Choice("--format", "text", "text", "json", "csv", "markdown");
+        using var run = new Run(document.Scenario, seed);
+        MetricSamples? samples = format == "csv" ? MetricSamples.Collect(run) : null;
         run.RunToEnd();
+        if (args.Option("--record") is { } tracePath)
+        {
+            Write(tracePath, "--record", ScenarioText.WithTrace(document.Text, seed, run.Trace));
+        }
+
         if (args.Option("--log") is { } logPath)
         {
-            WriteLog(run, logPath);
+            Write(logPath, "--log", run.Events.ToJsonLines());
         }
 
         RunReport report = RunReport.From(run);
-        output.Write(format == "json" ? report.ToJson() + "\n" : ToText(report));
+        output.Write(format switch
+        {
+            "json" => report.ToJson() + "\n",
+            "csv" => samples!.ToCsv(),
+            "markdown" => MarkdownReport.Write(report, document.Scenario.Title, document.Scenario.Description, $"Simulator.Cli run {document.FileName} --seed {seed}"),
+            _ => ToText(report),
+        });
         return 0;
     }
 
-    /// <summary>The given seed, or a fresh one (printed in the report) so every run can be repeated.</summary>
-    private static ulong ParseSeed(string? text)
-    {
-        if (text is null)
-        {
-            return BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1;
-        }
-
-        return ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong seed)
-            ? seed
-            : throw new CliException($"--seed must be a whole number from 0 to {ulong.MaxValue}, got '{text}'");
-    }
-
-    private static void WriteLog(Run run, string path)
+    private static void Write(string path, string option, string text)
     {
         try
         {
-            using var writer = new StreamWriter(path);
-            run.Events.WriteJsonLines(writer);
+            File.WriteAllText(path, text);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"--log {path}: cannot write: {e.Message}");
+            throw new CliException($"{option} {path}: cannot write: {e.Message}");
         }
     }
 
@@ -98,8 +74,7 @@ public static class RunCommand
         int width = report.Metrics.Keys.Max(k => k.Length);
         foreach ((string name, object value) in report.Metrics)
         {
-            string shown = value is IReadOnlyDictionary<string, int> counts ? string.Join(", ", counts.Select(kv => $"{kv.Key}: {kv.Value}")) : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-            text.WriteLine($"  {name.PadRight(width)}  {shown}");
+            text.WriteLine($"  {name.PadRight(width)}  {MarkdownReport.Format(value)}");
         }
 
         text.WriteLine($"events: {report.Events}");

@@ -1,15 +1,21 @@
+using System.Globalization;
+using System.Text;
 using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
-using BufferLab.Simulator.Engine.Simulation;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>Turns `NAME|FILE` into a scenario: a preset by name, else a script file in the vectors' format.</summary>
+/// <summary>
+/// Turns `NAME|FILE` into a scenario file: a preset by name, a YAML scenario file, or a script in
+/// the vectors' format (turned into the YAML it stands for). Options that pick a mode, a reader or
+/// a variant are written into the file's text, so the text always says exactly what runs.
+/// </summary>
 public static class ScenarioResolver
 {
-    public static IScenario Resolve(string nameOrFile)
+    public static ScenarioDocument Resolve(string nameOrFile)
     {
-        if (ScenarioCatalog.Find(nameOrFile) is { } preset)
+        if (ScenarioCatalog.FindDocument(nameOrFile) is { } preset)
         {
             return preset;
         }
@@ -19,25 +25,74 @@ public static class ScenarioResolver
             throw new CliException($"'{nameOrFile}' is neither a preset (see 'presets') nor a file");
         }
 
+        string extension = Path.GetExtension(nameOrFile).ToLowerInvariant();
+        return extension is ".yaml" or ".yml" ? Load(nameOrFile) : FromScript(nameOrFile);
+    }
+
+    /// <summary>Parses a YAML scenario file; every problem becomes one line of the error.</summary>
+    public static ScenarioDocument Load(string path)
+    {
         try
         {
-            using var reader = new StreamReader(nameOrFile);
-            IReadOnlyList<Sv2Script> scripts = Sv2ScriptFile.Parse(reader);
-            if (scripts.Count != 1)
-            {
-                throw new CliException($"{nameOrFile}: holds {scripts.Count} '# script' blocks; run takes exactly one (use 'sv2 replay' for many)");
-            }
+            return ScenarioFile.Load(path);
+        }
+        catch (ScenarioFileException e)
+        {
+            throw new CliException(string.Join('\n', e.Problems), isProblemList: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read: {e.Message}");
+        }
+    }
 
-            Sv2Script script = scripts[0];
-            return Sv2Scenario.Scripted(script.Name, script.Name, $"script from {Path.GetFileName(nameOrFile)}", script.Capacity, script.Ops);
+    /// <summary>Parses <paramref name="text"/> as the file <paramref name="fileName"/>; every problem becomes one line of the error.</summary>
+    public static ScenarioDocument Parse(string text, string fileName)
+    {
+        (ScenarioDocument? document, IReadOnlyList<ScenarioProblem> problems) = ScenarioFile.TryParse(text, fileName);
+        return document ?? throw new CliException(string.Join('\n', problems), isProblemList: true);
+    }
+
+    /// <summary>The document with <paramref name="path"/> set to <paramref name="value"/>, validated again.</summary>
+    public static ScenarioDocument With(ScenarioDocument document, string path, string value)
+    {
+        try
+        {
+            return Parse(ScenarioText.Set(document.Text, path, value), document.FileName);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException($"{document.FileName}: {e.Message}");
+        }
+    }
+
+    private static ScenarioDocument FromScript(string path)
+    {
+        IReadOnlyList<Sv2Script> scripts;
+        try
+        {
+            using var reader = new StreamReader(path);
+            scripts = Sv2ScriptFile.Parse(reader);
         }
         catch (Sv2ParseException e)
         {
-            throw new CliException($"{nameOrFile}: {e.Message}");
+            throw new CliException($"{path}: {e.Message}");
         }
         catch (IOException e)
         {
-            throw new CliException($"{nameOrFile}: cannot read: {e.Message}");
+            throw new CliException($"{path}: cannot read: {e.Message}");
         }
+
+        if (scripts.Count != 1)
+        {
+            throw new CliException($"{path}: holds {scripts.Count} '# script' blocks; run takes exactly one (use 'sv2 replay' for many)");
+        }
+
+        Sv2Script script = scripts[0];
+        var yaml = new StringBuilder();
+        yaml.Append(CultureInfo.InvariantCulture, $"name: {ScenarioText.Scalar(script.Name.ToLowerInvariant().Replace('_', '-'))}\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"description: {ScenarioText.Scalar($"script from {Path.GetFileName(path)}")}\nsystem: stratum-v2\n");
+        yaml.Append(CultureInfo.InvariantCulture, $"options:\n  capacity: {script.Capacity}\nphases:\n  - ops: {ScenarioText.Scalar(string.Join(' ', script.Ops))}\n");
+        return Parse(yaml.ToString(), path);
     }
 }

@@ -45,7 +45,7 @@ public sealed class Distribution
         DistributionKind.List when Values.Count == 0 => new("values", "a list needs at least one value"),
         DistributionKind.List when Values.Count > MaxListValues => new("values", $"a list holds at most {MaxListValues} values, got {Values.Count}"),
         DistributionKind.List or DistributionKind.Fixed when Values.FirstOrDefault(v => v < min || v > max) is var bad && (bad < min || bad > max) =>
-            new(Kind == DistributionKind.Fixed ? "value" : "values", $"values must be from {min} to {max}, got {bad}"),
+            new(Kind == DistributionKind.Fixed ? "value" : "values", $"must be from {min} to {max}, got {bad}"),
         _ => null,
     };
 

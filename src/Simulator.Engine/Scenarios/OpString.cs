@@ -10,9 +10,15 @@ public static class OpString
 
     /// <summary>The ops, or null and the column and message of the first bad token.</summary>
     public static IReadOnlyList<T>? TryParse<T>(string text, TokenParser<T> parse, out (int Column, string Message)? error)
+        where T : class => TryParse(text, parse, out error, out _);
+
+    /// <summary>As <see cref="TryParse{T}(string, TokenParser{T}, out ValueTuple{int, string}?)"/>, with each op's 1-based column.</summary>
+    public static IReadOnlyList<T>? TryParse<T>(string text, TokenParser<T> parse, out (int Column, string Message)? error, out IReadOnlyList<int> columns)
         where T : class
     {
         var ops = new List<T>();
+        var starts = new List<int>();
+        columns = starts;
         error = null;
         int i = 0;
         while (i < text.Length)
@@ -43,6 +49,7 @@ public static class OpString
             }
 
             ops.Add(op);
+            starts.Add(start + 1);
         }
 
         return ops;

@@ -7,6 +7,9 @@ public interface IScenario
 
     string System { get; }
 
+    /// <summary>A short human title (the name when the file gives none).</summary>
+    string Title { get; }
+
     string Description { get; }
 
     /// <summary>Builds a fresh system and spawns the workload's actors on the context's scheduler.</summary>

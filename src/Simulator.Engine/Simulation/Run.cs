@@ -42,6 +42,9 @@ public sealed class Run : IDisposable
 
     public VirtualClock Clock => _context.Clock;
 
+    /// <summary>The workload's ops as they ran so far (record: write them with ScenarioText.WithTrace).</summary>
+    public IReadOnlyList<TraceEntry> Trace => _context.Trace;
+
     /// <summary>Virtual time of the next step, if the run has one due.</summary>
     public TimeSpan? NextDue => IsFinished || Step >= StepLimit ? null : _context.Scheduler.NextDue;
 

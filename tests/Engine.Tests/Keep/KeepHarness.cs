@@ -22,6 +22,8 @@ internal sealed class KeepHarness : IScenario
 
     public string Name => "harness";
 
+    public string Title => "harness";
+
     public string System => KeepModel.SystemId;
 
     public string Description => "hand-placed requests";

@@ -86,7 +86,7 @@ internal static class FilestoreScenarioReader
             }
 
             config = config with { WriteOrder = [.. ops.Where(o => o.Write).Select(o => o.Chunk)], ReaderChunks = reads };
-            phase.Finish(["name", "ops", .. Pace]);
+            phase.Finish(["name", "ops", .. Pace], ["load", "chunksToWrite", "randomOrder"], "to an ops phase");
         }
         else
         {
@@ -95,7 +95,7 @@ internal static class FilestoreScenarioReader
                 ChunksToWrite = phase.Int("chunksToWrite") ?? config.ChunksToWrite,
                 RandomOrder = phase.Bool("randomOrder") ?? config.RandomOrder,
             };
-            phase.Finish(["name", "load", "chunksToWrite", "randomOrder", .. Pace]);
+            phase.Finish(["name", "load", "chunksToWrite", "randomOrder", .. Pace], ["ops"], "to a closed phase");
         }
 
         return config;

@@ -77,7 +77,7 @@ internal static class FuseScenarioReader
         if (kind == PhaseReader.Ops)
         {
             result = result with { Ops = PhaseReader.ParseOps<FuseIoOp>(phase, FuseIoOp.TryParse, FuseIoOp.Grammar) ?? [] };
-            phase.Finish(["name", "ops", "clients"]);
+            phase.Finish(["name", "ops", "clients"], Closed, "to an ops phase");
             return result;
         }
 
@@ -95,7 +95,7 @@ internal static class FuseScenarioReader
             ForgetEvery = phase.Int("forgetEvery") ?? 0,
             InterruptEvery = phase.Int("interruptEvery") ?? 0,
         };
-        phase.Finish(Closed);
+        phase.Finish(Closed, ["ops"], "to a closed phase");
         return kind is null ? null : result;
     }
 }

@@ -18,7 +18,13 @@ internal static class KeepScenarioReader
         "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
     ];
 
+    /// <summary>Files default to the teaching scale: keepstore's own sizes (128 × 64 MiB buffers) would take 8 GiB of real memory.</summary>
+    public const int DefaultScale = 64;
+
     private static readonly string[] DrawnKeys = ["keys", "putFraction", "originFraction", "disconnectFraction", "disconnectAfterMs"];
+    private static readonly string[] OpsKeys = ["name", "ops", "startMs", "intervalMs"];
+    private static readonly string[] OpenKeys = ["name", "load", "startMs", "ratePerSecond", "durationMs", .. DrawnKeys];
+    private static readonly string[] ClosedKeys = ["name", "load", "startMs", "clients", "requestsPerClient", "durationMs", "spreadMs", "thinkMs", .. DrawnKeys];
 
     public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
     {
@@ -27,7 +33,7 @@ internal static class KeepScenarioReader
         var config = new KeepConfig
         {
             Mode = options.Choice("mode", ["current", "legacy", "coalescing"]) switch { "legacy" => KeepServerMode.Legacy, "coalescing" => KeepServerMode.Coalescing, _ => KeepServerMode.Current },
-            Scale = options.Int("scale") ?? defaults.Scale,
+            Scale = options.Int("scale") ?? DefaultScale,
             MaxBuffers = options.Int("maxBuffers") ?? defaults.MaxBuffers,
             MaxConcurrentRequests = options.Int("maxConcurrentRequests") ?? defaults.MaxConcurrentRequests,
             MaxQueuedRequests = options.Int("maxQueuedRequests") ?? defaults.MaxQueuedRequests,
@@ -74,16 +80,15 @@ internal static class KeepScenarioReader
         {
             StartMs = phase.Number("startMs") ?? 0,
         };
-        string[] known;
         switch (kind)
         {
             case PhaseReader.Ops:
                 load = load with { Ops = PhaseReader.ParseOps<KeepOp>(phase, KeepOp.TryParse, KeepOp.Grammar) ?? [], IntervalMs = phase.Number("intervalMs") ?? 0 };
-                known = ["name", "ops", "startMs", "intervalMs"];
+                phase.Finish(OpsKeys, [.. OpenKeys, .. ClosedKeys], "to an ops phase");
                 break;
             case "open":
                 load = Drawn(phase, load) with { RatePerSecond = phase.Number("ratePerSecond", required: true) ?? 0, DurationMs = phase.Number("durationMs", required: true) ?? 0 };
-                known = ["name", "load", "startMs", "ratePerSecond", "durationMs", .. DrawnKeys];
+                phase.Finish(OpenKeys, [.. OpsKeys, .. ClosedKeys], "to an open phase");
                 break;
             default:
                 load = Drawn(phase, load) with
@@ -94,11 +99,10 @@ internal static class KeepScenarioReader
                     SpreadMs = phase.Number("spreadMs") ?? 0,
                     ThinkMs = phase.Number("thinkMs") ?? 0,
                 };
-                known = ["name", "load", "startMs", "clients", "requestsPerClient", "durationMs", "spreadMs", "thinkMs", .. DrawnKeys];
+                phase.Finish(ClosedKeys, [.. OpsKeys, .. OpenKeys], "to a closed phase");
                 break;
         }
 
-        phase.Finish(known);
         return kind is null ? null : load;
     }
 

@@ -56,14 +56,19 @@ internal static class PhaseReader
 
     /// <summary>Parses the phase's op string with <paramref name="parse"/>, placing a bad token's problem at its column where the file shows it on one line.</summary>
     public static IReadOnlyList<T>? ParseOps<T>(YamlMap phase, OpString.TokenParser<T> parse, string grammar)
+        where T : class => ParseOps(phase, parse, grammar, out _);
+
+    /// <summary>As <see cref="ParseOps{T}(YamlMap, OpString.TokenParser{T}, string)"/>, with each op's column in the op string.</summary>
+    public static IReadOnlyList<T>? ParseOps<T>(YamlMap phase, OpString.TokenParser<T> parse, string grammar, out IReadOnlyList<int> columns)
         where T : class
     {
+        columns = [];
         if (phase.Text(Ops, maxLength: 4_000_000) is not { } text)
         {
             return null;
         }
 
-        if (OpString.TryParse(text, parse, out var error) is { } ops)
+        if (OpString.TryParse(text, parse, out var error, out columns) is { } ops)
         {
             if (ops.Count == 0)
             {
@@ -73,14 +78,18 @@ internal static class PhaseReader
             return ops;
         }
 
-        var scalar = (YamlScalarNode)phase.Value(Ops)!;
-        bool oneLine = scalar.Start.Line == scalar.End.Line && !text.Contains('\n', StringComparison.Ordinal);
-        int offset = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0;
-        var at = oneLine
-            ? new YamlDotNet.Core.Mark(scalar.Start.Index, scalar.Start.Line, scalar.Start.Column + offset + error!.Value.Column - 1)
-            : scalar.Start;
-        phase.File.Add(at, phase.Join(Ops), oneLine ? error!.Value.Message : $"column {error!.Value.Column} of the op string: {error.Value.Message}", grammar);
+        OpProblem(phase, error!.Value.Column, error.Value.Message, error.Value.Message.Contains(grammar, StringComparison.Ordinal) ? null : grammar);
         return null;
+    }
+
+    /// <summary>A problem with the op at <paramref name="column"/> of the phase's op string: at that column when the file shows the string on one line, else at its start, naming the column.</summary>
+    public static void OpProblem(YamlMap phase, int column, string message, string? hint = null)
+    {
+        var scalar = (YamlScalarNode)phase.Value(Ops)!;
+        bool oneLine = scalar.Start.Line == scalar.End.Line && !(scalar.Value ?? "").Contains('\n', StringComparison.Ordinal);
+        int quote = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0;
+        YamlDotNet.Core.Mark at = oneLine ? new(scalar.Start.Index, scalar.Start.Line, scalar.Start.Column + quote + column - 1) : scalar.Start;
+        phase.File.Add(at, phase.Join(Ops), oneLine ? message : $"column {column} of the op string: {message}", hint);
     }
 
     /// <summary>A distribution mapping (`distribution: uniform|zipf|fixed|list`, `alpha`, `value`, `values`, and with <paramref name="range"/> `min`/`max`).</summary>

@@ -49,9 +49,18 @@ internal sealed class ScenarioYaml
     public void Add(Mark at, string path, string message, string? hint = null) =>
         _problems.Add(new ScenarioProblem(FileName, (int)Math.Max(1, at.Line), (int)Math.Max(1, at.Column), path, message, hint));
 
-    /// <summary>Places a problem found on the built scenario at the deepest node of <paramref name="path"/> the file has (a default value sits at its parent).</summary>
+    /// <summary>
+    /// Places a problem found on the built scenario at the deepest node of <paramref name="path"/> the
+    /// file has (a default value sits at its parent). A field that already has a problem gets no
+    /// second one: its value was not read, so a range check on the stand-in would only mislead.
+    /// </summary>
     public void AddAt(string path, string message, string? hint = null)
     {
+        if (_problems.Any(p => p.Path == path))
+        {
+            return;
+        }
+
         YamlNode? node = Root;
         if (node is null)
         {

@@ -14,6 +14,7 @@ namespace BufferLab.Simulator.Engine.Scenarios.Files;
 internal static class Sv2ScenarioReader
 {
     public static readonly string[] ExtraKeys = ["documented"];
+    private static readonly string[] OpenKeys = ["name", "load", "messages", "ratePerSecond", "durationMs", "sizes", "maxChunks", "meanHoldMicros"];
     private const string Grammar = "ops: +ID:N (message), wID:N (chunk), wID:N+g, gID, -ID[,ID...] (drop), cID>NEWID (clone)";
 
     public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
@@ -28,6 +29,7 @@ internal static class Sv2ScenarioReader
         }
 
         var ops = new List<Sv2Op>();
+        var where = new List<(YamlMap Phase, int Column)>();
         Sv2RandomWorkload? random = null;
         List<YamlMap> phases = PhaseReader.Phases(root, required: true);
         foreach (YamlMap phase in phases)
@@ -36,8 +38,9 @@ internal static class Sv2ScenarioReader
             phase.Text("name", maxLength: 200);
             if (kind == PhaseReader.Ops)
             {
-                ops.AddRange(PhaseReader.ParseOps<Sv2Op>(phase, ParseOp, Grammar) ?? []);
-                phase.Finish(["name", "ops"]);
+                ops.AddRange(PhaseReader.ParseOps<Sv2Op>(phase, ParseOp, Grammar, out IReadOnlyList<int> columns) ?? []);
+                where.AddRange(columns.Select(c => (phase, c)));
+                phase.Finish(["name", "ops"], OpenKeys, "to an ops phase");
             }
             else if (kind == "open")
             {
@@ -50,9 +53,9 @@ internal static class Sv2ScenarioReader
             root.Problem(root.Value("phases")!, "phases", "a stratum-v2 scenario has either ops phases or one open phase", "split the open phase into a file of its own");
         }
 
-        if (random is null && ops.Count > 0 && Sv2OpValidator.FindError(ops) is var (position, message))
+        if (random is null && ops.Count == where.Count && Sv2OpValidator.FindError(ops) is var (position, message))
         {
-            root.File.AddAt("phases", $"op {position + 1} ('{ops[position]}'): {message}");
+            PhaseReader.OpProblem(where[position].Phase, where[position].Column, message);
         }
 
         IReadOnlyList<DocumentedStep> documented = Documented(root);
@@ -86,7 +89,7 @@ internal static class Sv2ScenarioReader
             Sizes = sizes,
             DurationMicros = (phase.Number("durationMs") ?? 0) * 1000,
         };
-        phase.Finish(["name", "load", "messages", "ratePerSecond", "durationMs", "sizes", "maxChunks", "meanHoldMicros"]);
+        phase.Finish(OpenKeys, ["ops"], "to an open phase");
         foreach (FieldProblem problem in workload.Problems())
         {
             phase.File.AddAt($"{phase.Path}.{problem.Field}", problem.Message, problem.Hint);

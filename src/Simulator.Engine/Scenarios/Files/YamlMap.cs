@@ -110,7 +110,9 @@ internal sealed class YamlMap
             return null;
         }
 
-        return SizeText.TryParse(scalar.Value, out long bytes) ? bytes : Fail<long>(scalar, key, $"must be a size, got '{scalar.Value}'", SizeHint);
+        return SizeText.TryParse(scalar.Value, out long bytes) ? bytes
+            : scalar.Value?.TrimStart().StartsWith('-') == true ? Fail<long>(scalar, key, $"must be 0 or more bytes, got {scalar.Value}")
+            : Fail<long>(scalar, key, $"must be a size, got '{scalar.Value}'", SizeHint);
     }
 
     public int? IntSize(string key, bool required = false) =>
@@ -144,15 +146,27 @@ internal sealed class YamlMap
         }
     }
 
-    /// <summary>Reports every key not read: unknown here, with the nearest known name or the list of names.</summary>
-    public void Finish(IReadOnlyList<string> known)
+    /// <summary>
+    /// Reports every key not read: one that belongs to another kind of this mapping (<paramref name="elsewhere"/>,
+    /// say an open phase's rate in a closed phase) does not apply <paramref name="here"/>; any other is unknown,
+    /// with the nearest known name or the list of names.
+    /// </summary>
+    public void Finish(IReadOnlyList<string> known, IEnumerable<string>? elsewhere = null, string here = "here")
     {
         foreach ((string name, (YamlScalarNode key, _)) in _entries)
         {
-            if (!_read.Contains(name))
+            if (_read.Contains(name))
             {
-                string? hint = known.Contains(name) ? null : Suggest(name, known) ?? $"fields here: {string.Join(", ", known)}";
-                File.Add(key, Join(name), known.Contains(name) ? $"'{name}' does not apply here" : $"unknown field '{name}'", hint);
+                continue;
+            }
+
+            if (elsewhere?.Contains(name) == true || known.Contains(name))
+            {
+                File.Add(key, Join(name), $"'{name}' does not apply {here}", $"fields here: {string.Join(", ", known)}");
+            }
+            else
+            {
+                File.Add(key, Join(name), $"unknown field '{name}'", Suggest(name, known) ?? $"fields here: {string.Join(", ", known)}");
             }
         }
     }

@@ -63,17 +63,9 @@ public sealed record FusePhase
             yield return new("randomOps", $"must be from 0 to {MaxOps}, got {RandomOps}");
         }
 
-        if (MaxRandomBytes < 1 || MaxRandomBytes > fileBytes)
+        if (RandomOps > 0 && SizesProblem(fileBytes) is { } sizes)
         {
-            yield return new("sizes.max", $"must be from 1 to options.fileBytes ({fileBytes}), got {MaxRandomBytes}");
-        }
-        else if (MinRandomBytes < 1 || MinRandomBytes > MaxRandomBytes)
-        {
-            yield return new("sizes.min", $"must be from 1 to sizes.max ({MaxRandomBytes}), got {MinRandomBytes}");
-        }
-        else if (Sizes.Problem(MinRandomBytes, MaxRandomBytes) is { } sizes)
-        {
-            yield return sizes with { Field = $"sizes.{sizes.Field}" };
+            yield return sizes;
         }
 
         if (!(WriteFraction is >= 0 and <= 1))
@@ -104,4 +96,10 @@ public sealed record FusePhase
             }
         }
     }
+
+    private FieldProblem? SizesProblem(int fileBytes) =>
+        MaxRandomBytes < 1 || MaxRandomBytes > fileBytes ? new("sizes.max", $"must be from 1 to options.fileBytes ({fileBytes}), got {MaxRandomBytes}")
+        : MinRandomBytes < 1 || MinRandomBytes > MaxRandomBytes ? new("sizes.min", $"must be from 1 to sizes.max ({MaxRandomBytes}), got {MinRandomBytes}")
+        : Sizes.Problem(MinRandomBytes, MaxRandomBytes) is { } sizes ? sizes with { Field = $"sizes.{sizes.Field}" }
+        : null;
 }

@@ -112,7 +112,7 @@ public sealed record KeepLoad(KeepLoadKind Kind)
 
         if (Keys.Problem(0, blockCount - 1) is { } keys)
         {
-            yield return keys with { Field = $"keys.{keys.Field}", Message = $"block indexes: {keys.Message}" };
+            yield return keys with { Field = $"keys.{keys.Field}", Message = $"{keys.Message} (block indexes)" };
         }
 
         foreach ((KeepOp op, int i) in Ops.Select((op, i) => (op, i)))

@@ -66,10 +66,12 @@ public sealed record KeepScenario : IScenario
         }
 
         int blocks = Math.Clamp(Blocks, 1, MaxBlocks);
+        bool phasesFine = true;
         for (int i = 0; i < Phases.Count; i++)
         {
             foreach (FieldProblem problem in Phases[i].Problems(blocks))
             {
+                phasesFine = false;
                 yield return problem with { Field = $"phases[{i}].{problem.Field}" };
             }
         }
@@ -86,6 +88,11 @@ public sealed record KeepScenario : IScenario
             {
                 yield return new($"options.faults[{i}].failAfterFraction", $"must be from 0 to below 1, got {f}");
             }
+        }
+
+        if (!phasesFine || config.Count > 0)
+        {
+            yield break;
         }
 
         long requests = Phases.Sum(l => l.RequestCount);

@@ -41,8 +41,7 @@ public sealed record Sv2RandomWorkload(
         {
             yield return new("sizes.max", $"must be from 0 to {MaxMessageBytes}, got {MaxBytes}");
         }
-
-        if (MinBytes < 0 || MinBytes > MaxBytes)
+        else if (MinBytes < 0 || MinBytes > MaxBytes)
         {
             yield return new("sizes.min", $"must be from 0 to sizes.max ({MaxBytes}), got {MinBytes}");
         }
