@@ -44,7 +44,7 @@ public sealed class Distribution
         DistributionKind.Zipf when (long)max - min + 1 > MaxZipfValues => new("distribution", $"zipf draws from at most {MaxZipfValues} values; this range has {(long)max - min + 1}", "use uniform, or a smaller range"),
         DistributionKind.List when Values.Count == 0 => new("values", "a list needs at least one value"),
         DistributionKind.List when Values.Count > MaxListValues => new("values", $"a list holds at most {MaxListValues} values, got {Values.Count}"),
-        DistributionKind.List or DistributionKind.Fixed when Values.FirstOrDefault(v => v < min || v > max) is var bad && (bad < min || bad > max) =>
+        DistributionKind.List or DistributionKind.Fixed when Values.Where(v => v < min || v > max).Select(v => (int?)v).FirstOrDefault() is int bad =>
             new(Kind == DistributionKind.Fixed ? "value" : "values", $"must be from {min} to {max}, got {bad}"),
         _ => null,
     };

@@ -14,6 +14,9 @@ namespace BufferLab.Simulator.Engine.Scenarios.Files;
 /// </summary>
 public static partial class ScenarioText
 {
+    /// <summary>JSON string quoting is YAML double-quoting; only quotes, backslashes and control characters need escapes.</summary>
+    private static readonly JsonSerializerOptions Quoting = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Sets the value at <paramref name="path"/> (`seed`, `options.maxBuffers`, `phases[0].clients`), adding the key when it is missing.</summary>
     public static string Set(string text, string path, string value)
     {
@@ -61,14 +64,9 @@ public static partial class ScenarioText
     /// <summary>The file as a trace: its seed set and a `trace:` section (replacing any) holding <paramref name="entries"/>.</summary>
     public static string WithTrace(string text, ulong seed, IEnumerable<TraceEntry> entries, double timeScale = 1)
     {
-        text = WithSeed(text, seed);
-        if (Root(text) is YamlMappingNode map && map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "trace" }) is { Key: { } key, Value: { } old })
-        {
-            text = string.Concat(text.AsSpan(0, (int)key.Start.Index), text.AsSpan((int)old.End.Index));
-        }
-
+        text = WithoutTrace(WithSeed(text, seed));
         var trace = new StringBuilder(text.TrimEnd());
-        trace.Append("\n# What ran, as 'MICROS ACTOR OP' lines; `run` replays these ops instead of drawing the phases'.\ntrace:\n");
+        trace.Append('\n').Append(TraceComment).Append("\ntrace:\n");
         trace.Append(CultureInfo.InvariantCulture, $"  timeScale: {timeScale.ToString("R", CultureInfo.InvariantCulture)}\n  entries:\n");
         foreach (TraceEntry entry in entries)
         {
@@ -78,8 +76,34 @@ public static partial class ScenarioText
         return trace.ToString();
     }
 
+    /// <summary>The text without its `trace:` section (and the comment <see cref="WithTrace"/> puts above it).</summary>
+    private static string WithoutTrace(string text)
+    {
+        if (Root(text) is not YamlMappingNode map)
+        {
+            return text;
+        }
+
+        var keys = map.Children.Keys.ToList();
+        int at = keys.FindIndex(k => k is YamlScalarNode { Value: "trace" });
+        if (at < 0)
+        {
+            return text;
+        }
+
+        int start = (int)keys[at].Start.Index;
+        int end = at + 1 < keys.Count ? (int)keys[at + 1].Start.Index : text.Length;
+        string before = text[..start];
+        if (before.TrimEnd().EndsWith(TraceComment, StringComparison.Ordinal))
+        {
+            before = before.TrimEnd()[..^TraceComment.Length];
+        }
+
+        return before + text[end..];
+    }
+
     /// <summary>A value as YAML writes it: plain when it can be, else double-quoted.</summary>
-    public static string Scalar(string value) => PlainValue().IsMatch(value) ? value : JsonSerializer.Serialize(value);
+    public static string Scalar(string value) => PlainValue().IsMatch(value) ? value : JsonSerializer.Serialize(value, Quoting);
 
     private static YamlNode Root(string text)
     {
@@ -119,6 +143,8 @@ public static partial class ScenarioText
 
         return string.Concat(text.AsSpan(0, at), lines.ToString(), indent, text.AsSpan(at));
     }
+
+    private const string TraceComment = "# What ran, as 'MICROS ACTOR OP' lines; `run` replays these ops instead of drawing the phases'.";
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\[\d{1,4}\])?$")]
     private static partial Regex PathPart();

@@ -48,10 +48,8 @@ internal static class Sv2TracePlayer
                 context.Scheduler.Spawn(Consumer(op.Id), Consume(context, model, Consumer(op.Id), drops), Until(context, trace, drops[0].At));
             }
 
-            if (i + 1 < ops.Length)
-            {
-                yield return Until(context, trace, ops[i + 1].At);
-            }
+            // a trace cut short by a panic has no End: the op's step still counts, as when it was recorded
+            yield return i + 1 < ops.Length ? Until(context, trace, ops[i + 1].At) : TimeSpan.Zero;
         }
 
         context.Record(main, End);
