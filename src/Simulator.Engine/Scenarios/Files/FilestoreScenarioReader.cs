@@ -13,7 +13,9 @@ namespace BufferLab.Simulator.Engine.Scenarios.Files;
 /// </summary>
 internal static class FilestoreScenarioReader
 {
-    private static readonly string[] Pace = ["writers", "readers", "writeMbps", "readIntervalMs", "tailMs"];
+    internal static readonly string[] OptionKeys = ["reader", "fileBytes", "chunkBytes", "truncateTo", "truncateAtMs"];
+    internal static readonly string[] OpsKeys = ["name", "ops", "writers", "readers", "writeMbps", "readIntervalMs", "tailMs"];
+    internal static readonly string[] ClosedKeys = ["name", "load", "chunksToWrite", "randomOrder", "writers", "readers", "writeMbps", "readIntervalMs", "tailMs"];
 
     public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
     {
@@ -27,7 +29,7 @@ internal static class FilestoreScenarioReader
             TruncateTo = options.Size("truncateTo"),
             TruncateAtMs = options.Number("truncateAtMs") ?? 0,
         };
-        options.Finish(["reader", "fileBytes", "chunkBytes", "truncateTo", "truncateAtMs"]);
+        options.Finish(OptionKeys);
 
         List<YamlMap> phases = PhaseReader.Phases(root, required: true);
         if (phases.Count > 1)
@@ -50,7 +52,7 @@ internal static class FilestoreScenarioReader
 
         foreach (FieldProblem problem in config.Problems())
         {
-            string section = problem.Field is "reader" or "fileBytes" or "chunkBytes" or "truncateTo" or "truncateAtMs" ? "options" : "phases[0]";
+            string section = OptionKeys.Contains(problem.Field) ? "options" : "phases[0]";
             root.File.AddAt($"{section}.{problem.Field}", problem.Message, problem.Hint);
         }
 
@@ -86,7 +88,7 @@ internal static class FilestoreScenarioReader
             }
 
             config = config with { WriteOrder = [.. ops.Where(o => o.Write).Select(o => o.Chunk)], ReaderChunks = reads };
-            phase.Finish(["name", "ops", .. Pace], ["load", "chunksToWrite", "randomOrder"], "to an ops phase");
+            phase.Finish(OpsKeys, ClosedKeys, "to an ops phase");
         }
         else
         {
@@ -95,7 +97,7 @@ internal static class FilestoreScenarioReader
                 ChunksToWrite = phase.Int("chunksToWrite") ?? config.ChunksToWrite,
                 RandomOrder = phase.Bool("randomOrder") ?? config.RandomOrder,
             };
-            phase.Finish(["name", "load", "chunksToWrite", "randomOrder", .. Pace], ["ops"], "to a closed phase");
+            phase.Finish(ClosedKeys, OpsKeys, "to a closed phase");
         }
 
         return config;

@@ -11,7 +11,9 @@ namespace BufferLab.Simulator.Engine.Scenarios.Files;
 /// </summary>
 internal static class FuseScenarioReader
 {
-    private static readonly string[] Closed =
+    internal static readonly string[] OptionKeys = ["mode", "pageSize", "maxMessageSize", "maxPagesLimit", "pre189", "vectoredReads", "vectoredWrites", "readsFromData", "fileBytes"];
+    internal static readonly string[] OpsKeys = ["name", "ops", "clients"];
+    internal static readonly string[] ClosedKeys =
         ["name", "load", "clients", "sequentialWriteBytes", "sequentialReadBytes", "ioBytes", "randomOps", "sizes", "writeFraction", "forgetEvery", "interruptEvery"];
 
     public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
@@ -32,7 +34,7 @@ internal static class FuseScenarioReader
         bool? vectoredWrites = options.Bool("vectoredWrites");
         bool readsFromData = options.Bool("readsFromData") ?? false;
         int fileBytes = options.IntSize("fileBytes") ?? defaults.FileBytes;
-        options.Finish(["mode", "pageSize", "maxMessageSize", "maxPagesLimit", "pre189", "vectoredReads", "vectoredWrites", "readsFromData", "fileBytes"]);
+        options.Finish(OptionKeys);
         if (maxMessageSize is < 0 or > uint.MaxValue)
         {
             options.Problem(options.Value("maxMessageSize")!, "maxMessageSize", $"must be from 0 to {16 << 20}, got {maxMessageSize}");
@@ -77,7 +79,7 @@ internal static class FuseScenarioReader
         if (kind == PhaseReader.Ops)
         {
             result = result with { Ops = PhaseReader.ParseOps<FuseIoOp>(phase, FuseIoOp.TryParse, FuseIoOp.Grammar) ?? [] };
-            phase.Finish(["name", "ops", "clients"], Closed, "to an ops phase");
+            phase.Finish(OpsKeys, ClosedKeys, "to an ops phase");
             return result;
         }
 
@@ -95,7 +97,7 @@ internal static class FuseScenarioReader
             ForgetEvery = phase.Int("forgetEvery") ?? 0,
             InterruptEvery = phase.Int("interruptEvery") ?? 0,
         };
-        phase.Finish(Closed, ["ops"], "to a closed phase");
+        phase.Finish(ClosedKeys, OpsKeys, "to a closed phase");
         return kind is null ? null : result;
     }
 }

@@ -12,7 +12,7 @@ namespace BufferLab.Simulator.Engine.Scenarios.Files;
 /// </summary>
 internal static class KeepScenarioReader
 {
-    private static readonly string[] OptionKeys =
+    internal static readonly string[] OptionKeys =
     [
         "mode", "scale", "maxBuffers", "maxConcurrentRequests", "maxQueuedRequests", "legacyMaxRequests", "streamWhileFilling", "volumes",
         "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
@@ -22,9 +22,9 @@ internal static class KeepScenarioReader
     public const int DefaultScale = 64;
 
     private static readonly string[] DrawnKeys = ["keys", "putFraction", "originFraction", "disconnectFraction", "disconnectAfterMs"];
-    private static readonly string[] OpsKeys = ["name", "ops", "startMs", "intervalMs"];
-    private static readonly string[] OpenKeys = ["name", "load", "startMs", "ratePerSecond", "durationMs", .. DrawnKeys];
-    private static readonly string[] ClosedKeys = ["name", "load", "startMs", "clients", "requestsPerClient", "durationMs", "spreadMs", "thinkMs", .. DrawnKeys];
+    internal static readonly string[] OpsKeys = ["name", "ops", "startMs", "intervalMs"];
+    internal static readonly string[] OpenKeys = ["name", "load", "startMs", "ratePerSecond", "durationMs", .. DrawnKeys];
+    internal static readonly string[] ClosedKeys = ["name", "load", "startMs", "clients", "requestsPerClient", "durationMs", "spreadMs", "thinkMs", .. DrawnKeys];
 
     public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
     {

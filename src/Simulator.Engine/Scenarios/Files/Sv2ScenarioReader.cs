@@ -14,7 +14,9 @@ namespace BufferLab.Simulator.Engine.Scenarios.Files;
 internal static class Sv2ScenarioReader
 {
     public static readonly string[] ExtraKeys = ["documented"];
-    private static readonly string[] OpenKeys = ["name", "load", "messages", "ratePerSecond", "durationMs", "sizes", "maxChunks", "meanHoldMicros"];
+    internal static readonly string[] OptionKeys = ["capacity", "variant"];
+    internal static readonly string[] OpsKeys = ["name", "ops"];
+    internal static readonly string[] OpenKeys = ["name", "load", "messages", "ratePerSecond", "durationMs", "sizes", "maxChunks", "meanHoldMicros"];
     private const string Grammar = "ops: +ID:N (message), wID:N (chunk), wID:N+g, gID, -ID[,ID...] (drop), cID>NEWID (clone)";
 
     public static IScenario? Read(YamlMap root, ScenarioHeader? header, WorkloadTrace? trace)
@@ -22,7 +24,7 @@ internal static class Sv2ScenarioReader
         YamlMap? options = root.Map("options", required: true);
         int? capacity = options?.IntSize("capacity", required: true);
         Sv2Variant variant = options?.Choice("variant", ["faithful", "fixed"]) == "fixed" ? Sv2Variant.Fixed : Sv2Variant.Faithful;
-        options?.Finish(["capacity", "variant"]);
+        options?.Finish(OptionKeys);
         if (capacity is < 0 or > Sv2ScriptFile.MaxCapacity)
         {
             options!.Problem(options.Value("capacity")!, "capacity", $"must be from 0 to {Sv2ScriptFile.MaxCapacity} bytes, got {capacity}");
@@ -40,7 +42,7 @@ internal static class Sv2ScenarioReader
             {
                 ops.AddRange(PhaseReader.ParseOps<Sv2Op>(phase, ParseOp, Grammar, out IReadOnlyList<int> columns) ?? []);
                 where.AddRange(columns.Select(c => (phase, c)));
-                phase.Finish(["name", "ops"], OpenKeys, "to an ops phase");
+                phase.Finish(OpsKeys, OpenKeys, "to an ops phase");
             }
             else if (kind == "open")
             {
