@@ -25,7 +25,7 @@ public static class RunCommand
     public static int Execute(ScenarioDocument document, ulong seed, CliArguments args, TextWriter output)
     {
         string format = args.Choice("--format", "text", "text", "json", "csv", "markdown");
-        using var run = new Run(document.Scenario, seed);
+        using Run run = Start(document, seed);
         MetricSamples? samples = format == "csv" ? MetricSamples.Collect(run) : null;
         run.RunToEnd();
         if (args.Option("--record") is { } tracePath)
@@ -47,6 +47,19 @@ public static class RunCommand
             _ => ToText(report),
         });
         return 0;
+    }
+
+    /// <summary>Builds the run; a trace that does not fit its scenario (an entry the player cannot follow) is bad input, not a crash.</summary>
+    private static Run Start(ScenarioDocument document, ulong seed)
+    {
+        try
+        {
+            return new Run(document.Scenario, seed);
+        }
+        catch (FormatException e)
+        {
+            throw new CliException($"{document.FileName}: the trace cannot be replayed: {e.Message}");
+        }
     }
 
     private static void Write(string path, string option, string text)

@@ -91,4 +91,17 @@ public class ReplayTests
         Assert.Equal("trace.entries[1]", problem.Path);
         Assert.Equal(broken.Split('\n').ToList().FindIndex(l => l.Contains("+2:five", StringComparison.Ordinal)) + 1, problem.Line);
     }
+
+    [Fact]
+    public void AKeepTraceThatDoesNotFitItsScenarioIsRefusedWithWhy()
+    {
+        (Run original, string trace) = Record(ScenarioCatalog.FindDocument("keep-volume-failure")!, 1);
+        original.Dispose();
+        string twoPhases = ScenarioText.WithTrace(
+            ScenarioFile.Parse(trace, "t.yaml").Text.Replace("phases:\n", "phases:\n  - ops: g0\n", StringComparison.Ordinal), 1, original.Trace);
+        Assert.Contains(ScenarioFile.Validate(twoPhases, "t.yaml"), p => p.Message == "the trace holds 1 phases; the scenario has 2");
+
+        string early = trace.Replace("\"0 phases phase0\"", "\"0 client-1 g0\"", StringComparison.Ordinal);
+        Assert.Contains(ScenarioFile.Validate(early, "t.yaml"), p => p.Path == "trace.entries[0]" && p.Message == "the trace must start with '0 phases phase0'");
+    }
 }

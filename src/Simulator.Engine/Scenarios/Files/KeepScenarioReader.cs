@@ -53,7 +53,7 @@ internal static class KeepScenarioReader
         options.Finish(OptionKeys);
 
         List<KeepLoad> phases = [.. PhaseReader.Phases(root, required: true).Select(Phase).OfType<KeepLoad>()];
-        CheckTrace(root, trace);
+        CheckTrace(root, trace, phases.Count);
         if (header is null)
         {
             return null;
@@ -134,15 +134,51 @@ internal static class KeepScenarioReader
         return faults;
     }
 
-    private static void CheckTrace(YamlMap root, WorkloadTrace? trace)
+    /// <summary>A keep trace: `phases phaseN` opens each phase, and a client's `start` comes before its requests.</summary>
+    private static void CheckTrace(YamlMap root, WorkloadTrace? trace, int phaseCount)
     {
-        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
+        if (trace is null)
+        {
+            return;
+        }
+
+        var started = new HashSet<string>(StringComparer.Ordinal);
+        int phases = 0;
+        for (int i = 0; i < trace.Entries.Count; i++)
         {
             TraceEntry entry = trace.Entries[i];
-            if (entry.Actor.StartsWith("client-", StringComparison.Ordinal) && entry.Op != "start" && KeepOp.TryParse(entry.Op, out string? error) is null)
+            string? problem = null;
+            if (entry.Actor == "phases")
             {
-                root.File.AddAt($"trace.entries[{i}]", $"'{entry.Op}': {error}");
+                problem = entry.Op == $"phase{phases}" ? null : $"expected 'phase{phases}', got '{entry.Op}'";
+                phases++;
             }
+            else if (phases == 0)
+            {
+                problem = "the trace must start with '0 phases phase0'";
+            }
+            else if (entry.Op == "start")
+            {
+                problem = started.Add(entry.Actor) ? null : $"{entry.Actor} starts twice";
+            }
+            else if (!started.Contains(entry.Actor))
+            {
+                problem = $"{entry.Actor} sends before its 'start' entry";
+            }
+            else if (KeepOp.TryParse(entry.Op, out string? error) is null)
+            {
+                problem = $"'{entry.Op}': {error}";
+            }
+
+            if (problem is not null)
+            {
+                root.File.AddAt($"trace.entries[{i}]", problem);
+            }
+        }
+
+        if (phases != phaseCount && phaseCount > 0)
+        {
+            root.File.AddAt("trace.entries", $"the trace holds {phases} phases; the scenario has {phaseCount}", "record the trace again from this file");
         }
     }
 }
