@@ -68,21 +68,7 @@ public static class ScenarioResolver
 
     private static ScenarioDocument FromScript(string path)
     {
-        IReadOnlyList<Sv2Script> scripts;
-        try
-        {
-            using var reader = new StreamReader(path);
-            scripts = Sv2ScriptFile.Parse(reader);
-        }
-        catch (Sv2ParseException e)
-        {
-            throw new CliException($"{path}: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            throw new CliException($"{path}: cannot read: {e.Message}");
-        }
-
+        IReadOnlyList<Sv2Script> scripts = Sv2ReplayCommand.Load(path);
         if (scripts.Count != 1)
         {
             throw new CliException($"{path}: holds {scripts.Count} '# script' blocks; run takes exactly one (use 'sv2 replay' for many)");

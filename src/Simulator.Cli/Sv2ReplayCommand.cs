@@ -40,7 +40,7 @@ public static class Sv2ReplayCommand
     }
 
     /// <summary>Parses and checks the whole file first, so a bad line prints nothing but the error.</summary>
-    private static IReadOnlyList<Sv2Script> Load(string path)
+    internal static IReadOnlyList<Sv2Script> Load(string path)
     {
         IReadOnlyList<Sv2Script> scripts;
         try

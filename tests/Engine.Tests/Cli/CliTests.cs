@@ -1,18 +1,10 @@
 using System.Text.Json;
-using BufferLab.Simulator.Cli;
+using static BufferLab.Simulator.Engine.Tests.Cli.CliRunner;
 
 namespace BufferLab.Simulator.Engine.Tests.Cli;
 
 public class CliTests
 {
-    private static (int Exit, string Output, string Error) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int exit = CliApp.Run(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
-
     private static string TempScript(string text)
     {
         string path = Path.Combine(Path.GetTempPath(), $"bufferlab-{Guid.NewGuid():N}.txt");
@@ -24,7 +16,7 @@ public class CliTests
     public void ReplayOfAMalformedLineFailsWithExitCode2NamingTheLineAndPrintsNothing()
     {
         string file = TempScript("# script a cap=40\n+1:5 | x\n+2:5:7 | y\n");
-        var (exit, output, error) = Cli("sv2", "replay", file);
+        var (exit, output, error) = RunCli("sv2", "replay", file);
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -36,7 +28,7 @@ public class CliTests
     public void ReplayOfADropOfADeadSliceFailsNamingTheLine()
     {
         string file = TempScript("# script a cap=40\n+1:5\n-1\n-1\n");
-        var (exit, _, error) = Cli("sv2", "replay", file);
+        var (exit, _, error) = RunCli("sv2", "replay", file);
 
         Assert.Equal(2, exit);
         Assert.Contains("line 4: '-1': slice 1 is not live", error, StringComparison.Ordinal);
@@ -46,7 +38,7 @@ public class CliTests
     public void ReplayWithTheFixedVariantPrintsTheSameFormat()
     {
         string file = TempScript("# script b4 cap=40\n" + string.Join('\n', "+1:5 +2:5 +3:5 +4:5 +5:5 +6:5 +7:5 +8:5 -1,2,3 +9:5 +10:5 +11:2 -10,11 +12:9 -4,5,6,7,8 +13:5".Split(' ')));
-        var (exit, output, _) = Cli("sv2", "replay", file, "--variant", "fixed");
+        var (exit, output, _) = RunCli("sv2", "replay", file, "--variant", "fixed");
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("CORRUPT", output, StringComparison.Ordinal);
@@ -56,7 +48,7 @@ public class CliTests
     [Fact]
     public void RunPrintsAJsonReportWithSeedStepsMetricsAndLogHash()
     {
-        var (exit, output, _) = Cli("run", "readme-case3", "--seed", "7", "--format", "json");
+        var (exit, output, _) = RunCli("run", "readme-case3", "--seed", "7", "--format", "json");
 
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
@@ -72,7 +64,7 @@ public class CliTests
     [Fact]
     public void RunWithoutASeedPicksOneAndPrintsIt()
     {
-        var (exit, output, _) = Cli("run", "random");
+        var (exit, output, _) = RunCli("run", "random");
 
         Assert.Equal(0, exit);
         Assert.Matches(@"(?m)^seed: \d+$", output);
@@ -82,7 +74,7 @@ public class CliTests
     public void RunWritesTheEventLogAsJsonLines()
     {
         string log = Path.Combine(Path.GetTempPath(), $"bufferlab-{Guid.NewGuid():N}.jsonl");
-        var (exit, _, _) = Cli("run", "bug-b4-overlap", "--seed", "1", "--log", log);
+        var (exit, _, _) = RunCli("run", "bug-b4-overlap", "--seed", "1", "--log", log);
 
         Assert.Equal(0, exit);
         string[] lines = File.ReadAllLines(log);
@@ -99,7 +91,7 @@ public class CliTests
     [InlineData(new[] { "sv2", "replay" }, "usage: sv2 replay FILE")]
     public void BadArgumentsExitWith2AndOneLine(string[] args, string message)
     {
-        var (exit, output, error) = Cli(args);
+        var (exit, output, error) = RunCli(args);
 
         Assert.Equal(2, exit);
         Assert.Equal("", output);
@@ -109,7 +101,7 @@ public class CliTests
     [Fact]
     public void PresetsListsTheStratumScenarios()
     {
-        var (exit, output, _) = Cli("presets");
+        var (exit, output, _) = RunCli("presets");
 
         Assert.Equal(0, exit);
         foreach (string name in new[] { "readme-case1", "readme-case2", "readme-case3", "example-exhaustion", "example-variable-sized", "bug-b1-stuck-alloc", "bug-b5-panic", "random" })
@@ -124,7 +116,7 @@ public class CliTests
     [InlineData("coalescing", 4)]
     public void RunAKeepPresetInEachModeReportsKeepstoresFiguresAsJson(string mode, int volumeReads)
     {
-        var (exit, output, _) = Cli("run", "keep-job-start-herd", "--seed", "1", "--mode", mode, "--format", "json");
+        var (exit, output, _) = RunCli("run", "keep-job-start-herd", "--seed", "1", "--mode", mode, "--format", "json");
 
         Assert.Equal(0, exit);
         JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("metrics");
@@ -140,8 +132,8 @@ public class CliTests
     [Fact]
     public void ModeIsCheckedAndOnlyAppliesToKeepScenarios()
     {
-        Assert.Contains("must be one of current, legacy, coalescing", Cli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
-        Assert.Contains("--mode applies to keep and fuse scenarios only", Cli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
+        Assert.Contains("must be one of current, legacy, coalescing", RunCli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
+        Assert.Contains("--mode applies to keep and fuse scenarios only", RunCli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -149,7 +141,7 @@ public class CliTests
     [InlineData("mmap", "10")]
     public void RunAFilestorePresetWithEachReaderReportsMeasuredMemoryAndStatuses(string reader, string pastTheEnd)
     {
-        var (exit, output, _) = Cli("run", "filestore-truncated-file", "--seed", "1", "--reader", reader, "--format", "json");
+        var (exit, output, _) = RunCli("run", "filestore-truncated-file", "--seed", "1", "--reader", reader, "--format", "json");
 
         Assert.Equal(0, exit);
         JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("metrics");
@@ -167,7 +159,7 @@ public class CliTests
     [InlineData("contiguous-large", 33_554_432)]
     public void RunAFusePresetInEachModeReportsCopiesAndAllocations(string mode, long copied)
     {
-        var (exit, output, _) = Cli("run", "fuse-large-write-4m", "--seed", "1", "--mode", mode, "--format", "json");
+        var (exit, output, _) = RunCli("run", "fuse-large-write-4m", "--seed", "1", "--mode", mode, "--format", "json");
 
         Assert.Equal(0, exit);
         JsonElement metrics = JsonDocument.Parse(output).RootElement.GetProperty("metrics");

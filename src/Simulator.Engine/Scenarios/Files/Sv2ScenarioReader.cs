@@ -40,7 +40,7 @@ internal static class Sv2ScenarioReader
             phase.Text("name", maxLength: 200);
             if (kind == PhaseReader.Ops)
             {
-                ops.AddRange(PhaseReader.ParseOps<Sv2Op>(phase, ParseOp, Grammar, out IReadOnlyList<int> columns) ?? []);
+                ops.AddRange(PhaseReader.ParseOps<Sv2Op>(phase, Sv2OpParser.ParseToken, Grammar, out IReadOnlyList<int> columns) ?? []);
                 where.AddRange(columns.Select(c => (phase, c)));
                 phase.Finish(OpsKeys, OpenKeys, "to an ops phase");
             }
@@ -72,8 +72,6 @@ internal static class Sv2ScenarioReader
             : Sv2Scenario.Randomised(header.Name, header.Title, header.Description, capacity.Value, random, variant);
         return scenario with { Documented = documented, Replay = trace };
     }
-
-    private static Sv2Op? ParseOp(string token, out string? error) => Sv2OpParser.TryParse(token, out Sv2Op? op, out error) ? op : null;
 
     private static Sv2RandomWorkload? Open(YamlMap phase)
     {

@@ -16,45 +16,16 @@ public static class Sv2OpParser
     public const int MaxChunkBytes = 16 * 1024 * 1024;
 
     /// <summary>Most ops in one op string or script.</summary>
-    public const int MaxOps = 100_000;
+    public const int MaxOps = OpString.MaxOps;
 
     private const string Grammar = "expected +ID:N, wID:N, wID:N+g, gID, -ID[,ID...] or cID>NEWID";
 
     /// <summary>Parses a whitespace-separated op string; the error names the 1-based column of the bad token.</summary>
-    public static IReadOnlyList<Sv2Op> ParseOps(string text)
-    {
-        var ops = new List<Sv2Op>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                i++;
-                continue;
-            }
+    public static IReadOnlyList<Sv2Op> ParseOps(string text) =>
+        OpString.TryParse<Sv2Op>(text, ParseToken, out var error) ?? throw new Sv2ParseException($"column {error!.Value.Column}: {error.Value.Message}");
 
-            int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]))
-            {
-                i++;
-            }
-
-            if (ops.Count == MaxOps)
-            {
-                throw new Sv2ParseException($"column {start + 1}: more than {MaxOps} ops");
-            }
-
-            string token = text[start..i];
-            if (!TryParse(token, out Sv2Op? op, out string? error))
-            {
-                throw new Sv2ParseException($"column {start + 1}: '{token}': {error}");
-            }
-
-            ops.Add(op);
-        }
-
-        return ops;
-    }
+    /// <summary>One op token, or null and what was wrong (the shape <see cref="OpString"/> takes).</summary>
+    public static Sv2Op? ParseToken(string token, out string? error) => TryParse(token, out Sv2Op? op, out error) ? op : null;
 
     /// <summary>Parses one op token.</summary>
     public static bool TryParse(string token, [NotNullWhen(true)] out Sv2Op? op, [NotNullWhen(false)] out string? error)
