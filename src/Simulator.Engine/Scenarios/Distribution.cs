@@ -13,7 +13,9 @@ public sealed class Distribution
 
     public const int MaxListValues = 100_000;
 
-    private (int Count, double[] Weights, double Total)? _zipf;
+    // Runs on several threads may share one distribution (a preset open in two pages): the
+    // cached table is swapped in whole, by reference, never updated in place.
+    private ZipfTable? _zipf;
 
     private Distribution(DistributionKind kind, double alpha, IReadOnlyList<int> values)
     {
@@ -61,7 +63,8 @@ public sealed class Distribution
     private int NextZipf(SeededRandom random, int count)
     {
         // Inverse CDF over the normalised weights 1/(k+1)^alpha, scanned in order.
-        if (_zipf is not { } zipf || zipf.Count != count)
+        ZipfTable? zipf = _zipf;
+        if (zipf is null || zipf.Weights.Length != count)
         {
             double[] weights = new double[count];
             double total = 0;
@@ -71,7 +74,7 @@ public sealed class Distribution
                 total += weights[k];
             }
 
-            _zipf = zipf = (count, weights, total);
+            _zipf = zipf = new ZipfTable(weights, total);
         }
 
         double target = random.NextDouble() * zipf.Total;
@@ -86,4 +89,6 @@ public sealed class Distribution
 
         return count - 1;
     }
+
+    private sealed record ZipfTable(double[] Weights, double Total);
 }

@@ -6,6 +6,7 @@ namespace BufferLab.Simulator.Engine.Simulation;
 public sealed class RunContext
 {
     private readonly Func<int> _currentStep;
+    private readonly List<TraceEntry> _trace = [];
 
     internal RunContext(ulong seed, Func<int> currentStep)
     {
@@ -24,14 +25,14 @@ public sealed class RunContext
     public EventLog Events { get; } = new();
 
     /// <summary>The workload's ops as they ran, for record and replay.</summary>
-    public List<TraceEntry> Trace { get; } = [];
+    public IReadOnlyList<TraceEntry> Trace => _trace;
 
     /// <summary>Records that <paramref name="actor"/> performs <paramref name="op"/> now.</summary>
     public void Record(string actor, string op)
     {
-        if (Trace.Count < WorkloadTrace.MaxEntries)
+        if (_trace.Count < WorkloadTrace.MaxEntries)
         {
-            Trace.Add(new TraceEntry(Clock.Elapsed, actor, op));
+            _trace.Add(new TraceEntry(Clock.Elapsed, actor, op));
         }
     }
 

@@ -5,9 +5,6 @@ public sealed record WorkloadTrace(IReadOnlyList<TraceEntry> Entries, double Tim
 {
     public const int MaxEntries = 1_000_000;
 
-    /// <summary>The entries of one actor, in order.</summary>
-    public IReadOnlyList<TraceEntry> Of(string actor) => [.. Entries.Where(e => e.Actor == actor)];
-
     /// <summary><paramref name="at"/> on the replay's clock.</summary>
     public TimeSpan Scaled(TimeSpan at) => TimeSpan.FromTicks((long)Math.Round(at.Ticks * TimeScale));
 }
