@@ -19,6 +19,15 @@ public interface ISimulationModel
 
     IReadOnlyList<MetricValue> Metrics();
 
+    /// <summary>What <see cref="HeldBytes"/> counts, for people ("pool and heap bytes held by live slices").</summary>
+    string HeldMeasure => "";
+
+    /// <summary>The bytes the system holds for its clients now; the run remembers what was alive at its peak.</summary>
+    long HeldBytes => 0;
+
+    /// <summary>What makes up <see cref="HeldBytes"/> now, each with its holder (read only at a new peak).</summary>
+    IReadOnlyList<PeakHolding> Holdings() => [];
+
     /// <summary>The metrics a headless report carries: by default every metric by name; a system may name its own, with nested objects.</summary>
     IReadOnlyDictionary<string, object> ReportMetrics() => Metrics().ToDictionary(m => m.Name, m => (object)m.Value);
 }

@@ -74,7 +74,20 @@ public sealed class Run : IDisposable
         }
 
         IsFinished = Model.Failure is not null;
+        NotePeak();
         return true;
+    }
+
+    /// <summary>What was alive when the bytes the system held first peaked (up to this step); null before anything was held.</summary>
+    public AliveAtPeak? Peak { get; private set; }
+
+    private void NotePeak()
+    {
+        long held = Model.HeldBytes;
+        if (held > (Peak?.PeakBytes ?? 0))
+        {
+            Peak = new AliveAtPeak(Model.HeldMeasure, held, Step, Clock.Elapsed.Ticks / 10, Model.Holdings());
+        }
     }
 
     /// <summary>Steps until the end (or <see cref="StepLimit"/>); returns the number of steps taken.</summary>
@@ -96,6 +109,7 @@ public sealed class Run : IDisposable
         IsFinished = false;
         _context = new RunContext(Seed, () => Step);
         Model = Scenario.Build(_context);
+        Peak = null;
     }
 
     /// <summary>Frees what the model holds outside memory (files, handles, a database).</summary>

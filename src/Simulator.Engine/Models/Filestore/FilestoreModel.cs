@@ -49,6 +49,7 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
     private TimeSpan _writesEndedAt;
     private bool _truncated;
     private int _operations;
+    private readonly SortedDictionary<int, (int Chunk, OpenedBlock Block)> _open = [];
     private MemorySample _memory;
 
     public FilestoreModel(FilestoreConfig config, RunContext context)
@@ -156,6 +157,20 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"{Config.Reader.ToString().ToLowerInvariant()} reader: {_written.Count}/{Config.ChunkCount} chunks written, {BlocksRead} blocks read ({string.Join(", ", _statuses.Select(kv => $"{kv.Value}×{FilestoreErrors.StatusText((FilestoreStatus)kv.Key)}"))})");
+
+    public string HeldMeasure => Config.Reader == ReaderKind.Mmap ? "bytes mapped by open block readers" : "bytes of open blocks, read into a buffer each";
+
+    /// <summary>An open std reader will read its block into a buffer of the block's size; an open mmap reader maps the whole file.</summary>
+    public long HeldBytes => _open.Values.Sum(o => Held(o.Block));
+
+    public IReadOnlyList<PeakHolding> Holdings() =>
+    [
+        .. _open.Select(o => new PeakHolding(
+            $"chunk {o.Value.Chunk} ({o.Value.Block.Cid.ToString()[..12]}…)", Held(o.Value.Block), $"reader-{o.Key}",
+            Config.Reader == ReaderKind.Mmap ? $"a mapping of the whole file, bytes {o.Value.Block.Reference.Offset}+{o.Value.Block.Reference.Size} read" : $"a {o.Value.Block.Reference.Size}-byte pread buffer")),
+    ];
+
+    private long Held(OpenedBlock block) => Config.Reader == ReaderKind.Mmap ? Config.FileBytes : (long)block.Reference.Size;
 
     public IReadOnlyList<MetricValue> Metrics()
     {
@@ -298,7 +313,9 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
             if (opened is not null)
             {
                 timer.Stop();
+                _open[reader] = (chunk, opened);
                 yield return ReadGap; // the ReadAt is a step of its own: the file may change in between
+                _open.Remove(reader);
                 timer.Start();
                 failure = ReadOpened(opened);
             }

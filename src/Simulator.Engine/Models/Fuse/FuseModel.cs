@@ -28,6 +28,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
     private ActorHandle? _kernelActor, _reader;
     private InitView? _init;
     private MessageView? _lastMessage;
+    private readonly SortedDictionary<ulong, FuseOp> _inFlight = [];
 
     public FuseModel(FuseScenario scenario, RunContext context)
     {
@@ -76,6 +77,19 @@ public sealed class FuseModel : ISimulationModel, IDisposable
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"{ModeName}: {Ops} ops, {BytesServed} bytes served, {_daemon.HeapBytes} heap bytes, {_daemon.LibraryBytesCopied} bytes copied by the library, {Errors} errors");
+
+    public string HeldMeasure => "bytes of the messages of ops in flight (read, not yet replied)";
+
+    public long HeldBytes => _inFlight.Values.Sum(MessageBytes);
+
+    public IReadOnlyList<PeakHolding> Holdings() =>
+    [
+        .. _inFlight.Values.Select(op => new PeakHolding(
+            $"{op.Header.Opcode.ToString().ToUpperInvariant()} #{op.Header.Unique} ({op.Size} bytes)", MessageBytes(op), $"op-{op.Header.Unique}",
+            op.Message is not null ? "a contiguous InMessage" : $"{op.Blocks!.Blocks.Count} pool block(s), {BufferOf(op).Buffer}")),
+    ];
+
+    private static long MessageBytes(FuseOp op) => op.Message?.Storage.Length ?? op.Blocks!.Blocks.Sum(b => (long)b.Length);
 
     public IReadOnlyList<MetricValue> Metrics() =>
     [
@@ -228,6 +242,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
                 (string buffer, int blocks) = BufferOf(op);
                 _lastMessage = ViewOf(op, buffer, []);
                 _context.Emit(new OpConverted(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), op.Size, buffer, blocks));
+                _inFlight[op.Header.Unique] = op;
                 _context.Scheduler.Spawn($"op-{op.Header.Unique}", Handle(op), ServiceTime(op.Size));
             }
 
@@ -240,6 +255,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         MessageView view = ViewOf(op, BufferOf(op).Buffer, []);
         long before = GC.GetAllocatedBytesForCurrentThread();
         _daemon.Serve(op);
+        _inFlight.Remove(op.Header.Unique);
         MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
         (KernelRequest? request, int bytes, int error, string? problem) = _kernel.ReceiveReply();
         Ops++;

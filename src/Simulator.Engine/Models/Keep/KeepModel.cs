@@ -162,6 +162,31 @@ public sealed class KeepModel : ISimulationModel
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
         $"{Config.Mode.ToString().ToLowerInvariant()}: {Counters.ResponseCount}/{Counters.Requests} answered ({string.Join(", ", Counters.Responses.Select(kv => $"{kv.Value}×{kv.Key}"))}), {Counters.VolumeReads} volume reads, {BuffersInUse} buffers in use");
 
+    public string HeldMeasure => "bytes of buffers held by requests";
+
+    public long HeldBytes => Config.Mode == KeepServerMode.Coalescing
+        ? Cache.Buffers.Where(b => b.Refs > 0).Sum(b => (long)b.Data.Length)
+        : _ledger.Held().Sum(h => (long)h.Bytes);
+
+    /// <summary>Pool buffers with the request holding each; #10541's shared buffers with every request reading from them.</summary>
+    public IReadOnlyList<PeakHolding> Holdings() => Config.Mode == KeepServerMode.Coalescing
+        ? [
+            .. Cache.Buffers.Where(b => b.Refs > 0).Select(b => new PeakHolding(
+                $"shared buffer #{b.Index}", b.Data.Length,
+                string.Join(", ", _requests.Where(r => !r.IsDone && r.Fetch == b.Fetch).Select(Holder)),
+                $"block {b.Hash?[..8]}…, {b.State.ToString().ToLowerInvariant()}, {b.Refs} reference(s)")),
+        ]
+        : [
+            .. _ledger.Held().Select(h =>
+            {
+                KeepRequest request = _requests[h.Request - 1];
+                return new PeakHolding($"buffer #{h.Index}", h.Bytes, Holder(request),
+                    $"{request.Method} {request.Locator.Hash[..8]}…, {request.Phase.ToString().ToLowerInvariant()}");
+            }),
+        ];
+
+    private static string Holder(KeepRequest request) => $"request {request.Id} ({request.Actor?.Name ?? "?"})";
+
     public IReadOnlyList<MetricValue> Metrics()
     {
         bool coalescing = Config.Mode == KeepServerMode.Coalescing;

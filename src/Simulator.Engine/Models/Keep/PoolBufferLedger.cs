@@ -34,6 +34,10 @@ internal sealed class PoolBufferLedger
         return _index[buffer];
     }
 
+    /// <summary>The buffers held now: number, size and the request holding each, by number.</summary>
+    public IEnumerable<(int Index, int Bytes, int Request)> Held() =>
+        _holder.Select(h => (_index[h.Key], h.Key.Length, h.Value)).OrderBy(h => h.Item1);
+
     public void Forget(IEnumerable<byte[]> dropped)
     {
         foreach (byte[] buffer in dropped)

@@ -2,8 +2,8 @@ using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Engine.Models.StratumV2;
 
-/// <summary>A slice the workload still holds: the byte all of it was written with, and the pool mode it was handed out in.</summary>
-public sealed record LiveSlice(int Id, string Label, Slice Slice, byte Expected, PoolMode WrittenIn)
+/// <summary>A slice the workload still holds: the byte all of it was written with, the pool mode it was handed out in, and the actor it was handed to.</summary>
+public sealed record LiveSlice(int Id, string Label, Slice Slice, byte Expected, PoolMode WrittenIn, string Holder = "script")
 {
     /// <summary>A pool slice that holds a slot (index 1..8).</summary>
     public bool HoldsSlot => !Slice.IsOwned && Slice.Index is >= 1 and <= BufferPoolLimits.PoolCapacity;

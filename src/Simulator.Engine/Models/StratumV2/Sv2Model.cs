@@ -78,7 +78,7 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
 
                     if (op.HandsOut)
                     {
-                        index = HandOut(op.Id);
+                        index = HandOut(op.Id, actor);
                     }
 
                     break;
@@ -115,6 +115,17 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
         Sv2Snapshot s = Snapshot();
         return string.Create(CultureInfo.InvariantCulture, $"{s.SlotMapText}; ss={s.SharedState:x2} live={s.Live.Count} pool={Counters.PoolMessages} heap={Counters.HeapMessages}{(Failure is null ? "" : $"; PANIC {Failure}")}");
     }
+
+    public string HeldMeasure => "bytes of live slices, in the pool and on the heap";
+
+    public long HeldBytes => _live.Sum(s => (long)s.Slice.Length);
+
+    public IReadOnlyList<PeakHolding> Holdings() =>
+    [
+        .. _live.Select(s => new PeakHolding(
+            $"slice {s.Id} ({s.Label})", s.Slice.Length, s.Holder,
+            s.Slice.IsOwned ? "heap (Alloc mode)" : $"pool slot {s.Slice.Index}, bytes {s.Slice.Offset}-{s.Slice.Offset + s.Slice.Length - 1}")),
+    ];
 
     public IReadOnlyList<MetricValue> Metrics() =>
     [
@@ -167,12 +178,13 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
         }
     }
 
-    private int HandOut(int id)
+    private int HandOut(int id, string actor)
     {
         PoolMode mode = Pool.Mode;
         Slice slice = Pool.GetDataOwned();
         string label = SlotLabels.For(++_handedOut);
-        _live.Add(new LiveSlice(id, label, slice, ExpectedByte(id), mode));
+        // the random workload's producer hands slice ID to consumer-ID, which drops it
+        _live.Add(new LiveSlice(id, label, slice, ExpectedByte(id), mode, actor == "producer" ? $"consumer-{id}" : actor));
         if (slice.IsOwned)
         {
             Counters.HeapMessages++;
