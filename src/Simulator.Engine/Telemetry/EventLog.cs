@@ -63,6 +63,21 @@ public sealed class EventLog
         return writer.ToString();
     }
 
+    /// <summary>The marks of the events from <paramref name="from"/> on (mode changes, failures, broken invariants, faults), at most <paramref name="max"/>.</summary>
+    public IReadOnlyList<TimelineMark> Marks(int from = 0, int max = 10_000)
+    {
+        var marks = new List<TimelineMark>();
+        for (int i = Math.Max(0, from); i < _events.Count && marks.Count < max; i++)
+        {
+            if (_events[i].Event is IMarksTimeline { Mark: { } mark })
+            {
+                marks.Add(new TimelineMark(_events[i].Step, _events[i].Time.Ticks / 10, mark.Kind, mark.Label));
+            }
+        }
+
+        return marks;
+    }
+
     /// <summary>SHA-256 (lower-case hex) of the UTF-8 JSON lines.</summary>
     public string Sha256() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToJsonLines())));
 }
