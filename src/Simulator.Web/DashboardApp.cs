@@ -29,7 +29,11 @@ public static class DashboardApp
         // the URL carries the view's state, so reopening loses nothing, and sessions stay bounded.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(30));
         builder.Services.AddRadzenComponents();
-        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024);
+        // Hub messages stay small (32 KiB) except the simulation hub's, whose Open may carry a
+        // scenario file: as big as the library takes, doubled for JSON escapes (newlines, quotes).
+        builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024)
+            .AddHubOptions<SimulationHub>(options => options.MaximumReceiveMessageSize = (2 * ScenarioLibrary.MaxTextBytes) + (64 * 1024));
+        builder.Services.AddSingleton<ScenarioLibrary>();
         builder.Services.AddSingleton<SessionRegistry>();
 
         WebApplication app = builder.Build();
@@ -39,6 +43,7 @@ public static class DashboardApp
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<SimulationHub>(SimulationHub.Path);
+        app.MapGet(ScenarioDownload.Path, ScenarioDownload.Handle);
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
         return app;
     }

@@ -27,9 +27,9 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
             throw new HubException("Open takes one argument, e.g. { scenario: 'readme-case3', seed: 1 } or { ops: '+1:5 -1', capacity: 40 }");
         }
 
-        ulong seed = request.Seed ?? BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1;
-        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant, request.Mode, request.Reader, request.PageSize, request.MaxMessageSize, request.MaxPagesLimit, request.VectoredReads, request.VectoredWrites), seed));
-        return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, seed.ToString(CultureInfo.InvariantCulture), session.LastStep);
+        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant, request.Mode, request.Reader,
+            request.PageSize, request.MaxMessageSize, request.MaxPagesLimit, request.VectoredReads, request.VectoredWrites, request.Yaml), request.Seed, RandomSeed));
+        return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, session.Seed.ToString(CultureInfo.InvariantCulture), session.LastStep);
     }
 
     public void Step(string sessionId, int count = 1) => Guard(() => Owned(sessionId).StepForward(count));
@@ -46,11 +46,12 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 
     public void Speed(string sessionId, double stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(stepsPerSecond));
 
-    /// <summary>Where the session is, for clients that poll instead of streaming frames.</summary>
+    /// <summary>Where the session is, for clients that poll instead of streaming frames; at the last step, the event log's SHA-256.</summary>
     public SessionStatus Status(string sessionId) => Guard(() =>
     {
         SimulationSession session = Owned(sessionId);
-        return session.Read(run => new SessionStatus(run.Step, session.LastStep, session.IsPlaying, run.IsFinished));
+        string? sha256 = session.EventLogSha256();
+        return session.Read(run => new SessionStatus(run.Step, session.LastStep, session.IsPlaying, run.IsFinished, sha256));
     });
 
     public void Close(string sessionId) => Guard(() => sessions.Close(sessionId, Context.ConnectionId));
@@ -91,6 +92,9 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
         sessions.CloseAll(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>A seed for a request that names none (nor does its file); 63 bits, so it survives JSON number readers.</summary>
+    private static ulong RandomSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)) >> 1;
 
     private SimulationSession Owned(string sessionId) => sessions.Get(sessionId, Context.ConnectionId);
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using BufferLab.Simulator.Engine.Simulation;
 
 namespace BufferLab.Simulator.Web.Sessions;
 
@@ -8,7 +7,7 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// circuit) and only that owner may control it. Limits bound how many exist, counted separately
 /// for pages and hub connections so hub clients cannot take the pages' room.
 /// </summary>
-public sealed class SessionRegistry : IDisposable
+public sealed class SessionRegistry(ScenarioLibrary library) : IDisposable
 {
     /// <summary>Most sessions of one kind (pages, or hub connections) open at once.</summary>
     public const int MaxSessions = 64;
@@ -21,11 +20,25 @@ public sealed class SessionRegistry : IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<bool, int> _reserved = new() { [true] = 0, [false] = 0 };
 
+    /// <summary>A registry with a library of its own (tests; the app shares one library with the Scenarios page).</summary>
+    public SessionRegistry()
+        : this(new ScenarioLibrary())
+    {
+    }
+
     public int Count => _sessions.Count;
 
-    public SimulationSession Open(string owner, ScenarioRequest request, ulong seed)
+    /// <summary>The users' scenario files that requests may name by id.</summary>
+    public ScenarioLibrary Library { get; } = library;
+
+    /// <summary>
+    /// Opens <paramref name="request"/> with <paramref name="seed"/>; when that is null, with the
+    /// seed its scenario file names, else <paramref name="defaultSeed"/>'s (1 when none is given).
+    /// </summary>
+    public SimulationSession Open(string owner, ScenarioRequest request, ulong? seed, Func<ulong>? defaultSeed = null)
     {
-        IScenario scenario = request.Resolve();
+        ResolvedScenario resolved = request.Resolve(Library);
+        ulong chosen = seed ?? resolved.FileSeed ?? defaultSeed?.Invoke() ?? 1;
         bool page = IsPage(owner);
         lock (_gate)
         {
@@ -46,7 +59,7 @@ public sealed class SessionRegistry : IDisposable
         try
         {
             // Building runs the scenario once to find its last step: done outside the lock.
-            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, scenario, seed);
+            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key);
             _sessions[session.Id] = session;
             return session;
         }

@@ -37,12 +37,14 @@ public sealed class SimulationSession : IDisposable
     private readonly CancellationTokenSource _closed = new();
     private CancellationTokenSource? _playing;
     private double _speed = 4;
+    private (int Events, string Hash)? _endHash;
 
-    public SimulationSession(string id, string owner, IScenario scenario, ulong seed)
+    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null)
     {
         Id = id;
         Owner = owner;
         Scenario = scenario;
+        ScenarioKey = key ?? scenario.Name;
         Seed = seed;
         _run = new Run(scenario, seed, MaxSteps);
         LastStep = CountSteps(scenario, seed);
@@ -54,6 +56,9 @@ public sealed class SimulationSession : IDisposable
     public string Owner { get; }
 
     public IScenario Scenario { get; }
+
+    /// <summary>What names the scenario again in a URL: a preset's name or a library id (an op string's is "custom").</summary>
+    public string ScenarioKey { get; }
 
     public ulong Seed { get; }
 
@@ -93,6 +98,29 @@ public sealed class SimulationSession : IDisposable
 
         Pause();
         Mutate(() => StepCore(count));
+    }
+
+    /// <summary>
+    /// The SHA-256 of the run's event log once it reached its last step (null before): the run is
+    /// first driven to its end, so the log is the one the runner (`run`, or Run.RunToEnd) hashes.
+    /// </summary>
+    public string? EventLogSha256()
+    {
+        lock (_gate)
+        {
+            if (_run.Step < LastStep)
+            {
+                return null;
+            }
+
+            _run.RunToEnd(); // takes no step here; only lets the run see that it ended
+            if (_endHash is not { } known || known.Events != _run.Events.Count)
+            {
+                _endHash = (_run.Events.Count, _run.Events.Sha256()); // the log at the end is always the same: hash it once
+            }
+
+            return _endHash.Value.Hash;
+        }
     }
 
     public void StepBack() => Seek(Math.Max(0, Read(r => r.Step) - 1));

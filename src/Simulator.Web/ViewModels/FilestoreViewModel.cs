@@ -1,3 +1,4 @@
+using System.Globalization;
 using BufferLab.Simulator.Engine.Models.Filestore;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Filestore;
@@ -38,7 +39,7 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
     public void Load(IReadOnlyDictionary<string, string?> query)
     {
         FilestoreQuery parsed = FilestoreQuery.Parse(query, out List<string> problems);
-        Seed = parsed.Seed;
+        UseQuerySeed(query, parsed.Seed);
         Reader = parsed.Reader;
         CompareReader = parsed.Compare;
         OpenFromQuery(parsed.Scenario, FilestoreQuery.DefaultScenario, parsed.Step, problems);
@@ -90,6 +91,8 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
 
     public override string QueryAt(int atStep) => FilestoreQuery.Format(ScenarioName, Seed, atStep, Reader, CompareReader);
 
+    protected override (string Key, string? Value)[] WorkloadParameters() => [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("reader", Reader)];
+
     protected override void ReadMain(Run run) => Snapshot = (FilestoreSnapshot)run.Model.Snapshot();
 
     protected override void ReadCompare(Run? run) => CompareSnapshot = (FilestoreSnapshot?)run?.Model.Snapshot();
@@ -101,7 +104,7 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
     private void Open(string scenario)
     {
         OpenSession(new ScenarioRequest(scenario, Reader: Reader));
-        ScenarioName = Session!.Scenario.Name;
+        ScenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }

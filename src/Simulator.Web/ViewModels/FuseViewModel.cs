@@ -1,3 +1,4 @@
+using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Fuse;
 using BufferLab.Simulator.Engine.Simulation;
@@ -47,7 +48,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
     public void Load(IReadOnlyDictionary<string, string?> query)
     {
         FuseQuery parsed = FuseQuery.Parse(query, out List<string> problems);
-        Seed = parsed.Seed;
+        UseQuerySeed(query, parsed.Seed);
         Mode = parsed.Mode;
         CompareMode = parsed.Compare;
         PageSize = parsed.PageSize;
@@ -101,6 +102,12 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites);
 
+    protected override (string Key, string? Value)[] WorkloadParameters() =>
+    [
+        ("scenario", ScenarioName), ("seed", Invariant(Seed)), ("mode", Mode), ("page", Invariant(PageSize)), ("maxmsg", Invariant(MaxMessageMiB)),
+        ("limit", Invariant(MaxPagesLimit)), ("vreads", Flag(VectoredReads)), ("vwrites", Flag(VectoredWrites)),
+    ];
+
     /// <summary>Heap bytes per op so far (0 before the first op).</summary>
     public static double HeapPerOp(FuseSnapshot s) => s.Ops == 0 ? 0 : (double)s.HeapBytes / s.Ops;
 
@@ -120,12 +127,19 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
+    private static string? Invariant<T>(T? value)
+        where T : struct, IFormattable => value?.ToString(null, CultureInfo.InvariantCulture);
+
+    private static string? Invariant(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Flag(bool? value) => value is { } on ? (on ? "1" : "0") : null;
+
     private void ClearMount() => (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = (null, null, null, null, null);
 
     private void Open(string scenario)
     {
         OpenSession(Request(scenario, Mode, main: true));
-        ScenarioName = Session!.Scenario.Name;
+        ScenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }

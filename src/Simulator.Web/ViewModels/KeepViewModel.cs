@@ -41,7 +41,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     public void Load(IReadOnlyDictionary<string, string?> query)
     {
         KeepQuery parsed = KeepQuery.Parse(query, out List<string> problems);
-        Seed = parsed.Seed;
+        UseQuerySeed(query, parsed.Seed);
         Mode = parsed.Mode;
         CompareMode = parsed.Compare;
         OpenFromQuery(parsed.Scenario, KeepQuery.DefaultScenario, parsed.Step, problems);
@@ -81,6 +81,8 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     }
 
     public override string QueryAt(int atStep) => KeepQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode);
+
+    protected override (string Key, string? Value)[] WorkloadParameters() => [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("mode", Mode)];
 
     protected override string MainLabel => Mode;
 
@@ -135,7 +137,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     private void Open(string scenario)
     {
         OpenSession(new ScenarioRequest(scenario, Mode: Mode));
-        ScenarioName = Session!.Scenario.Name;
+        ScenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }

@@ -1,8 +1,9 @@
 using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace BufferLab.Simulator.Web.ViewModels;
 
-/// <summary>Reading the values every page's URL shares.</summary>
+/// <summary>Reading the values every page's URL shares, and writing links with them.</summary>
 public static class QueryValues
 {
     /// <summary>The trimmed value of <paramref name="key"/>, or null when it is absent or blank.</summary>
@@ -38,4 +39,8 @@ public static class QueryValues
         problems.Add($"seed '{text}' is not a whole number from 0 to {ulong.MaxValue}; using seed 1");
         return 1;
     }
+
+    /// <summary>`path?key=value&amp;…` for the parameters that have a value, escaped.</summary>
+    public static string Link(string path, params (string Key, string? Value)[] parameters) =>
+        QueryHelpers.AddQueryString(path, parameters.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
 }

@@ -22,6 +22,9 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
 
     public ulong Seed { get; protected set; } = 1;
 
+    /// <summary>Whether the next open takes its seed from the scenario file (the URL named none); <see cref="Seed"/> then holds the fallback.</summary>
+    private bool _seedFromFile;
+
     /// <summary>Problems with the URL or a request, shown above the page; nothing else changed because of them.</summary>
     public IReadOnlyList<string> Notices { get; protected set; } = [];
 
@@ -47,6 +50,15 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
 
     /// <summary>The query string that opens this workload at <paramref name="atStep"/>.</summary>
     public abstract string QueryAt(int atStep);
+
+    /// <summary>The workload as a scenario file with this seed and these choices (see <see cref="ScenarioDownload"/>).</summary>
+    public string DownloadHref => QueryValues.Link(ScenarioDownload.Path, WorkloadParameters());
+
+    /// <summary>The Scenarios page with this workload's file (seed and choices written in) in its editor.</summary>
+    public string EditHref => QueryValues.Link(SystemPages.Scenarios, WorkloadParameters());
+
+    /// <summary>Whether the scenario is a user's file from the library rather than a preset.</summary>
+    public bool IsUserScenario => Session is { } s && ScenarioLibrary.IsId(s.ScenarioKey);
 
     public void StepForward() => Control(s => { if (Step < LastStep) { s.StepForward(); } });
 
@@ -124,6 +136,16 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
         }
     }
 
+    /// <summary>Takes the URL's seed; without one, the next open uses the scenario file's seed (1 when it names none).</summary>
+    protected void UseQuerySeed(IReadOnlyDictionary<string, string?> query, ulong parsed)
+    {
+        Seed = parsed;
+        _seedFromFile = QueryValues.Value(query, "seed") is null;
+    }
+
+    /// <summary>The page's workload in the URL names the pages share (scenario or ops, seed, mode, reader, ...).</summary>
+    protected abstract (string Key, string? Value)[] WorkloadParameters();
+
     /// <summary>Copies what the page shows out of the run; called under the session's lock.</summary>
     protected abstract void ReadState(Run run, SimulationSession session);
 
@@ -148,7 +170,9 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
     /// <summary>Opens <paramref name="request"/> as this page's session, closing the one it replaces only once the new one is open.</summary>
     protected SimulationSession OpenSession(ScenarioRequest request)
     {
-        SimulationSession session = Registry.Open(Owner, request, Seed);
+        SimulationSession session = Registry.Open(Owner, request, _seedFromFile ? null : Seed);
+        Seed = session.Seed;
+        _seedFromFile = false;
         Close();
         Session = session;
         Session.Changed += OnSessionChanged;

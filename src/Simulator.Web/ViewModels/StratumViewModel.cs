@@ -1,3 +1,4 @@
+using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
@@ -39,7 +40,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
     public void Load(IReadOnlyDictionary<string, string?> query)
     {
         StratumQuery parsed = StratumQuery.Parse(query, out List<string> problems);
-        Seed = parsed.Seed;
+        UseQuerySeed(query, parsed.Seed);
         Variant = parsed.Variant;
         try
         {
@@ -109,6 +110,10 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
     /// <summary>The query string that opens this workload at <paramref name="atStep"/>.</summary>
     public override string QueryAt(int atStep) => StratumQuery.Format(ScenarioName, Seed, atStep, Variant, Ops, Capacity);
 
+    protected override (string Key, string? Value)[] WorkloadParameters() => Ops is null
+        ? [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("variant", Variant)]
+        : [("ops", Ops), ("cap", Capacity?.ToString(CultureInfo.InvariantCulture)), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("variant", Variant)];
+
     /// <summary>The 8 slots, position 1 first.</summary>
     public IReadOnlyList<SlotCell> SlotCells()
     {
@@ -172,7 +177,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
     private void Open(ScenarioRequest request, string? ops, int? capacity)
     {
         SimulationSession session = OpenSession(request);
-        ScenarioName = session.Scenario.Name;
+        ScenarioName = session.ScenarioKey;
         Ops = ops;
         Capacity = ops is null ? null : capacity ?? ScenarioRequest.DefaultCapacity;
         Sync();

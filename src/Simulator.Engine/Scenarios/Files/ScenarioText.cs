@@ -58,8 +58,20 @@ public static partial class ScenarioText
         return string.Concat(text.AsSpan(0, (int)node.Start.Index), Scalar(value), text.AsSpan((int)node.End.Index));
     }
 
-    /// <summary>The file with its seed set to <paramref name="seed"/>.</summary>
-    public static string WithSeed(string text, ulong seed) => Set(text, "seed", seed.ToString(CultureInfo.InvariantCulture));
+    /// <summary>The file with its seed set to <paramref name="seed"/>; a new `seed:` line goes right under `system:`, where people look for it.</summary>
+    public static string WithSeed(string text, ulong seed)
+    {
+        string value = seed.ToString(CultureInfo.InvariantCulture);
+        if (Root(text) is YamlMappingNode map && map.Style != YamlDotNet.Core.Events.MappingStyle.Flow
+            && !map.Children.Keys.Any(k => k is YamlScalarNode { Value: "seed" })
+            && map.Children.FirstOrDefault(kv => kv.Key is YamlScalarNode { Value: "system" }).Value is YamlScalarNode system
+            && text.IndexOf('\n', (int)system.End.Index) is int lineEnd and >= 0)
+        {
+            return string.Concat(text.AsSpan(0, lineEnd + 1), $"seed: {value}\n", text.AsSpan(lineEnd + 1));
+        }
+
+        return Set(text, "seed", value);
+    }
 
     /// <summary>The file as a trace: its seed set and a `trace:` section (replacing any) holding <paramref name="entries"/>.</summary>
     public static string WithTrace(string text, ulong seed, IEnumerable<TraceEntry> entries, double timeScale = 1)

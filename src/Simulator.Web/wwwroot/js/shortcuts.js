@@ -14,6 +14,6 @@ export function bind(dotnet) {
 }
 
 export function replaceQuery(query) {
-  const url = `${location.pathname}?${query}`;
+  const url = query ? `${location.pathname}?${query}` : location.pathname;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(history.state, '', url);
 }

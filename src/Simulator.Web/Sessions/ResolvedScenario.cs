@@ -1,0 +1,10 @@
+using BufferLab.Simulator.Engine.Simulation;
+
+namespace BufferLab.Simulator.Web.Sessions;
+
+/// <summary>
+/// What a <see cref="ScenarioRequest"/> names: the scenario to run, the key that names it again
+/// in a URL (a preset's name, a library id, or null for an op string or inline YAML), the seed
+/// its file names (if any), and the text of that file.
+/// </summary>
+public sealed record ResolvedScenario(IScenario Scenario, string? Key, ulong? FileSeed, string? Text);
