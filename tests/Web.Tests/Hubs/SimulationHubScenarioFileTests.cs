@@ -28,6 +28,23 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
         Assert.Equal(byName, byText);
     }
 
+    [Theory]
+    [InlineData("random", 9UL)]
+    [InlineData("keep-job-start-herd", 2UL)]
+    [InlineData("filestore-hot-chunks", 4UL)]
+    public async Task OneFileGivesOneEventLogThroughTheCliAndTheHub(string preset, ulong seed)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"bufferlab-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, ScenarioTexts.Preset(preset));
+        var output = new StringWriter();
+        Assert.Equal(0, BufferLab.Simulator.Cli.CliApp.Run(["run", file, "--seed", $"{seed}", "--format", "json"], output, new StringWriter()));
+        string cli = System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement.GetProperty("eventLogSha256").GetString()!;
+
+        await using var client = await ConnectAsync();
+        Assert.Equal(cli, await HashAtEndAsync(client, new { yaml = await File.ReadAllTextAsync(file), seed }));
+        File.Delete(file);
+    }
+
     [Fact]
     public async Task TheHashIsAbsentUntilTheRunReachesItsEnd()
     {
