@@ -11,13 +11,17 @@ public sealed partial class DashboardServer : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private DashboardServer(Process process, Uri address)
+    private DashboardServer(Process process, Uri address, string dataFolder)
     {
         _process = process;
         Address = address;
+        DataFolder = dataFolder;
     }
 
     public Uri Address { get; }
+
+    /// <summary>The app's data folder (its run history): a fresh temporary one, deleted afterwards, never the user's.</summary>
+    public string DataFolder { get; }
 
     public static async Task<DashboardServer> StartAsync()
     {
@@ -36,6 +40,8 @@ public sealed partial class DashboardServer : IAsyncDisposable
             UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        string dataFolder = Directory.CreateTempSubdirectory("bufferlab-e2e-").FullName;
+        start.Environment["BufferLab__DataFolder"] = dataFolder;
         var process = Process.Start(start) ?? throw new InvalidOperationException("the dashboard did not start");
         var address = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -63,7 +69,7 @@ public sealed partial class DashboardServer : IAsyncDisposable
             throw new InvalidOperationException("the dashboard printed no address within 60 s:\n" + string.Join('\n', log));
         }
 
-        return new DashboardServer(process, await address.Task);
+        return new DashboardServer(process, await address.Task, dataFolder);
     }
 
     public async ValueTask DisposeAsync()
@@ -75,6 +81,7 @@ public sealed partial class DashboardServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        Directory.Delete(DataFolder, recursive: true);
     }
 
     [GeneratedRegex(@"Buffer Lab dashboard: (http://\S+)")]

@@ -1,4 +1,7 @@
 using BufferLab.Simulator.Web.Components;
+using BufferLab.Simulator.Web.Exports;
+using BufferLab.Simulator.Web.History;
+using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Hubs;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -29,21 +32,30 @@ public static class DashboardApp
         // the URL carries the view's state, so reopening loses nothing, and sessions stay bounded.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(30));
         builder.Services.AddRadzenComponents();
+        // Per circuit: the system page open in it (for the controls every page shares) and its
+        // keyboard shortcuts, cascaded so a component rendered on its own simply goes without.
+        builder.Services.AddScoped<SessionPageContext>();
+        builder.Services.AddScoped<ShortcutRegistry>();
+        builder.Services.AddCascadingValue(sp => sp.GetRequiredService<SessionPageContext>());
+        builder.Services.AddCascadingValue(sp => sp.GetRequiredService<ShortcutRegistry>());
         // Hub messages stay small (32 KiB) except the simulation hub's, whose Open may carry a
         // scenario file: as big as the library takes, doubled for JSON escapes (newlines, quotes).
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024)
             .AddHubOptions<SimulationHub>(options => options.MaximumReceiveMessageSize = (2 * ScenarioLibrary.MaxTextBytes) + (64 * 1024));
         builder.Services.AddSingleton<ScenarioLibrary>();
         builder.Services.AddSingleton<SessionRegistry>();
+        builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
 
         WebApplication app = builder.Build();
         ServeNpmPackage(app, "plotly.js-dist-min", "/lib/plotly");
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
+        ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapHub<SimulationHub>(SimulationHub.Path);
         app.MapGet(ScenarioDownload.Path, ScenarioDownload.Handle);
+        app.MapRunExports();
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
         return app;
     }

@@ -27,16 +27,26 @@ public sealed class SimulationSession : IDisposable
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How many run lengths are remembered before the memory is cleared.</summary>
-    private const int MaxRememberedRuns = 1024;
+    /// <summary>How many run outlines (length and marks, up to <see cref="RunOutline.MaxMarks"/> each) are remembered before the memory is cleared.</summary>
+    private const int MaxRememberedRuns = 256;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IScenario, ulong), int> LastSteps = new();
+    /// <summary>
+    /// Backward play rests at least this share of the time a step back took: each step back
+    /// replays the run from step 0 (a cost that grows with the step), so resting as long as the
+    /// replay took keeps it to about half a core and leaves the lock free for viewers between
+    /// replays. On long runs this bounds how often it replays, so it moves back in jumps of
+    /// several steps at the chosen average speed instead of falling behind it.
+    /// </summary>
+    private const double BackwardRest = 1.0;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IScenario, ulong), RunOutline> Outlines = new();
 
     private readonly Lock _gate = new();
-    private readonly Run _run;
+    private Run _run; // replaced whole only by backward play (see ReplayTo); read and changed under _gate
     private readonly CancellationTokenSource _closed = new();
     private CancellationTokenSource? _playing;
     private double _speed = 4;
+    private bool _backward;
     private (int Events, string Hash)? _endHash;
 
     public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null)
@@ -47,7 +57,8 @@ public sealed class SimulationSession : IDisposable
         ScenarioKey = key ?? scenario.Name;
         Seed = seed;
         _run = new Run(scenario, seed, MaxSteps);
-        LastStep = CountSteps(scenario, seed);
+        Outline = OutlineOf(scenario, seed);
+        LastStep = Outline.LastStep;
         History.Record(0, _run.Model.Metrics());
     }
 
@@ -65,12 +76,18 @@ public sealed class SimulationSession : IDisposable
     /// <summary>The run's final step, found by running a copy to its end when the session opened.</summary>
     public int LastStep { get; }
 
+    /// <summary>The whole run's length and timeline marks, known from the start (a copy was played to its end).</summary>
+    public RunOutline Outline { get; }
+
     public MetricHistory History { get; } = new();
 
     /// <summary>The first invariant the run broke and its step, once a step reached it.</summary>
     public (int Step, InvariantViolated Violation)? Alarm { get; private set; }
 
     public bool IsPlaying => _playing is not null;
+
+    /// <summary>Whether play runs toward step 0 (only while <see cref="IsPlaying"/>).</summary>
+    public bool IsPlayingBackward => _playing is not null && _backward;
 
     public double Speed => _speed;
 
@@ -174,22 +191,29 @@ public sealed class SimulationSession : IDisposable
             throw new SessionRequestException($"speed must be from {MinSpeed} to {MaxSpeed} steps per second, got {stepsPerSecond}");
         }
 
-        bool restart = IsPlaying && (_speed >= MaxSpeed) != (stepsPerSecond >= MaxSpeed);
+        bool backward = _backward;
+        bool restart = IsPlaying && !backward && (_speed >= MaxSpeed) != (stepsPerSecond >= MaxSpeed);
         _speed = stepsPerSecond;
         if (restart)
         {
-            Pause(); // full speed and paced play run different loops
-            Play();
+            Pause(); // full speed and paced play run different loops (backward play has one loop for every speed)
+            Play(backward);
         }
 
         Changed?.Invoke();
     }
 
-    public void Play()
+    /// <summary>Plays toward the last step at <see cref="Speed"/>; nothing if it already plays (either way) or is at the end.</summary>
+    public void Play() => Play(backward: false);
+
+    /// <summary>Plays toward step 0 at <see cref="Speed"/> (see <see cref="BackwardRest"/>); nothing if it already plays or is at 0.</summary>
+    public void PlayBackward() => Play(backward: true);
+
+    private void Play(bool backward)
     {
         lock (_gate)
         {
-            if (_playing is not null || _run.IsFinished || _run.Step >= LastStep)
+            if (_playing is not null || (backward ? _run.Step == 0 : _run.IsFinished || _run.Step >= LastStep))
             {
                 return;
             }
@@ -203,6 +227,7 @@ public sealed class SimulationSession : IDisposable
             // loop that is winding down can never stop the one a later Play started.
             var playing = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
             _playing = playing;
+            _backward = backward;
             _ = Task.Run(() => PlayAsync(playing)); // off the caller's context (a Blazor circuit's, for pages)
         }
 
@@ -282,26 +307,28 @@ public sealed class SimulationSession : IDisposable
     }
 
     /// <summary>
-    /// The run's length, found by running a copy to its end once per (scenario, seed): runs are
-    /// deterministic, so reopening the same workload (a mode switch, a reload) costs no probe.
+    /// The run's length and marks, found by running a copy to its end once per (scenario, seed):
+    /// runs are deterministic, so reopening the same workload (a mode switch, a reload) costs no
+    /// probe, and the marks of steps the session has not reached yet are the ones it will reach.
     /// Scenarios are records, so equal workloads are equal keys.
     /// </summary>
-    private static int CountSteps(IScenario scenario, ulong seed)
+    private static RunOutline OutlineOf(IScenario scenario, ulong seed)
     {
-        if (LastSteps.TryGetValue((scenario, seed), out int known))
+        if (Outlines.TryGetValue((scenario, seed), out RunOutline? known))
         {
             return known;
         }
 
         using var probe = new Run(scenario, seed, MaxSteps);
         probe.RunToEnd();
-        if (LastSteps.Count >= MaxRememberedRuns)
+        RunOutline outline = RunOutline.Of(probe.Step, probe.Events.Marks(0, int.MaxValue));
+        if (Outlines.Count >= MaxRememberedRuns)
         {
-            LastSteps.Clear();
+            Outlines.Clear();
         }
 
-        LastSteps[(scenario, seed)] = probe.Step;
-        return probe.Step;
+        Outlines[(scenario, seed)] = outline;
+        return outline;
     }
 
     private void Mutate(Action change)
@@ -314,8 +341,8 @@ public sealed class SimulationSession : IDisposable
         Changed?.Invoke();
     }
 
-    /// <summary>Runs up to <paramref name="count"/> steps (under the lock); false if the run ended or an alarm stopped play.</summary>
-    private bool StepCore(int count)
+    /// <summary>Runs up to <paramref name="count"/> steps (under the lock); false if the run ended, or an alarm was raised and <paramref name="stopAtAlarm"/>.</summary>
+    private bool StepCore(int count, bool stopAtAlarm = false)
     {
         for (int i = 0; i < count; i++)
         {
@@ -335,9 +362,9 @@ public sealed class SimulationSession : IDisposable
             if (violation is not null)
             {
                 Alarm ??= (_run.Step, violation);
-                if (_playing is not null)
+                if (stopAtAlarm)
                 {
-                    return false; // an alarm stops play at the step that raised it
+                    return false; // an alarm stops forward play at the step that raised it (a replay goes through)
                 }
             }
         }
@@ -349,7 +376,11 @@ public sealed class SimulationSession : IDisposable
     {
         try
         {
-            if (_speed >= MaxSpeed)
+            if (_backward)
+            {
+                await PlayBackwardAsync(playing.Token).ConfigureAwait(false);
+            }
+            else if (_speed >= MaxSpeed)
             {
                 await PlayFullSpeedAsync(playing.Token).ConfigureAwait(false);
             }
@@ -399,6 +430,94 @@ public sealed class SimulationSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Steps back at the chosen speed in ticks of 10 ms. A step back replays the run from step 0
+    /// (a quarter to one and a half seconds for the keepstore, filestore and FUSE presets), so the
+    /// steps a tick owes are taken in one replay, and after a replay that took longer than a tick
+    /// the loop rests as long again (<see cref="BackwardRest"/>); the steps owed meanwhile are taken
+    /// together by the next replay, so the average speed holds while the work stays bounded.
+    /// </summary>
+    private async Task PlayBackwardAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Tick);
+        long last = Stopwatch.GetTimestamp();
+        double budget = 0;
+        while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+        {
+            long now = Stopwatch.GetTimestamp();
+            budget += _speed * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
+            last = now;
+            int steps = (int)Math.Min(budget, MaxSteps);
+            if (steps == 0)
+            {
+                continue;
+            }
+
+            budget -= steps;
+            int from = Read(r => r.Step);
+            int target = Math.Max(0, from - steps);
+            if (!ReplayTo(from, target, stop))
+            {
+                return;
+            }
+
+            Changed?.Invoke();
+            TimeSpan took = Stopwatch.GetElapsedTime(now);
+            if (target == 0)
+            {
+                return;
+            }
+
+            if (took > Tick)
+            {
+                await Task.Delay(took * BackwardRest, stop).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Replays a fresh run of this workload to <paramref name="target"/> outside the lock and then
+    /// swaps it in, so viewers go on reading the step shown and a pause answers at once (the replay
+    /// is dropped) however long the replay takes. False when play was stopped, or the run was moved
+    /// from <paramref name="from"/> meanwhile. Steps it replays were recorded already (history, alarm).
+    /// </summary>
+    private bool ReplayTo(int from, int target, CancellationToken stop)
+    {
+        var fresh = new Run(Scenario, Seed, MaxSteps);
+        Run? old = null;
+        try
+        {
+            while (fresh.Step < target && !stop.IsCancellationRequested)
+            {
+                for (int i = 0; i < 64 && fresh.Step < target; i++)
+                {
+                    if (!fresh.StepOnce())
+                    {
+                        return false; // cannot happen (the run reached a later step before); never spin on it
+                    }
+                }
+            }
+
+            lock (_gate)
+            {
+                // Checked against the loop that is playing, not its token: Stop clears it under this
+                // lock before it cancels, so a replay never lands after Pause has returned.
+                if (_playing?.Token != stop || _run.Step != from)
+                {
+                    return false;
+                }
+
+                (old, _run) = (_run, fresh);
+            }
+
+            return true;
+        }
+        finally
+        {
+            (old ?? fresh).Dispose(); // the run replaced, or the replay dropped
+        }
+    }
+
     /// <summary>Runs up to <paramref name="steps"/> steps or for <paramref name="budget"/> under the lock, then tells viewers; false when play should end.</summary>
     private bool PlaySlice(int steps, TimeSpan budget, CancellationToken stop)
     {
@@ -408,7 +527,7 @@ public sealed class SimulationSession : IDisposable
             long start = Stopwatch.GetTimestamp();
             for (int done = 0; goOn && done < steps && Stopwatch.GetElapsedTime(start) < budget; done += 64)
             {
-                goOn = !stop.IsCancellationRequested && StepCore(Math.Min(64, steps - done)) && _run.Step < LastStep;
+                goOn = !stop.IsCancellationRequested && StepCore(Math.Min(64, steps - done), stopAtAlarm: true) && _run.Step < LastStep;
             }
         }
 

@@ -17,7 +17,11 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
 {
     public static IReadOnlyList<FilestoreScenario> Presets => ScenarioCatalog.Of<FilestoreScenario>();
 
-    public string ScenarioName { get; private set; } = FilestoreQuery.DefaultScenario;
+    private string _scenarioName = FilestoreQuery.DefaultScenario;
+
+    public override string ScenarioName => _scenarioName;
+
+    public override string SystemId => FilestoreModel.SystemId;
 
     public string Reader { get; private set; } = "std";
 
@@ -30,11 +34,11 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
 
     public FilestoreSnapshot? CompareSnapshot { get; private set; }
 
-    protected override string MainLabel => Reader;
+    protected override string MainChoice => Reader;
 
-    protected override string? CompareLabel => CompareReader;
+    protected override string? CompareChoice => CompareReader;
 
-    protected override string TimeMetric => "filestore.time_ms";
+    protected override string? TimeMetric => "filestore.time_ms";
 
     public void Load(IReadOnlyDictionary<string, string?> query)
     {
@@ -42,7 +46,7 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
         UseQuerySeed(query, parsed.Seed);
         Reader = parsed.Reader;
         CompareReader = parsed.Compare;
-        OpenFromQuery(parsed.Scenario, FilestoreQuery.DefaultScenario, parsed.Step, problems);
+        OpenFromQuery(query, parsed.Scenario, FilestoreQuery.DefaultScenario, parsed.Step, problems);
     }
 
     public void ChoosePreset(string name) => Try(() => Open(name));
@@ -89,7 +93,7 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
         }
     }
 
-    public override string QueryAt(int atStep) => FilestoreQuery.Format(ScenarioName, Seed, atStep, Reader, CompareReader);
+    public override string QueryAt(int atStep) => FilestoreQuery.Format(ScenarioName, Seed, atStep, Reader, CompareReader) + CompareScenarioQuery;
 
     protected override (string Key, string? Value)[] WorkloadParameters() => [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("reader", Reader)];
 
@@ -97,14 +101,14 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
 
     protected override void ReadCompare(Run? run) => CompareSnapshot = (FilestoreSnapshot?)run?.Model.Snapshot();
 
-    private ScenarioRequest? CompareRequest => CompareReader is null ? null : new ScenarioRequest(ScenarioName, Reader: CompareReader);
+    protected override ScenarioRequest? CompareRequest => CompareReader is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName, Reader: CompareReader ?? Reader);
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
     private void Open(string scenario)
     {
         OpenSession(new ScenarioRequest(scenario, Reader: Reader));
-        ScenarioName = Session!.ScenarioKey;
+        _scenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }

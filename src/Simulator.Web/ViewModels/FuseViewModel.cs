@@ -16,7 +16,11 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 {
     public static IReadOnlyList<FuseScenario> Presets => ScenarioCatalog.Of<FuseScenario>();
 
-    public string ScenarioName { get; private set; } = FuseQuery.DefaultScenario;
+    private string _scenarioName = FuseQuery.DefaultScenario;
+
+    public override string ScenarioName => _scenarioName;
+
+    public override string SystemId => Engine.Models.Fuse.FuseModel.SystemId;
 
     public string Mode { get; private set; } = "vectored";
 
@@ -39,11 +43,11 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public FuseSnapshot? CompareSnapshot { get; private set; }
 
-    protected override string MainLabel => Mode;
+    protected override string MainChoice => Mode;
 
-    protected override string? CompareLabel => CompareMode;
+    protected override string? CompareChoice => CompareMode;
 
-    protected override string TimeMetric => "fuse.time_ms";
+    protected override string? TimeMetric => "fuse.time_ms";
 
     public void Load(IReadOnlyDictionary<string, string?> query)
     {
@@ -55,7 +59,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         MaxMessageMiB = parsed.MaxMessageMiB;
         MaxPagesLimit = parsed.MaxPagesLimit;
         (VectoredReads, VectoredWrites) = (parsed.VectoredReads, parsed.VectoredWrites);
-        OpenFromQuery(parsed.Scenario, FuseQuery.DefaultScenario, parsed.Step, problems, ClearMount);
+        OpenFromQuery(query, parsed.Scenario, FuseQuery.DefaultScenario, parsed.Step, problems, ClearMount);
     }
 
     public void ChoosePreset(string name)
@@ -100,7 +104,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         Try(() => Open(ScenarioName));
     }
 
-    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites);
+    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) + CompareScenarioQuery;
 
     protected override (string Key, string? Value)[] WorkloadParameters() =>
     [
@@ -123,7 +127,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
         MaxMessageSize: MaxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4096) << 20 : null, MaxPagesLimit: MaxPagesLimit,
         VectoredReads: main ? VectoredReads : null, VectoredWrites: main ? VectoredWrites : null);
 
-    private ScenarioRequest? CompareRequest => CompareMode is null ? null : Request(ScenarioName, CompareMode, main: false);
+    protected override ScenarioRequest? CompareRequest => CompareMode is null && CompareScenario is null ? null : Request(CompareScenario ?? ScenarioName, CompareMode ?? Mode, main: CompareMode is null);
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
@@ -139,7 +143,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
     private void Open(string scenario)
     {
         OpenSession(Request(scenario, Mode, main: true));
-        ScenarioName = Session!.ScenarioKey;
+        _scenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }

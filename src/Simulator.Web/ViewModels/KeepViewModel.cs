@@ -20,7 +20,11 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public static IReadOnlyList<KeepScenario> Presets => ScenarioCatalog.Of<KeepScenario>();
 
-    public string ScenarioName { get; private set; } = KeepQuery.DefaultScenario;
+    private string _scenarioName = KeepQuery.DefaultScenario;
+
+    public override string ScenarioName => _scenarioName;
+
+    public override string SystemId => KeepModel.SystemId;
 
     public string Mode { get; private set; } = "current";
 
@@ -44,7 +48,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
         UseQuerySeed(query, parsed.Seed);
         Mode = parsed.Mode;
         CompareMode = parsed.Compare;
-        OpenFromQuery(parsed.Scenario, KeepQuery.DefaultScenario, parsed.Step, problems);
+        OpenFromQuery(query, parsed.Scenario, KeepQuery.DefaultScenario, parsed.Step, problems);
     }
 
     public void ChoosePreset(string name) => Try(() => Open(name));
@@ -66,7 +70,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
         }
     }
 
-    /// <summary>Runs a second copy of the workload in <paramref name="mode"/> beside this one (null: none).</summary>
+    /// <summary>Runs a second copy of the workload in <paramref name="mode"/> beside this one (null: none, or the compared scenario in this mode).</summary>
     public void SetCompare(string? mode)
     {
         CompareMode = mode == Mode || string.IsNullOrEmpty(mode) ? null : mode;
@@ -80,15 +84,15 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
         Try(() => Open(ScenarioName));
     }
 
-    public override string QueryAt(int atStep) => KeepQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode);
+    public override string QueryAt(int atStep) => KeepQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode) + CompareScenarioQuery;
 
     protected override (string Key, string? Value)[] WorkloadParameters() => [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("mode", Mode)];
 
-    protected override string MainLabel => Mode;
+    protected override string MainChoice => Mode;
 
-    protected override string? CompareLabel => CompareMode;
+    protected override string? CompareChoice => CompareMode;
 
-    protected override string TimeMetric => "keep.time_ms";
+    protected override string? TimeMetric => "keep.time_ms";
 
     /// <summary>The first <see cref="MaxLanes"/> requests' lanes on one time axis from 0 to now.</summary>
     public static IReadOnlyList<LaneRow> Lanes(KeepSnapshot snapshot)
@@ -137,10 +141,10 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     private void Open(string scenario)
     {
         OpenSession(new ScenarioRequest(scenario, Mode: Mode));
-        ScenarioName = Session!.ScenarioKey;
+        _scenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }
 
-    private ScenarioRequest? CompareRequest => CompareMode is null ? null : new ScenarioRequest(ScenarioName, Mode: CompareMode);
+    protected override ScenarioRequest? CompareRequest => CompareMode is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName, Mode: CompareMode ?? Mode);
 }

@@ -9,7 +9,7 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// hub uses (as a page owner), runs the transport controls, reports problems as notices, and reads
 /// the session's state under its lock when the page is about to render.
 /// </summary>
-public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
+public abstract partial class SessionViewModel(SessionRegistry registry) : IDisposable
 {
     /// <summary>Most points a chart line carries to the browser.</summary>
     public const int MaxChartPoints = 400;
@@ -64,7 +64,11 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
 
     public void StepBack() => Control(s => s.StepBack());
 
-    public void Reset() => Control(s => s.Reset());
+    public void Reset()
+    {
+        EndPause(); // back at the start is a fresh view, not a paused one
+        Control(s => s.Reset());
+    }
 
     public void SeekTo(int step) => Control(s => s.Seek(Math.Clamp(step, 0, LastStep)));
 
@@ -72,6 +76,7 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
     {
         if (s.IsPlaying)
         {
+            BeginPause(backward: s.IsPlayingBackward);
             s.Pause();
         }
         else
@@ -81,6 +86,7 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
                 s.Reset();
             }
 
+            EndPause();
             s.Play();
         }
     });
@@ -101,10 +107,12 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
         session.Read(run =>
         {
             Step = run.Step;
+            VirtualMs = run.Clock.Elapsed.TotalMilliseconds;
             ReadState(run, session);
             return 0;
         });
         ReadAtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        NotePlayState();
         AfterSync();
     }
 
@@ -176,6 +184,8 @@ public abstract class SessionViewModel(SessionRegistry registry) : IDisposable
         Close();
         Session = session;
         Session.Changed += OnSessionChanged;
+        EndPause();
+        JumpError = null;
         return session;
     }
 

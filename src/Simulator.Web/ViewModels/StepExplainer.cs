@@ -26,6 +26,7 @@ public static class StepExplainer
                     : $"Every slice is dropped (ss = 0), so get_writable resets the pool to Back mode first (edge 13){(r.CarriedBytes > 0 ? $", carrying {r.CarriedBytes} bytes already written" : "")}.",
                 ModeChanged m => $"{m.From} → {m.To} (edge {m.Edge}): {m.Cause}.",
                 BytesMoved b => $"{b.Bytes} in-progress bytes are copied ({b.Kind switch { Engine.Systems.StratumV2.BytesMoveKind.PoolToHeap => "pool to heap", Engine.Systems.StratumV2.BytesMoveKind.HeapToPool => "heap to pool", _ => $"from offset {b.FromOffset} to {b.ToOffset}" }}).",
+                HeapFallback h => $"{h.Bytes} bytes go to the heap buffer (BufferFromSystemMemory), not the pool.",
                 SliceWritten w when w.OnHeap => $"Message {w.Id} (label {w.Label}) is handed out as a heap slice of {w.Length} bytes: no slot, index 59.",
                 SliceWritten w when w.Index == 59 => $"Message {w.Id} is empty: it gets index 59 and no slot.",
                 SliceWritten w => $"Message {w.Id} (label {w.Label}) gets index {w.Index}, bytes {w.Offset}..{w.Offset + w.Length} ({w.Mode} mode).",
@@ -43,7 +44,8 @@ public static class StepExplainer
         return text.ToString().TrimEnd();
     }
 
-    private static string Describe(string op) => op[0] switch
+    /// <summary>What an op-string token calls, in the crate's terms.</summary>
+    public static string Describe(string op) => op.Length == 0 ? "" : op[0] switch
     {
         '+' => "get_writable then get_data_owned",
         'w' when op.EndsWith("+g", StringComparison.Ordinal) => "a last chunk, then get_data_owned",

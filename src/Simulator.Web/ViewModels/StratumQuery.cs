@@ -4,9 +4,10 @@ namespace BufferLab.Simulator.Web.ViewModels;
 
 /// <summary>
 /// The Stratum page's URL state: `?scenario=readme-case3&amp;seed=1&amp;step=12&amp;variant=fixed`, or
-/// `?ops=+1:5 -1&amp;cap=40`. Parsing keeps what is valid and says what was not.
+/// `?ops=+1:5 -1&amp;cap=40`; `compare=fixed` runs the other variant beside it, `teach=1` turns on
+/// teaching mode. Parsing keeps what is valid and says what was not.
 /// </summary>
-public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, string Variant, string? Ops, int? Capacity)
+public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, string Variant, string? Ops, int? Capacity, string? Compare = null, bool Teach = false)
 {
     public const string DefaultScenario = "readme-case3";
 
@@ -36,7 +37,16 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
             }
         }
 
-        return new StratumQuery(scenario, seed, QueryValues.Value(query, "step"), variant, QueryValues.Value(query, "ops"), capacity);
+        string? compare = QueryValues.Value(query, "compare")?.ToLowerInvariant();
+        if (compare is not (null or "faithful" or "fixed" or "none"))
+        {
+            problems.Add($"compare '{compare}' is not 'faithful', 'fixed' or 'none'; comparing with nothing");
+            compare = null;
+        }
+
+        bool teach = QueryValues.Value(query, "teach") is "1" or "true";
+        return new StratumQuery(scenario, seed, QueryValues.Value(query, "step"), variant, QueryValues.Value(query, "ops"), capacity,
+            compare is "none" || compare == variant ? null : compare, teach);
     }
 
     /// <summary>The query string that reopens this state.</summary>

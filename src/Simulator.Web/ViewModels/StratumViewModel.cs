@@ -1,4 +1,5 @@
 using System.Globalization;
+using BufferLab.Simulator.Engine.Models.StratumV2;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
@@ -12,17 +13,30 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// <summary>
 /// Everything the Stratum V2 page shows and does, as plain C#: it opens a session through the
 /// same registry the hub uses, runs the controls, and derives the views from the snapshot. The
-/// page only binds to it.
+/// page only binds to it. A second run (the other variant, or another Stratum scenario) can
+/// follow this one op for op, and teaching mode asks for a prediction before each step.
 /// </summary>
-public sealed class StratumViewModel(SessionRegistry registry) : SessionViewModel(registry)
+public sealed class StratumViewModel(SessionRegistry registry) : ComparedViewModel(registry)
 {
     private IReadOnlyList<LoggedEvent> _stepEvents = [];
+    private IReadOnlyList<LoggedEvent> _compareEvents = [];
+    private string _scenarioName = StratumQuery.DefaultScenario;
 
     public static IReadOnlyList<Sv2Scenario> Presets { get; } = ScenarioCatalog.Of<Sv2Scenario>();
 
-    public string ScenarioName { get; private set; } = StratumQuery.DefaultScenario;
+    public override string ScenarioName => _scenarioName;
+
+    public override string SystemId => Sv2Model.SystemId;
 
     public string Variant { get; private set; } = "faithful";
+
+    /// <summary>The compared run's variant when it differs from <see cref="Variant"/> (null: the same, or no compared run).</summary>
+    public string? CompareVariant { get; private set; }
+
+    /// <summary>Predict-then-step: on when the URL says `teach=1`.</summary>
+    public TeachingViewModel Teaching { get; } = new();
+
+    public Sv2Snapshot? CompareSnapshot { get; private set; }
 
     /// <summary>The op string being run, when the scenario is the user's own.</summary>
     public string? Ops { get; private set; }
@@ -42,26 +56,36 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
         StratumQuery parsed = StratumQuery.Parse(query, out List<string> problems);
         UseQuerySeed(query, parsed.Seed);
         Variant = parsed.Variant;
-        try
-        {
-            Open(new ScenarioRequest(parsed.Scenario, parsed.Ops, parsed.Capacity, parsed.Variant), parsed.Ops, parsed.Capacity);
-        }
-        catch (SessionRequestException e)
-        {
-            problems.Add($"{e.Message}; showing {StratumQuery.DefaultScenario} instead");
-            try
-            {
-                Open(new ScenarioRequest(StratumQuery.DefaultScenario, Variant: parsed.Variant), null, null);
-            }
-            catch (SessionRequestException busy)
-            {
-                Notices = [.. problems, busy.Message]; // e.g. the server is full: show why, run nothing
-                return;
-            }
-        }
+        CompareVariant = parsed.Compare;
+        Teaching.On = parsed.Teach;
+        _pendingOps = (parsed.Ops, parsed.Capacity);
+        OpenFromQuery(query, parsed.Ops is null ? parsed.Scenario : OpsKey, StratumQuery.DefaultScenario, parsed.Step, problems, () => _pendingOps = (null, null));
+    }
 
-        SeekFromQuery(parsed.Step, problems);
-        Notices = problems;
+    /// <summary>What the learner predicts next, in teaching mode (null when off, while playing, or at the run's end).</summary>
+    public TeachingQuestion? Question => Teaching.On && !Playing ? Teaching.QuestionFor(Session, Step, LastStep) : null;
+
+    /// <summary>Turns teaching mode on or off; the score is kept either way.</summary>
+    public void SetTeaching(bool on)
+    {
+        Teaching.On = on;
+        Sync();
+    }
+
+    /// <summary>Steps once to reveal the prediction; refused (nothing runs) until a mode is predicted.</summary>
+    public void Reveal()
+    {
+        if (Teaching.CanReveal(Step, LastStep))
+        {
+            StepForward();
+        }
+    }
+
+    /// <summary>Runs the same workload beside this one on <paramref name="variant"/> (null or this variant: none, or the compared scenario on this variant).</summary>
+    public void SetCompare(string? variant)
+    {
+        CompareVariant = string.IsNullOrEmpty(variant) || variant == Variant ? null : variant;
+        Try(() => OpenCompare(CompareRequest));
         Sync();
     }
 
@@ -93,7 +117,13 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
     public void SetVariant(string variant)
     {
         int step = Step;
+        if (CompareVariant == variant)
+        {
+            CompareVariant = Variant; // the two runs trade places
+        }
+
         Variant = variant;
+
         if (Try(Reopen))
         {
             Session!.Seek(Math.Min(step, LastStep));
@@ -108,16 +138,20 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
     }
 
     /// <summary>The query string that opens this workload at <paramref name="atStep"/>.</summary>
-    public override string QueryAt(int atStep) => StratumQuery.Format(ScenarioName, Seed, atStep, Variant, Ops, Capacity);
+    public override string QueryAt(int atStep) =>
+        StratumQuery.Format(ScenarioName, Seed, atStep, Variant, Ops, Capacity) + (CompareVariant is null ? "" : $"&compare={CompareVariant}") + CompareScenarioQuery + (Teaching.On ? "&teach=1" : "");
 
     protected override (string Key, string? Value)[] WorkloadParameters() => Ops is null
         ? [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("variant", Variant)]
         : [("ops", Ops), ("cap", Capacity?.ToString(CultureInfo.InvariantCulture)), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("variant", Variant)];
 
     /// <summary>The 8 slots, position 1 first.</summary>
-    public IReadOnlyList<SlotCell> SlotCells()
+    public IReadOnlyList<SlotCell> SlotCells() => SlotCellsOf(Snapshot);
+
+    /// <summary>The 8 slots of <paramref name="snapshot"/>, position 1 first.</summary>
+    public static IReadOnlyList<SlotCell> SlotCellsOf(Sv2Snapshot? snapshot)
     {
-        if (Snapshot is null)
+        if (snapshot is not { } snap)
         {
             return [];
         }
@@ -125,10 +159,10 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
         var cells = new SlotCell[BufferPoolLimits.PoolCapacity];
         for (int index = 1; index <= cells.Length; index++)
         {
-            LiveSliceView[] holders = Snapshot.Live.Where(s => !s.OnHeap && s.Index == index).ToArray();
-            string text = Snapshot.SlotMap[index - 1].ToString();
-            bool bit = (Snapshot.SharedState & SharedState.MaskOf(index)) != 0;
-            SlotRecord record = Snapshot.Slots[index - 1];
+            LiveSliceView[] holders = snap.Live.Where(s => !s.OnHeap && s.Index == index).ToArray();
+            string text = snap.SlotMap[index - 1].ToString();
+            bool bit = (snap.SharedState & SharedState.MaskOf(index)) != 0;
+            SlotRecord record = snap.Slots[index - 1];
             cells[index - 1] = new SlotCell(index, text, string.Join('/', holders.Select(h => h.Id)), bit, holders.Length > 1,
                 holders.Length > 0 ? holders[^1].WrittenIn : null, record, holders.Length == 0);
         }
@@ -137,34 +171,40 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
     }
 
     /// <summary>Regions and slices of the pool's bytes, in drawing order (regions first).</summary>
-    public IReadOnlyList<ByteSegment> ByteSegments()
+    public IReadOnlyList<ByteSegment> ByteSegments() => ByteSegmentsOf(Snapshot);
+
+    /// <summary>Regions and slices of <paramref name="snapshot"/>'s bytes, in drawing order (regions first).</summary>
+    public static IReadOnlyList<ByteSegment> ByteSegmentsOf(Sv2Snapshot? snapshot)
     {
-        if (Snapshot is null)
+        if (snapshot is not { } snap)
         {
             return [];
         }
 
         var segments = new List<ByteSegment>();
-        if (Snapshot.Front is { } front)
+        if (snap.Front is { } front)
         {
             segments.Add(new ByteSegment(0, front.ByteCapacity, "front-region", "front", $"front region: bytes 0..{front.ByteCapacity}, slots 1..{front.BackStart}"));
         }
 
-        foreach (LiveSliceView slice in Snapshot.Live.Where(s => !s.OnHeap && s.Length > 0))
+        foreach (LiveSliceView slice in snap.Live.Where(s => !s.OnHeap && s.Length > 0))
         {
             string kind = slice.Corrupt ? "slice corrupt" : slice.DuplicateIndex ? "slice duplicate" : $"slice {slice.WrittenIn.ToString().ToLowerInvariant()}";
             segments.Add(new ByteSegment(slice.Offset, slice.Length, kind, slice.Label, $"slice {slice.Id} (label {slice.Label}): index {slice.Index}, bytes {slice.Offset}..{slice.Offset + slice.Length}{(slice.Corrupt ? ", CORRUPT" : "")}"));
         }
 
-        if (Snapshot.RawLength > 0 && Snapshot.Mode != PoolMode.Alloc)
+        if (snap.RawLength > 0 && snap.Mode != PoolMode.Alloc)
         {
-            segments.Add(new ByteSegment(Snapshot.RawOffset, Snapshot.RawLength, "raw", "…", $"message in progress: bytes {Snapshot.RawOffset}..{Snapshot.RawOffset + Snapshot.RawLength}"));
+            segments.Add(new ByteSegment(snap.RawOffset, snap.RawLength, "raw", "…", $"message in progress: bytes {snap.RawOffset}..{snap.RawOffset + snap.RawLength}"));
         }
 
         return segments;
     }
 
     public string Explanation => StepExplainer.Explain(Step, _stepEvents);
+
+    /// <summary>What the compared run's step did.</summary>
+    public string CompareExplanation => StepExplainer.Explain(CompareStep, _compareEvents);
 
     /// <summary>What upstream's README documents for this step, if this is a README Case.</summary>
     public DocumentedStep? Documented => Ops is null ? Scenario?.Documented.FirstOrDefault(d => d.Step == Step) : null;
@@ -174,29 +214,83 @@ public sealed class StratumViewModel(SessionRegistry registry) : SessionViewMode
 
     public AlarmInfo? Alarm { get; private set; }
 
+    protected override string MainChoice => Variant;
+
+    protected override string? CompareChoice => CompareVariant;
+
+    /// <summary>Stratum charts run over steps: a step is an op, and both runs take the same ops.</summary>
+    protected override string? TimeMetric => null;
+
+    protected override bool FollowsSteps => true;
+
+    protected override ScenarioRequest? CompareRequest => (CompareVariant, CompareScenario) switch
+    {
+        (null, null) => null,
+        (_, { } other) => new ScenarioRequest(other, Variant: CompareVariant ?? Variant),
+        _ => new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, CompareVariant),
+    };
+
+    /// <summary>The key <see cref="OpenScenario"/> takes for "the URL's op string" (not a scenario name).</summary>
+    private const string OpsKey = "\0ops";
+
+    /// <summary>The URL's op string and capacity, for <see cref="OpenScenario"/> when it gets <see cref="OpsKey"/>.</summary>
+    private (string? Ops, int? Capacity) _pendingOps;
+
+    protected override void OpenScenario(string scenario)
+    {
+        if (scenario == OpsKey)
+        {
+            Open(new ScenarioRequest(null, _pendingOps.Ops, _pendingOps.Capacity, Variant), _pendingOps.Ops, _pendingOps.Capacity);
+        }
+        else
+        {
+            Open(new ScenarioRequest(scenario, Variant: Variant), null, null);
+        }
+    }
+
     private void Open(ScenarioRequest request, string? ops, int? capacity)
     {
         SimulationSession session = OpenSession(request);
-        ScenarioName = session.ScenarioKey;
+        _scenarioName = session.ScenarioKey;
         Ops = ops;
         Capacity = ops is null ? null : capacity ?? ScenarioRequest.DefaultCapacity;
+        OpenCompare(CompareRequest);
         Sync();
     }
 
     /// <summary>The same workload again, with the current seed and variant.</summary>
     private void Reopen() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, Variant), Ops, Capacity);
 
-    protected override void ReadState(Run run, SimulationSession session)
+    protected override void ReadMain(Run run)
+    {
+        _stepEvents = StepEvents(run);
+        Snapshot = (Sv2Snapshot)run.Model.Snapshot();
+        Alarm = Session?.Alarm is var (at, violation) ? new AlarmInfo(at, violation.Kind.ToString(), violation.Detail) : null;
+        Teaching.Observe(Session!.Id, run.Step, Snapshot, _stepEvents);
+    }
+
+    protected override void ReadCompare(Run? run)
+    {
+        _compareEvents = run is null ? [] : StepEvents(run);
+        CompareSnapshot = (Sv2Snapshot?)run?.Model.Snapshot();
+    }
+
+    /// <summary>The events of the run's current step: the log's tail.</summary>
+    private static LoggedEvent[] StepEvents(Run run)
     {
         IReadOnlyList<LoggedEvent> all = run.Events.Events;
         int first = all.Count;
         while (first > 0 && all[first - 1].Step == run.Step && run.Step > 0)
         {
-            first--; // the current step's events are the log's tail
+            first--;
         }
 
-        _stepEvents = all.Skip(first).ToArray();
-        Snapshot = (Sv2Snapshot)run.Model.Snapshot();
-        Alarm = session.Alarm is var (at, violation) ? new AlarmInfo(at, violation.Kind.ToString(), violation.Detail) : null;
+        return [.. all.Skip(first)];
+    }
+
+    protected override void Close()
+    {
+        Teaching.Forget();
+        base.Close();
     }
 }

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.ViewModels;
 
 namespace BufferLab.Simulator.Web.Components.Pages;
@@ -6,6 +7,8 @@ namespace BufferLab.Simulator.Web.Components.Pages;
 public sealed partial class Filestore
 {
     private static readonly int[] Statuses = [0, 10, 11, 12];
+
+    private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. FilestoreViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
 
     private IReadOnlyList<ChartSeries> _resident = [];
     private IReadOnlyList<ChartSeries> _rss = [];

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.ViewModels;
 
 namespace BufferLab.Simulator.Web.Components.Pages;
@@ -13,6 +14,11 @@ public sealed partial class Fuse
     private int _maxPagesLimit = 256;
     private bool _vectoredReads;
     private bool _vectoredWrites;
+    private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. FuseViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
+
+    /// <summary>With a compared scenario, "nothing" would mean "the same mode": say so.</summary>
+    private IReadOnlyList<Choice> CompareChoicesNow => Vm.CompareScenario is null ? CompareChoices : [new("same as this run", ""), .. CompareChoices.Skip(1)];
+
     private IReadOnlyList<ChartSeries> _heap = [];
     private IReadOnlyList<ChartSeries> _copies = [];
     private IReadOnlyList<ChartSeries> _pinned = [];

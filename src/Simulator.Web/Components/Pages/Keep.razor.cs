@@ -1,5 +1,6 @@
 using BufferLab.Simulator.Engine.Models.Keep;
 using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.ViewModels;
 
 namespace BufferLab.Simulator.Web.Components.Pages;
@@ -9,6 +10,11 @@ public sealed partial class Keep
 {
     private static readonly IReadOnlyList<Choice> CompareChoices =
         [new("nothing", ""), new("current", "current"), new("legacy 2017", "legacy"), new("coalescing #10541", "coalescing")];
+
+    private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. KeepViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
+
+    /// <summary>With a compared scenario, "nothing" would mean "the same mode": say so.</summary>
+    private IReadOnlyList<Choice> CompareChoicesNow => Vm.CompareScenario is null ? CompareChoices : [new("same as this run", ""), .. CompareChoices.Skip(1)];
 
     private IReadOnlyList<ChartSeries> _buffers = [];
     private IReadOnlyList<ChartSeries> _memory = [];

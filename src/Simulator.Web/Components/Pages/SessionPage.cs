@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
@@ -19,7 +20,8 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
 
     private IJSObjectReference? _shortcuts;
     private IJSObjectReference? _binding;
-    private DotNetObjectReference<SessionPage<TViewModel>>? _self;
+    private DotNetObjectReference<ShortcutRegistry>? _keys;
+    private readonly List<IDisposable> _shortcutRegistrations = [];
     private int _renderQueued;
     private DateTime _lastRender;
     private DateTime _lastCharts;
@@ -33,29 +35,25 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
 
+    /// <summary>The circuit's page slot: the shared controls (timeline, share link, ...) find this page's view model there.</summary>
+    [Inject]
+    private SessionPageContext PageContext { get; set; } = null!;
+
+    /// <summary>The circuit's keyboard shortcuts: this page registers its controls' keys; others register theirs.</summary>
+    [Inject]
+    private ShortcutRegistry Shortcuts { get; set; } = null!;
+
     protected TViewModel Vm { get; private set; } = null!;
 
     /// <summary>The page's path, e.g. "/stratum", for links to a step.</summary>
     protected abstract string PagePath { get; }
 
-    [JSInvokable]
-    public Task OnShortcut(string key)
-    {
-        Action? action = key switch
-        {
-            " " => Vm.TogglePlay,
-            "ArrowRight" => Vm.StepForward,
-            "ArrowLeft" => Vm.StepBack,
-            "Home" => Vm.Reset,
-            "End" => () => Vm.SeekTo(Vm.LastStep),
-            _ => null,
-        };
-        return action is null ? Task.CompletedTask : InvokeAsync(() => Run(action));
-    }
-
     public async ValueTask DisposeAsync()
     {
         Vm.Changed -= OnChanged;
+        Shortcuts.Changed -= OnShortcutsChanged;
+        _shortcutRegistrations.ForEach(r => r.Dispose());
+        PageContext.Detach(this);
         Vm.Dispose();
         try
         {
@@ -75,7 +73,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
             // the browser is gone
         }
 
-        _self?.Dispose();
+        _keys?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -97,7 +95,42 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         Load(query);
         UpdateCharts(force: true);
         Vm.Changed += OnChanged;
+        PageContext.Attach(this, Vm, Run, step => Navigation.ToAbsoluteUri(LinkTo(step)).AbsoluteUri);
+        RegisterShortcuts();
     }
+
+    /// <summary>The keys of the run's controls (the share link and the help register their own; see <see cref="ShortcutRegistry"/>).</summary>
+    private void RegisterShortcuts()
+    {
+        void Key(string key, string label, string description, string group, Action action) =>
+            _shortcutRegistrations.Add(Shortcuts.Register(new Shortcut(key, label, description, group), () => InvokeAsync(() => Run(action))));
+
+        Key(" ", "Space", "Play or pause (resumes in the direction it paused)", "Play", () => Vm.PlayOrPause());
+        Key("b", "B", "Play backwards, or pause", "Play", () => Vm.PlayBackward());
+        Key("ArrowRight", "→", "One step forward", "Move", () => Vm.StepForward());
+        Key("ArrowLeft", "←", "One step back", "Move", () => Vm.StepBack());
+        Key("Home", "Home", "Reset to step 0", "Move", () => Vm.Reset());
+        Key("End", "End", "Go to the last step", "Move", () => Vm.SeekTo(Vm.LastStep));
+        Key("[", "[", "Go to the previous mark", "Timeline", () => Vm.GoToPreviousMark());
+        Key("]", "]", "Go to the next mark", "Timeline", () => Vm.GoToNextMark());
+        _shortcutRegistrations.Add(Shortcuts.Register(new Shortcut("g", "G", "Type a step to jump to", "Timeline", Focus: "[data-testid=jump-input]")));
+    }
+
+    /// <summary>Someone registered or removed a shortcut: the browser listens for the new set of keys.</summary>
+    private void OnShortcutsChanged() => _ = InvokeAsync(async () =>
+    {
+        if (_binding is not null)
+        {
+            try
+            {
+                await _binding.InvokeVoidAsync("setKeys", Shortcuts.BrowserKeys);
+            }
+            catch (JSDisconnectedException)
+            {
+                // the browser is gone
+            }
+        }
+    });
 
     /// <summary>Opens what the URL asks for.</summary>
     protected abstract void Load(IReadOnlyDictionary<string, string?> query);
@@ -106,9 +139,10 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     {
         if (firstRender)
         {
-            _self = DotNetObjectReference.Create(this);
+            _keys = DotNetObjectReference.Create(Shortcuts);
             _shortcuts = await JS.InvokeAsync<IJSObjectReference>("import", "./js/shortcuts.js");
-            _binding = await _shortcuts.InvokeAsync<IJSObjectReference>("bind", _self);
+            _binding = await _shortcuts.InvokeAsync<IJSObjectReference>("bind", _keys, Shortcuts.BrowserKeys);
+            Shortcuts.Changed += OnShortcutsChanged;
         }
 
         if (_shortcuts is not null && !Vm.Playing)

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 
@@ -7,6 +8,10 @@ namespace BufferLab.Simulator.Web.Components.Pages;
 /// <summary>The Stratum page binds to <see cref="StratumViewModel"/>; the op form keeps its own text until run.</summary>
 public sealed partial class Stratum
 {
+    private static readonly IReadOnlyList<Choice> CompareChoices = [new("nothing", ""), new("faithful 3.0.1", "faithful"), new("fixed B1-B6", "fixed")];
+
+    private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. StratumViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
+
     private string _opsText = "";
     private int _opsCapacity = ScenarioRequest.DefaultCapacity;
     private IReadOnlyList<ChartSeries> _messages = [];
@@ -34,11 +39,13 @@ public sealed partial class Stratum
 
     protected override void ReadCharts()
     {
-        _messages = Vm.Series(("sv2.messages.pool", "messages in the pool"), ("sv2.messages.heap", "messages on the heap"), ("sv2.live_slices", "live slices"));
-        _bytes = Vm.Series(("sv2.heap.bytes", "heap bytes written"), ("sv2.bytes_moved", "bytes moved"), ("sv2.live_pool_bytes", "live pool bytes"));
+        _messages = Vm.SeriesOverTime(("sv2.messages.pool", "messages in the pool"), ("sv2.messages.heap", "messages on the heap"), ("sv2.live_slices", "live slices"));
+        _bytes = Vm.SeriesOverTime(("sv2.heap.bytes", "heap bytes written"), ("sv2.bytes_moved", "bytes moved"), ("sv2.live_pool_bytes", "live pool bytes"));
     }
 
     private void RunOps() => Run(() => Vm.RunOps(_opsText, _opsCapacity));
+
+    private sealed record Choice(string Text, string Value);
 
     private static string HeapNote(Sv2Snapshot snapshot)
     {

@@ -1,0 +1,104 @@
+using BufferLab.Simulator.Web.History;
+using BufferLab.Simulator.Web.ViewModels;
+using Microsoft.Data.Sqlite;
+
+namespace BufferLab.Simulator.Web.Tests.History;
+
+/// <summary>The history page's logic: list, search, edit, delete with confirmation, failures shown.</summary>
+public sealed class HistoryViewModelTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly FixedTime _time = new(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero));
+    private readonly RunHistoryStore _store;
+
+    public HistoryViewModelTests() => _store = new RunHistoryStore(new RunHistoryOptions { DataFolder = _folder.Path, BusyTimeout = TimeSpan.FromMilliseconds(200) }, _time);
+
+    [Fact]
+    public void AnEmptyHistoryListsNothing()
+    {
+        var vm = new HistoryViewModel(_store);
+        vm.Load();
+
+        Assert.Empty(vm.Runs);
+        Assert.Null(vm.Error);
+    }
+
+    [Fact]
+    public void ListSearchEditAndDeleteAfterConfirming()
+    {
+        _store.Save(RunHistoryStoreTests.Run("herd", "current mode"));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        _store.Save(RunHistoryStoreTests.Run("coalesced", "four reads"));
+        var vm = new HistoryViewModel(_store);
+        vm.Load();
+        Assert.Equal(["coalesced", "herd"], vm.Runs.Select(r => r.Name));
+
+        vm.SetSearch(" FOUR ");
+        Assert.Equal(["coalesced"], vm.Runs.Select(r => r.Name));
+        vm.SetSearch("");
+
+        SavedRun herd = vm.Runs[1];
+        vm.StartEdit(herd);
+        Assert.Equal((herd.Id, "herd", "current mode"), (vm.EditingId, vm.EditName, vm.EditNotes));
+        vm.EditName = "";
+        Assert.False(vm.SaveEdit());
+        Assert.Equal(herd.Id, vm.EditingId); // still editing, with the problem shown
+        Assert.Equal("Give the run a name.", Assert.Single(vm.EditProblems));
+        vm.EditName = "herd, current";
+        vm.EditNotes = "400 reads";
+        Assert.True(vm.SaveEdit());
+        Assert.Null(vm.EditingId);
+        Assert.Equal(("herd, current", "400 reads"), (vm.Runs[1].Name, vm.Runs[1].Notes));
+
+        vm.AskDelete(vm.Runs[0]);
+        Assert.Equal(vm.Runs[0].Id, vm.ConfirmingDeleteId);
+        vm.CancelDelete();
+        Assert.Equal(2, vm.Runs.Count);
+        vm.AskDelete(vm.Runs[0]);
+        vm.ConfirmDelete();
+        Assert.Equal(["herd, current"], vm.Runs.Select(r => r.Name));
+        Assert.Equal("Deleted “coalesced”.", vm.Status);
+        Assert.Null(vm.ConfirmingDeleteId);
+    }
+
+    [Fact]
+    public void AFailureIsShownAndTheListAndTheEditStay()
+    {
+        _store.Save(RunHistoryStoreTests.Run("herd"));
+        var vm = new HistoryViewModel(_store);
+        vm.Load();
+        vm.StartEdit(vm.Runs[0]);
+        vm.EditName = "renamed while locked";
+
+        using (var other = new SqliteConnection($"Data Source={_store.DatabasePath};Pooling=False"))
+        {
+            other.Open();
+            using SqliteCommand exclusive = other.CreateCommand();
+            exclusive.CommandText = "BEGIN EXCLUSIVE";
+            exclusive.ExecuteNonQuery();
+
+            Assert.False(vm.SaveEdit());
+            Assert.Contains("locked", vm.Error, StringComparison.Ordinal);
+            Assert.Equal("renamed while locked", vm.EditName);
+            Assert.NotNull(vm.EditingId);
+            vm.Load();
+            Assert.Equal(["herd"], vm.Runs.Select(r => r.Name)); // the last list stays shown
+        }
+
+        Assert.True(vm.SaveEdit());
+        Assert.Null(vm.Error);
+        Assert.Equal(["renamed while locked"], vm.Runs.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void TheViewsChoicesAreShownBesideTheScenario() =>
+        Assert.Equal("mode current · compare coalescing", HistoryViewModel.ViewOptions("scenario=keep-job-start-herd&seed=1&step=800&mode=current&compare=coalescing"));
+
+    [Theory]
+    [InlineData("/keep", "Keepstore buffers")]
+    [InlineData("/stratum", "Stratum V2 pool")]
+    [InlineData("/elsewhere", "/elsewhere")]
+    public void PagesAreNamedAsTheNavigationNamesThem(string page, string title) => Assert.Equal(title, HistoryViewModel.PageTitle(page));
+
+    public void Dispose() => _folder.Dispose();
+}
