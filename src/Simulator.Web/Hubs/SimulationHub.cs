@@ -42,6 +42,9 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 
     public void Play(string sessionId) => Guard(() => Owned(sessionId).Play());
 
+    /// <summary>Plays toward step 0 at the session's speed (each step back replays the run from step 0, so long runs go back in jumps); Pause stops it.</summary>
+    public void PlayBackward(string sessionId) => Guard(() => Owned(sessionId).PlayBackward());
+
     public void Pause(string sessionId) => Guard(() => Owned(sessionId).Pause());
 
     public void Speed(string sessionId, double stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(stepsPerSecond));

@@ -46,6 +46,27 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
     }
 
     [Fact]
+    public async Task PlayBackwardGoesBackToStepZero()
+    {
+        await using var client = await ConnectAsync();
+        var (info, _) = await client.InvokeAsync("Open", new { scenario = "readme-case3", seed = 1 });
+        string session = info!["sessionId"]!.GetValue<string>();
+        await client.InvokeAsync("Seek", session, 14);
+        await client.InvokeAsync("Speed", session, 1000.0);
+
+        Assert.Null((await client.InvokeAsync("PlayBackward", session)).Error);
+        int step = 14;
+        for (int poll = 0; poll < 200 && step > 0; poll++)
+        {
+            await Task.Delay(25);
+            step = (await client.InvokeAsync("Status", session)).Result!["step"]!.GetValue<int>();
+        }
+
+        Assert.Equal(0, step);
+        Assert.NotNull((await client.InvokeAsync("PlayBackward", "no-such-session")).Error);
+    }
+
+    [Fact]
     public async Task TheHashIsAbsentUntilTheRunReachesItsEnd()
     {
         await using var client = await ConnectAsync();
