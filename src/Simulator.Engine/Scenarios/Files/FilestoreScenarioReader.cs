@@ -42,13 +42,7 @@ internal static class FilestoreScenarioReader
             config = Phase(phases[0], config);
         }
 
-        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
-        {
-            if (FilestoreOp.TryParse(trace.Entries[i].Op, out string? error) is null)
-            {
-                root.File.AddAt($"trace.entries[{i}]", $"'{trace.Entries[i].Op}': {error}");
-            }
-        }
+        PhaseReader.CheckTraceOps(root, trace, op => FilestoreOp.TryParse(op, out string? error) is null ? error : null);
 
         foreach (FieldProblem problem in config.Problems())
         {

@@ -42,14 +42,7 @@ internal static class FuseScenarioReader
         }
 
         List<FusePhase> phases = [.. PhaseReader.Phases(root, required: true).Select(Phase).OfType<FusePhase>()];
-        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
-        {
-            string op = trace.Entries[i].Op;
-            if (!op.StartsWith(FusePlan.Depth, StringComparison.Ordinal) && FuseIoOp.TryParse(op, out string? error) is null)
-            {
-                root.File.AddAt($"trace.entries[{i}]", $"'{op}': {error}");
-            }
-        }
+        PhaseReader.CheckTraceOps(root, trace, op => op.StartsWith(FusePlan.Depth, StringComparison.Ordinal) || FuseIoOp.TryParse(op, out string? error) is not null ? null : error);
 
         if (header is null)
         {

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Simulation;
 using YamlDotNet.RepresentationModel;
 
 namespace BufferLab.Simulator.Engine.Scenarios.Files;
@@ -90,6 +91,18 @@ internal static class PhaseReader
         int quote = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted ? 1 : 0;
         YamlDotNet.Core.Mark at = oneLine ? new(scalar.Start.Index, scalar.Start.Line, scalar.Start.Column + quote + column - 1) : scalar.Start;
         phase.File.Add(at, phase.Join(Ops), oneLine ? message : $"column {column} of the op string: {message}", hint);
+    }
+
+    /// <summary>A problem at each trace entry whose op <paramref name="error"/> refuses (it returns why, or null when the op is fine).</summary>
+    public static void CheckTraceOps(YamlMap root, WorkloadTrace? trace, Func<string, string?> error)
+    {
+        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
+        {
+            if (error(trace.Entries[i].Op) is { } why)
+            {
+                root.File.AddAt($"trace.entries[{i}]", $"'{trace.Entries[i].Op}': {why}");
+            }
+        }
     }
 
     /// <summary>A distribution mapping (`distribution: uniform|zipf|fixed|list`, `alpha`, `value`, `values`, and with <paramref name="range"/> `min`/`max`).</summary>

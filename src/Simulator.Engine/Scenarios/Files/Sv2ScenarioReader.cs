@@ -123,15 +123,6 @@ internal static class Sv2ScenarioReader
         return steps;
     }
 
-    private static void CheckTrace(YamlMap root, WorkloadTrace? trace)
-    {
-        for (int i = 0; trace is not null && i < trace.Entries.Count; i++)
-        {
-            TraceEntry entry = trace.Entries[i];
-            if (entry.Op != Sv2TracePlayer.End && !Sv2OpParser.TryParse(entry.Op, out _, out string? error))
-            {
-                root.File.AddAt($"trace.entries[{i}]", $"'{entry.Op}': {error}");
-            }
-        }
-    }
+    private static void CheckTrace(YamlMap root, WorkloadTrace? trace) =>
+        PhaseReader.CheckTraceOps(root, trace, op => op == Sv2TracePlayer.End || Sv2OpParser.TryParse(op, out _, out string? error) ? null : error);
 }
