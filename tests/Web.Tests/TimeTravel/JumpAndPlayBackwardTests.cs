@@ -131,13 +131,15 @@ public sealed class JumpAndPlayBackwardTests : IDisposable
         await Task.Delay(60); // the first replay (thousands of keepstore steps, most of a second) is under way
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Equal(session.LastStep, session.Read(r => r.Step)); // the step shown until the replay is done
+        int shown = session.Read(r => r.Step); // the last step until a replay lands (on an idle machine one may already have)
+        Assert.True(shown <= session.LastStep);
         session.Pause();
+        shown = session.Read(r => r.Step);
         // not a speed test: waiting for the replay would take most of a second (longer on a loaded machine)
         Assert.True(watch.ElapsedMilliseconds < 500, $"reading and pausing took {watch.ElapsedMilliseconds} ms: they waited for the replay");
         Assert.False(session.IsPlaying);
         await Task.Delay(200);
-        Assert.Equal(session.LastStep, session.Read(r => r.Step)); // the dropped replay never lands
+        Assert.Equal(shown, session.Read(r => r.Step)); // a replay dropped by the pause never lands
     }
 
     [Fact]
