@@ -5,8 +5,8 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using BufferLab.Simulator.Benchmarks;
 
-// In-process: the machines have only the .NET 10 runtime, so BenchmarkDotNet cannot start a
-// separate net9.0 host; this self-contained executable carries its own 9.0 runtime instead.
+// In-process: BenchmarkDotNet 0.14 predates net10.0 and cannot generate a separate host project
+// for it, so the benchmarks run inside this executable, on the runtime it was started with.
 // The config is passed here rather than by [Config] so --quick replaces the job instead of adding one.
 bool quick = args.Contains("--quick");
 Job job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);

@@ -26,7 +26,7 @@ public sealed partial class DashboardServer : IAsyncDisposable
     public static async Task<DashboardServer> StartAsync()
     {
         string projectDir = Path.Combine(Paths.RepoRoot, "src", "Simulator.Web");
-        string executable = Path.Combine(projectDir, "bin", Paths.Configuration, "net9.0", "Simulator.Web");
+        string executable = Path.Combine(projectDir, "bin", Paths.Configuration, "net10.0", "Simulator.Web");
         if (!File.Exists(executable))
         {
             throw new FileNotFoundException($"Build the web app first (dotnet build Simulator.sln); not found: {executable}");

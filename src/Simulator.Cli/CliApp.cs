@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Cli.Remote;
+
 namespace BufferLab.Simulator.Cli;
 
 /// <summary>The headless runner's commands. Exit codes: 0 success, 2 bad input (the problems on stderr, one per line; nothing runs).</summary>
@@ -18,13 +20,17 @@ public static class CliApp
               List the built-in scenarios (the files of scenarios/).
           sv2 replay FILE [--variant faithful|fixed]
               Replay buffer_sv2 scripts (the vectors' format) and print one state line per op.
+          {RemoteCommand.Usage}
+              Drive a running dashboard through its hub: open a session, step, seek, play; print the state it
+              reached (--follow: every frame as it arrives, until play stops, --frames, --seconds or Ctrl+C)
+              and its status (the event log's SHA-256 at the last step).
 
         MODE: current|legacy|coalescing (keep), master|vectored|contiguous-large (fuse).
         """;
 
     private static readonly string[] Outputs = ["--format", "--record", "--log"];
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -36,6 +42,7 @@ public static class CliApp
                 ["replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, ["--time-scale", .. Outputs]), output),
                 ["sweep", .. var rest] => SweepCommand.Run(new CliArguments(rest, [.. RunOptions.Names, "--set", "--format"]), output),
                 ["presets"] => PresetsCommand.Run(output),
+                ["remote", .. var rest] => RemoteCommand.Run(new CliArguments(rest, RemoteCommand.Options, RemoteCommand.Flags), output, cancellationToken),
                 [] or ["help"] or ["--help"] or ["-h"] => PrintUsage(output),
                 _ => throw new CliException($"unknown command '{string.Join(' ', args)}'; run with --help for the commands"),
             };
@@ -43,7 +50,12 @@ public static class CliApp
         catch (CliException e)
         {
             error.WriteLine(e.IsProblemList ? e.Message : $"error: {e.Message}");
-            return 2;
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("interrupted");
+            return 130;
         }
     }
 

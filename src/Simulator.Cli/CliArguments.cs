@@ -1,12 +1,20 @@
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>Positional arguments and `--name value` options, checked against a known list; only <c>--set</c> may be given more than once.</summary>
+/// <summary>Positional arguments, `--name value` options and `--flag`s, checked against known lists; only <c>--set</c> may be given more than once.</summary>
 public sealed class CliArguments
 {
     private const string Repeatable = "--set";
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
 
+    private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+
     public CliArguments(IEnumerable<string> args, params string[] knownOptions)
+        : this(args, knownOptions, [])
+    {
+    }
+
+    /// <param name="flags">The options among <paramref name="knownOptions"/> that take no value.</param>
+    public CliArguments(IEnumerable<string> args, string[] knownOptions, string[] flags)
     {
         using IEnumerator<string> e = args.GetEnumerator();
         while (e.MoveNext())
@@ -21,6 +29,12 @@ public sealed class CliArguments
             if (!knownOptions.Contains(arg))
             {
                 throw new CliException($"unknown option '{arg}'; expected one of: {string.Join(", ", knownOptions)}");
+            }
+
+            if (flags.Contains(arg))
+            {
+                _ = _flags.Add(arg) ? true : throw new CliException($"option '{arg}' is given twice");
+                continue;
             }
 
             if (!e.MoveNext())
@@ -38,6 +52,8 @@ public sealed class CliArguments
     }
 
     public List<string> Positional { get; } = [];
+
+    public bool Has(string flag) => _flags.Contains(flag);
 
     public string? Option(string name) => _options.GetValueOrDefault(name)?[0];
 

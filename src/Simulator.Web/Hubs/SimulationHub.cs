@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading.Channels;
+using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Engine.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.SignalR;

@@ -291,7 +291,7 @@ public sealed partial class SimulationSession : IDisposable
             cursor.EventsSent = events.Count;
             cursor.Step = _run.Step;
             return new Frame(Id, _run.Step, LastStep, _run.Clock.Elapsed.Ticks / 10, _playing is not null, _run.Step >= LastStep,
-                sent, omitted, _run.Model.Snapshot(), _run.Model.Metrics(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+                sent, omitted, _run.Model.Snapshot(), _run.Model.Summary(), _run.Model.Metrics(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         }
     }
 

@@ -4,33 +4,33 @@ using BufferLab.Simulator.Web.ViewModels;
 namespace BufferLab.Simulator.Web.Tests.Components;
 
 /// <summary>The chart's tools, its table view, and the PNG action of drawn views, as markup.</summary>
-public sealed class ChartExportControlsTests
+public sealed class ChartExportControlsTests : ComponentTest
 {
     private static readonly ChartSeries[] Lines = [new("pool", [0, 1, 2], [0, 2, 1]), new("heap", [0, 2], [5, 6.25])];
 
     [Fact]
-    public async Task EveryChartHasATableToggleAndCsvAndPngButtonsWithNames()
+    public void EveryChartHasATableToggleAndCsvAndPngButtonsWithNames()
     {
-        var doc = await ComponentRenderer.RenderAsync<PlotlyChart>(new() { ["Title"] = "Bytes moved", ["TestId"] = "chart-bytes", ["Series"] = Lines, ["YTitle"] = "bytes" });
+        var cut = Render<PlotlyChart>(p => p.Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes").Add(c => c.Series, Lines).Add(c => c.YTitle, "bytes"));
 
-        var toggle = doc.QuerySelector("[data-testid=chart-bytes-table-toggle]")!;
+        var toggle = cut.Find("[data-testid=chart-bytes-table-toggle]");
         Assert.Equal("button", toggle.LocalName);
         Assert.Equal("false", toggle.GetAttribute("aria-pressed"));
         Assert.Equal("Show Bytes moved as a table", toggle.GetAttribute("aria-label"));
-        Assert.Equal("Download Bytes moved as CSV", doc.QuerySelector("[data-testid=chart-bytes-csv]")!.GetAttribute("aria-label"));
-        Assert.Equal("Download Bytes moved as a PNG image", doc.QuerySelector("[data-testid=chart-bytes-png]")!.GetAttribute("aria-label"));
-        Assert.Null(doc.QuerySelector("[data-testid=chart-bytes-table]")); // the chart shows first
-        Assert.False(doc.QuerySelector("[data-testid=chart-bytes]")!.HasAttribute("hidden"));
-        Assert.Equal("Bytes moved", doc.QuerySelector("figure figcaption")!.TextContent);
-        Assert.Equal(doc.QuerySelector("figcaption")!.Id, doc.QuerySelector("figure")!.GetAttribute("aria-labelledby"));
+        Assert.Equal("Download Bytes moved as CSV", cut.Find("[data-testid=chart-bytes-csv]").GetAttribute("aria-label"));
+        Assert.Equal("Download Bytes moved as a PNG image", cut.Find("[data-testid=chart-bytes-png]").GetAttribute("aria-label"));
+        Assert.Empty(cut.FindAll("[data-testid=chart-bytes-table]")); // the chart shows first
+        Assert.False(cut.Find("[data-testid=chart-bytes]").HasAttribute("hidden"));
+        Assert.Equal("Bytes moved", cut.Find("figure figcaption").TextContent);
+        Assert.Equal(cut.Find("figcaption").Id, cut.Find("figure").GetAttribute("aria-labelledby"));
     }
 
     [Fact]
-    public async Task TheTableHasTheTitleAsCaptionAColumnPerLineAndARowPerX()
+    public void TheTableHasTheTitleAsCaptionAColumnPerLineAndARowPerX()
     {
-        var doc = await ComponentRenderer.RenderAsync<ChartTableView>(new() { ["Table"] = ChartTable.From(Lines, "step"), ["Title"] = "Bytes moved", ["TestId"] = "chart-bytes-table" });
+        var cut = Render<ChartTableView>(p => p.Add(c => c.Table, ChartTable.From(Lines, "step")).Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes-table"));
 
-        var table = doc.QuerySelector("table[data-testid=chart-bytes-table]")!;
+        var table = cut.Find("table[data-testid=chart-bytes-table]");
         Assert.Equal("Bytes moved", table.QuerySelector("caption")!.TextContent);
         Assert.Equal(["step", "pool", "heap"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
@@ -40,26 +40,26 @@ public sealed class ChartExportControlsTests
         Assert.Equal(["0", "5"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
         Assert.Equal(["2", ""], rows[1].QuerySelectorAll("td").Select(td => td.TextContent)); // heap has no point at step 1
         Assert.Equal(["1", "6.25"], rows[2].QuerySelectorAll("td").Select(td => td.TextContent));
-        var region = doc.QuerySelector(".chart-table-wrap")!;
+        var region = cut.Find(".chart-table-wrap");
         Assert.Equal(("0", "region", "Bytes moved, as a table"), (region.GetAttribute("tabindex"), region.GetAttribute("role"), region.GetAttribute("aria-label")));
     }
 
     [Fact]
-    public async Task ATableWithoutPointsSaysSo()
+    public void ATableWithoutPointsSaysSo()
     {
-        var doc = await ComponentRenderer.RenderAsync<ChartTableView>(new() { ["Table"] = ChartTable.From([], "step"), ["Title"] = "Empty", ["TestId"] = "t" });
+        var cut = Render<ChartTableView>(p => p.Add(c => c.Table, ChartTable.From([], "step")).Add(c => c.Title, "Empty").Add(c => c.TestId, "t"));
 
-        Assert.Equal("No points yet.", doc.QuerySelector("[data-testid=t-empty]")!.TextContent);
+        Assert.Equal("No points yet.", cut.Find("[data-testid=t-empty]").TextContent);
     }
 
     [Fact]
-    public async Task AWrappedViewGetsAPngButtonNamedAfterIt()
+    public void AWrappedViewGetsAPngButtonNamedAfterIt()
     {
         Microsoft.AspNetCore.Components.RenderFragment content = b => b.AddMarkupContent(0, "<div data-testid=\"slot-map\">slots</div>");
-        var doc = await ComponentRenderer.RenderAsync<ExportableFigure>(new() { ["TestId"] = "slot-map", ["Title"] = "the slot map", ["ChildContent"] = content });
+        var cut = Render<ExportableFigure>(p => p.Add(c => c.TestId, "slot-map").Add(c => c.Title, "the slot map").Add(c => c.ChildContent, content));
 
-        Assert.NotNull(doc.QuerySelector(".exportable-body [data-testid=slot-map]"));
-        var button = doc.QuerySelector("button[data-testid=slot-map-png]")!;
+        Assert.NotNull(cut.Find(".exportable-body [data-testid=slot-map]"));
+        var button = cut.Find("button[data-testid=slot-map-png]");
         Assert.Equal("Download the slot map as a PNG image", button.GetAttribute("aria-label"));
         Assert.Equal("button", button.GetAttribute("type"));
     }

@@ -4,23 +4,31 @@ using BufferLab.Simulator.Web.ViewModels;
 
 namespace BufferLab.Simulator.Web.Tests.Components;
 
-public sealed class FilestoreControlsTests : IDisposable
+public sealed class FilestoreControlsTests : ComponentTest
 {
     private readonly SessionRegistry _registry = new();
 
     [Fact]
-    public async Task TheRunPanelShowsStatusesTheCutAndEveryRegion()
+    public void TheRunPanelShowsStatusesTheCutAndEveryRegion()
     {
         using var vm = new FilestoreViewModel(_registry);
         vm.Load(new Dictionary<string, string?> { ["scenario"] = "filestore-truncated-file", ["step"] = "end", ["compare"] = "none" });
-        var doc = await ComponentRenderer.RenderAsync<FilestoreRunPanel>(new() { ["Title"] = "std", ["Snapshot"] = vm.Snapshot });
+        var cut = Render<FilestoreRunPanel>(p => p.Add(c => c.Title, "std").Add(c => c.Snapshot, vm.Snapshot));
 
-        Assert.Equal("12 changed × 264", doc.QuerySelector("[data-testid=status-12]")!.TextContent);
-        Assert.Equal("file cut to 6.1 MiB", doc.QuerySelector("[data-testid=truncated]")!.TextContent);
-        Assert.Equal(64, doc.QuerySelectorAll("[data-testid=file-grid] .region").Length); // a 16 MiB file has 64 chunks: one region each
-        Assert.Equal(64, doc.QuerySelectorAll("[data-testid=file-grid] .region.written").Length);
-        Assert.Equal(10, doc.QuerySelectorAll("[data-testid=recent-reads] tbody tr").Length);
+        Assert.Equal("12 changed × 264", cut.Find("[data-testid=status-12]").TextContent);
+        Assert.Equal("file cut to 6.1 MiB", cut.Find("[data-testid=truncated]").TextContent);
+        Assert.Equal(64, cut.FindAll("[data-testid=file-grid] .region").Count); // a 16 MiB file has 64 chunks: one region each
+        Assert.Equal(64, cut.FindAll("[data-testid=file-grid] .region.written").Count);
+        Assert.Equal(10, cut.FindAll("[data-testid=recent-reads] tbody tr").Count);
     }
 
-    public void Dispose() => _registry.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _registry.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

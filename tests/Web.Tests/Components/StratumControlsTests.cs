@@ -5,7 +5,7 @@ using BufferLab.Simulator.Web.ViewModels;
 
 namespace BufferLab.Simulator.Web.Tests.Components;
 
-public sealed class StratumControlsTests : IDisposable
+public sealed class StratumControlsTests : ComponentTest
 {
     private readonly SessionRegistry _registry = new();
 
@@ -17,12 +17,12 @@ public sealed class StratumControlsTests : IDisposable
     }
 
     [Fact]
-    public async Task SlotMapDrawsEightSlotsWithLabelsModesAndStaleRecords()
+    public void SlotMapDrawsEightSlotsWithLabelsModesAndStaleRecords()
     {
         using var vm = At("readme-case3", "12");
-        var doc = await ComponentRenderer.RenderAsync<SlotMap>(new() { ["Cells"] = vm.SlotCells() });
+        var cut = Render<SlotMap>(p => p.Add(c => c.Cells, vm.SlotCells()));
 
-        var slots = doc.QuerySelectorAll("[data-testid^=slot-]").Where(e => e.GetAttribute("data-testid") != "slot-map").ToArray();
+        var slots = cut.FindAll("[data-testid^=slot-]").Where(e => e.GetAttribute("data-testid") != "slot-map").ToArray();
         Assert.Equal(8, slots.Length);
         Assert.Equal(["9", "a", "3", "4", "5", "6", "-", "-"], slots.Select(s => s.QuerySelector(".slot-label")!.TextContent));
         Assert.Contains("front", slots[0].ClassList);
@@ -33,12 +33,12 @@ public sealed class StratumControlsTests : IDisposable
     }
 
     [Fact]
-    public async Task SlotMapFlagsADuplicateIndex()
+    public void SlotMapFlagsADuplicateIndex()
     {
         using var vm = At("bug-b3-duplicate-index", "12");
-        var doc = await ComponentRenderer.RenderAsync<SlotMap>(new() { ["Cells"] = vm.SlotCells() });
+        var cut = Render<SlotMap>(p => p.Add(c => c.Cells, vm.SlotCells()));
 
-        var slot2 = doc.QuerySelector("[data-testid=slot-2]")!;
+        var slot2 = cut.Find("[data-testid=slot-2]");
         Assert.Contains("duplicate", slot2.ClassList);
         Assert.Equal("2/10", slot2.GetAttribute("data-ids"));
         Assert.Equal("*", slot2.QuerySelector(".slot-label")!.TextContent);
@@ -46,38 +46,46 @@ public sealed class StratumControlsTests : IDisposable
     }
 
     [Fact]
-    public async Task StatePanelShowsTheSharedStateBitsAndFront()
+    public void StatePanelShowsTheSharedStateBitsAndFront()
     {
         using var vm = At("readme-case3", "11");
-        var doc = await ComponentRenderer.RenderAsync<StatePanel>(new() { ["Snapshot"] = vm.Snapshot });
+        var cut = Render<StatePanel>(p => p.Add(c => c.Snapshot, vm.Snapshot));
 
-        Assert.Equal("Front", doc.QuerySelector("[data-testid=state-mode]")!.TextContent);
-        Assert.Equal(8, doc.QuerySelectorAll("[data-testid=state-ss] span.on").Length);
-        Assert.Equal("back_start 2, byte_capacity 10, len 2", doc.QuerySelector("[data-testid=state-front]")!.TextContent);
+        Assert.Equal("Front", cut.Find("[data-testid=state-mode]").TextContent);
+        Assert.Equal(8, cut.FindAll("[data-testid=state-ss] span.on").Count);
+        Assert.Equal("back_start 2, byte_capacity 10, len 2", cut.Find("[data-testid=state-front]").TextContent);
     }
 
     [Fact]
-    public async Task ByteMapPlacesSlicesAtTheirOffsets()
+    public void ByteMapPlacesSlicesAtTheirOffsets()
     {
         using var vm = At("readme-case3", "11");
-        var doc = await ComponentRenderer.RenderAsync<ByteMap>(new() { ["Segments"] = vm.ByteSegments(), ["Capacity"] = vm.Snapshot!.Capacity });
+        var cut = Render<ByteMap>(p => p.Add(c => c.Segments, vm.ByteSegments()).Add(c => c.Capacity, vm.Snapshot!.Capacity));
 
-        var front = doc.QuerySelectorAll(".segment.slice.front").ToArray();
+        var front = cut.FindAll(".segment.slice.front").ToArray();
         Assert.Equal(2, front.Length);
         Assert.Equal("left:0%;width:12.5%", front[0].GetAttribute("style"));
         Assert.Equal("left:12.5%;width:12.5%", front[1].GetAttribute("style"));
-        Assert.Single(doc.QuerySelectorAll(".segment.front-region"));
+        Assert.Single(cut.FindAll(".segment.front-region"));
     }
 
     [Fact]
-    public async Task RunControlsDisableWhatCannotBeDone()
+    public void RunControlsDisableWhatCannotBeDone()
     {
-        var doc = await ComponentRenderer.RenderAsync<RunControls>(new() { ["Step"] = 0, ["LastStep"] = 14, ["Playing"] = false, ["Speed"] = 4.0 });
+        var cut = Render<RunControls>(p => p.Add(c => c.Step, 0).Add(c => c.LastStep, 14).Add(c => c.Playing, false).Add(c => c.Speed, 4.0));
 
-        Assert.True(doc.QuerySelector("[data-testid=back-button]")!.HasAttribute("disabled"));
-        Assert.False(doc.QuerySelector("[data-testid=step-button]")!.HasAttribute("disabled"));
-        Assert.Equal("step 0 of 14", doc.QuerySelector("[data-testid=step-counter]")!.TextContent);
+        Assert.True(cut.Find("[data-testid=back-button]").HasAttribute("disabled"));
+        Assert.False(cut.Find("[data-testid=step-button]").HasAttribute("disabled"));
+        Assert.Equal("step 0 of 14", cut.Find("[data-testid=step-counter]").TextContent);
     }
 
-    public void Dispose() => _registry.Dispose();
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _registry.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

@@ -1,15 +1,16 @@
+using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Web.Hubs;
 using BufferLab.Simulator.Web.Tests.Sessions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BufferLab.Simulator.Web.Tests.Hubs;
 
 /// <summary>Opening scenario files over the hub, and the event-log hash it reports at the end of a run.</summary>
 public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private Task<RawSignalRClient> ConnectAsync() => RawSignalRClient.ConnectAsync(factory.Server, SimulationHub.Path);
+    private Task<HubConnection> ConnectAsync() => HubClient.ConnectAsync(factory);
 
     [Theory]
     [InlineData("readme-case3", 1UL)]
@@ -21,8 +22,8 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
         using var run = new Run(ScenarioCatalog.Find(preset)!, seed);
         run.RunToEnd();
 
-        string byName = await HashAtEndAsync(client, new { scenario = preset, seed });
-        string byText = await HashAtEndAsync(client, new { yaml = ScenarioTexts.Preset(preset), seed });
+        string byName = await client.HashAtEndAsync(new OpenRequest(preset, Seed: seed));
+        string byText = await client.HashAtEndAsync(new OpenRequest(null, Seed: seed, Yaml: ScenarioTexts.Preset(preset)));
 
         Assert.Equal(run.Events.Sha256(), byName);
         Assert.Equal(byName, byText);
@@ -41,7 +42,7 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
         string cli = System.Text.Json.JsonDocument.Parse(output.ToString()).RootElement.GetProperty("eventLogSha256").GetString()!;
 
         await using var client = await ConnectAsync();
-        Assert.Equal(cli, await HashAtEndAsync(client, new { yaml = await File.ReadAllTextAsync(file), seed }));
+        Assert.Equal(cli, await client.HashAtEndAsync(new OpenRequest(null, Seed: seed, Yaml: await File.ReadAllTextAsync(file))));
         File.Delete(file);
     }
 
@@ -49,34 +50,32 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
     public async Task PlayBackwardGoesBackToStepZero()
     {
         await using var client = await ConnectAsync();
-        var (info, _) = await client.InvokeAsync("Open", new { scenario = "readme-case3", seed = 1 });
-        string session = info!["sessionId"]!.GetValue<string>();
+        string session = await client.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
         await client.InvokeAsync("Seek", session, 14);
         await client.InvokeAsync("Speed", session, 1000.0);
 
-        Assert.Null((await client.InvokeAsync("PlayBackward", session)).Error);
+        await client.InvokeAsync("PlayBackward", session);
         int step = 14;
         for (int poll = 0; poll < 200 && step > 0; poll++)
         {
             await Task.Delay(25);
-            step = (await client.InvokeAsync("Status", session)).Result!["step"]!.GetValue<int>();
+            step = (await client.InvokeAsync<SessionStatus>("Status", session)).Step;
         }
 
         Assert.Equal(0, step);
-        Assert.NotNull((await client.InvokeAsync("PlayBackward", "no-such-session")).Error);
+        Assert.Contains("no session 'no-such-session'", await client.RefusedAsync("PlayBackward", "no-such-session"), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task TheHashIsAbsentUntilTheRunReachesItsEnd()
     {
         await using var client = await ConnectAsync();
-        var (info, _) = await client.InvokeAsync("Open", new { scenario = "readme-case3", seed = 1 });
-        string session = info!["sessionId"]!.GetValue<string>();
+        string session = await client.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
 
-        var (status, _) = await client.InvokeAsync("Status", session);
+        SessionStatus status = await client.InvokeAsync<SessionStatus>("Status", session);
 
-        Assert.False(status!["finished"]!.GetValue<bool>());
-        Assert.Null(status["eventLogSha256"]);
+        Assert.False(status.Finished);
+        Assert.Null(status.EventLogSha256);
     }
 
     [Fact]
@@ -84,11 +83,10 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
     {
         await using var client = await ConnectAsync();
 
-        var (info, error) = await client.InvokeAsync("Open", new { yaml = ScenarioTexts.KeepZipf(8, seed: 31) });
+        SessionInfo info = await client.InvokeAsync<SessionInfo>("Open", new OpenRequest(null, Yaml: ScenarioTexts.KeepZipf(8, seed: 31)));
 
-        Assert.Null(error);
-        Assert.Equal("31", info!["seed"]!.GetValue<string>());
-        Assert.Equal("keep-zipf", info["scenario"]!.GetValue<string>());
+        Assert.Equal("31", info.Seed);
+        Assert.Equal("keep-zipf", info.Scenario);
     }
 
     [Fact]
@@ -96,22 +94,10 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
     {
         await using var client = await ConnectAsync();
 
-        var (_, error) = await client.InvokeAsync("Open", new { yaml = ScenarioTexts.BrokenKeep(), seed = 1 });
+        string error = await client.RefusedAsync("Open", new OpenRequest(null, Seed: 1, Yaml: ScenarioTexts.BrokenKeep()));
 
         Assert.Contains("the scenario file has 2 problems:", error, StringComparison.Ordinal);
         Assert.Contains("line 8, column 9: options.mode: ", error, StringComparison.Ordinal);
         Assert.Contains("line 10, column 15: options.maxBuffers: ", error, StringComparison.Ordinal);
-    }
-
-    private static async Task<string> HashAtEndAsync(RawSignalRClient client, object request)
-    {
-        var (info, error) = await client.InvokeAsync("Open", request);
-        Assert.Null(error);
-        string session = info!["sessionId"]!.GetValue<string>();
-        Assert.Null((await client.InvokeAsync("Seek", session, info["lastStep"]!.GetValue<int>())).Error);
-        var (status, _) = await client.InvokeAsync("Status", session);
-        Assert.True(status!["finished"]!.GetValue<bool>());
-        await client.InvokeAsync("Close", session);
-        return status["eventLogSha256"]!.GetValue<string>();
     }
 }

@@ -1,41 +1,45 @@
-using BufferLab.Simulator.Web.Hubs;
+using BufferLab.Simulator.Engine.Remote;
+using BufferLab.Simulator.Engine.Telemetry;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BufferLab.Simulator.Web.Tests.Hubs;
 
-/// <summary>The hub's validation and limits, through the real app in a TestServer.</summary>
+/// <summary>Every hub method, its validation, ownership, limits and the frame stream, through the SignalR .NET client against the real app.</summary>
 public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private Task<RawSignalRClient> ConnectAsync() => RawSignalRClient.ConnectAsync(factory.Server, SimulationHub.Path);
-
-    private static async Task<string> OpenAsync(RawSignalRClient client, object request)
-    {
-        var (result, error) = await client.InvokeAsync("Open", request);
-        Assert.Null(error);
-        return result!["sessionId"]!.GetValue<string>();
-    }
+    private Task<HubConnection> ConnectAsync() => HubClient.ConnectAsync(factory);
 
     [Fact]
     public async Task OpenAnswersWithTheSessionSeedAndLastStep()
     {
         await using var client = await ConnectAsync();
-        var (result, error) = await client.InvokeAsync("Open", new { scenario = "readme-case3", seed = 7 });
+        SessionInfo info = await client.InvokeAsync<SessionInfo>("Open", new OpenRequest("readme-case3", Seed: 7));
 
-        Assert.Null(error);
-        Assert.Equal("readme-case3", result!["scenario"]!.GetValue<string>());
-        Assert.Equal("7", result["seed"]!.GetValue<string>());
-        Assert.Equal(14, result["lastStep"]!.GetValue<int>());
+        Assert.Equal("readme-case3", info.Scenario);
+        Assert.Equal("stratum-v2", info.System);
+        Assert.Equal("7", info.Seed);
+        Assert.Equal(14, info.LastStep);
     }
 
     [Fact]
     public async Task OpenRunsAKeepPresetInTheModeAsked()
     {
         await using var client = await ConnectAsync();
-        var (result, error) = await client.InvokeAsync("Open", new { scenario = "keep-job-start-herd", seed = 1, mode = "coalescing" });
+        SessionInfo info = await client.InvokeAsync<SessionInfo>("Open", new OpenRequest("keep-job-start-herd", Seed: 1, Mode: "coalescing"));
 
-        Assert.Null(error);
-        Assert.Equal("keep", result!["system"]!.GetValue<string>());
-        Assert.Equal(1860, result["lastStep"]!.GetValue<int>());
+        Assert.Equal("keep", info.System);
+        Assert.Equal(1860, info.LastStep);
+    }
+
+    [Fact]
+    public async Task OpenRunsAnOpString()
+    {
+        await using var client = await ConnectAsync();
+        SessionInfo info = await client.InvokeAsync<SessionInfo>("Open", new OpenRequest(null, Ops: "+1:5 +2:5 -1", Capacity: 40, Seed: 1));
+
+        Assert.Equal("stratum-v2", info.System);
+        Assert.Equal(3, info.LastStep);
     }
 
     [Theory]
@@ -51,9 +55,9 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     public async Task BadOpenRequestsGetAClearError(string request, string message)
     {
         await using var client = await ConnectAsync();
-        var (_, error) = await client.InvokeAsync("Open", System.Text.Json.JsonDocument.Parse(request).RootElement);
 
-        Assert.NotNull(error);
+        string error = await client.RefusedAsync("Open", System.Text.Json.JsonDocument.Parse(request).RootElement);
+
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
@@ -61,16 +65,67 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     public async Task ControlCallsAreValidatedAndChangeNothingWhenRefused()
     {
         await using var client = await ConnectAsync();
-        string session = await OpenAsync(client, new { scenario = "readme-case3", seed = 1 });
+        string session = await client.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
 
-        Assert.Null((await client.InvokeAsync("Step", session, 3)).Error);
-        Assert.Contains("step count must be from 1 to 50000, got 0", (await client.InvokeAsync("Step", session, 0)).Error, StringComparison.Ordinal);
-        Assert.Contains("step must be from 0 to 14, got 15", (await client.InvokeAsync("Seek", session, 15)).Error, StringComparison.Ordinal);
-        Assert.Contains("speed must be from 0.25 to 100000", (await client.InvokeAsync("Speed", session, 1e12)).Error, StringComparison.Ordinal);
-        Assert.Contains("no session 'missing'", (await client.InvokeAsync("Step", "missing", 1)).Error, StringComparison.Ordinal);
-        Assert.Null((await client.InvokeAsync("Back", session)).Error);
-        Assert.Null((await client.InvokeAsync("Close", session)).Error);
-        Assert.Contains("no session", (await client.InvokeAsync("Step", session, 1)).Error, StringComparison.Ordinal);
+        await client.InvokeAsync("Step", session, 3);
+        Assert.Contains("step count must be from 1 to 50000, got 0", await client.RefusedAsync("Step", session, 0), StringComparison.Ordinal);
+        Assert.Contains("step must be from 0 to 14, got 15", await client.RefusedAsync("Seek", session, 15), StringComparison.Ordinal);
+        Assert.Contains("speed must be from 0.25 to 100000", await client.RefusedAsync("Speed", session, 1e12), StringComparison.Ordinal);
+        Assert.Contains("no session 'missing'", await client.RefusedAsync("Step", "missing", 1), StringComparison.Ordinal);
+        Assert.Equal(3, (await client.InvokeAsync<SessionStatus>("Status", session)).Step);
+
+        await client.InvokeAsync("Back", session);
+        Assert.Equal(2, (await client.InvokeAsync<SessionStatus>("Status", session)).Step);
+        await client.InvokeAsync("Reset", session);
+        Assert.Equal(0, (await client.InvokeAsync<SessionStatus>("Status", session)).Step);
+
+        await client.InvokeAsync("Close", session);
+        Assert.Contains("no session", await client.RefusedAsync("Step", session, 1), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlayRunsToTheEndAtTheSpeedAskedAndPauseStopsIt()
+    {
+        await using var client = await ConnectAsync();
+        string session = await client.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
+
+        await client.InvokeAsync("Speed", session, 0.25);
+        await client.InvokeAsync("Play", session);
+        Assert.True((await client.InvokeAsync<SessionStatus>("Status", session)).Playing);
+        await client.InvokeAsync("Pause", session);
+        SessionStatus paused = await client.InvokeAsync<SessionStatus>("Status", session);
+        Assert.False(paused.Playing);
+        Assert.True(paused.Step < paused.LastStep);
+
+        await client.InvokeAsync("Speed", session, 100_000.0);
+        await client.InvokeAsync("Play", session);
+        SessionStatus status = await WaitAsync(client, session, s => !s.Playing);
+        Assert.True(status.Finished);
+        Assert.NotNull(status.EventLogSha256);
+    }
+
+    [Fact]
+    public async Task FramesStreamTheStateNowThenEachChange()
+    {
+        await using var client = await ConnectAsync();
+        string session = await client.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using IAsyncEnumerator<Frame> frames = client.StreamAsync<Frame>("Frames", session, stop.Token).GetAsyncEnumerator(stop.Token);
+
+        Assert.True(await frames.MoveNextAsync());
+        Assert.Equal(0, frames.Current.Step);
+        Assert.Equal(14, frames.Current.LastStep);
+
+        await client.InvokeAsync("Seek", session, 14);
+        Frame last = frames.Current;
+        while (last.Step != 14 && await frames.MoveNextAsync())
+        {
+            last = frames.Current;
+        }
+
+        Assert.True(last.Finished);
+        Assert.StartsWith("9a3456bc BACK MODE", last.Summary, StringComparison.Ordinal);
+        Assert.NotEmpty(last.Metrics);
     }
 
     [Fact]
@@ -78,23 +133,62 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     {
         await using var alice = await ConnectAsync();
         await using var bob = await ConnectAsync();
-        string session = await OpenAsync(alice, new { scenario = "readme-case1", seed = 1 });
+        string session = await alice.OpenAsync(new OpenRequest("readme-case1", Seed: 1));
 
-        var (_, error) = await bob.InvokeAsync("Step", session, 1);
-
-        Assert.Contains("belongs to another connection", error, StringComparison.Ordinal);
+        Assert.Contains("belongs to another connection", await bob.RefusedAsync("Step", session, 1), StringComparison.Ordinal);
+        Assert.Contains("belongs to another connection", await bob.RefusedAsync("Status", session), StringComparison.Ordinal);
+        Assert.Contains("belongs to another connection", await bob.RefusedAsync("Close", session), StringComparison.Ordinal);
+        var stream = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(async () =>
+        {
+            await foreach (Frame _ in bob.StreamAsync<Frame>("Frames", session))
+            {
+            }
+        });
+        Assert.Contains("belongs to another connection", stream.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await alice.InvokeAsync<SessionStatus>("Status", session)).Step);
     }
 
     [Fact]
     public async Task AConnectionMayOpenABoundedNumberOfSessions()
     {
         await using var client = await ConnectAsync();
-        for (int i = 0; i < 4; i++)
+        for (ulong i = 0; i < 4; i++)
         {
-            await OpenAsync(client, new { scenario = "readme-case1", seed = i });
+            await client.OpenAsync(new OpenRequest("readme-case1", Seed: i));
         }
 
-        var (_, error) = await client.InvokeAsync("Open", new { scenario = "readme-case1", seed = 9 });
-        Assert.Contains("you have 4 sessions open, the limit per connection", error, StringComparison.Ordinal);
+        Assert.Contains("you have 4 sessions open, the limit per connection", await client.RefusedAsync("Open", new OpenRequest("readme-case1", Seed: 9)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SessionsCloseWithTheirConnection()
+    {
+        await using var alice = await ConnectAsync();
+        string session;
+        await using (HubConnection gone = await ConnectAsync())
+        {
+            session = await gone.OpenAsync(new OpenRequest("readme-case1", Seed: 1));
+        }
+
+        string error = "";
+        for (int poll = 0; poll < 100 && !error.Contains("no session", StringComparison.Ordinal); poll++)
+        {
+            error = await alice.RefusedAsync("Status", session);
+            await Task.Delay(20);
+        }
+
+        Assert.Contains($"no session '{session}'", error, StringComparison.Ordinal);
+    }
+
+    private static async Task<SessionStatus> WaitAsync(HubConnection client, string session, Func<SessionStatus, bool> done)
+    {
+        SessionStatus status = await client.InvokeAsync<SessionStatus>("Status", session);
+        for (int poll = 0; poll < 400 && !done(status); poll++)
+        {
+            await Task.Delay(25);
+            status = await client.InvokeAsync<SessionStatus>("Status", session);
+        }
+
+        return status;
     }
 }

@@ -1,4 +1,4 @@
-namespace BufferLab.Simulator.Web.Hubs;
+namespace BufferLab.Simulator.Engine.Remote;
 
 /// <summary>
 /// What Status answers: the session's step, its last step, whether it is playing, and, once it

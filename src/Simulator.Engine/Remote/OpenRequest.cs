@@ -1,4 +1,4 @@
-namespace BufferLab.Simulator.Web.Hubs;
+namespace BufferLab.Simulator.Engine.Remote;
 
 /// <summary>
 /// The hub's Open argument: a preset name or library id, an op string (with capacity), or a
