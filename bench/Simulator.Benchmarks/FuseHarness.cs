@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using BufferLab.Simulator.Engine.Models.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Systems.Fuse;
 
 namespace BufferLab.Simulator.Benchmarks;

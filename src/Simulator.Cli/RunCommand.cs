@@ -26,8 +26,9 @@ public static class RunCommand
     {
         string format = args.Choice("--format", "text", "text", "json", "csv", "markdown");
         using Run run = Start(document, seed);
+        using var published = new PublishedRun(run);
         MetricSamples? samples = format == "csv" ? MetricSamples.Collect(run) : null;
-        run.RunToEnd();
+        published.RunToEnd();
         if (args.Option("--record") is { } tracePath)
         {
             Write(tracePath, "--record", ScenarioText.WithTrace(document.Text, seed, run.Trace));

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
+using BufferLab.Simulator.Engine.Simulations;
 
 namespace BufferLab.Simulator.Cli;
 
@@ -10,31 +10,30 @@ public static class RunOptions
 {
     public static readonly string[] Names = ["--seed", "--variant", "--mode", "--reader"];
 
-    /// <summary>The document with the options that choose what runs written into its <c>options</c>.</summary>
+    /// <summary>
+    /// The document with the options that choose what runs (--variant, --mode, --reader) written
+    /// into its <c>options</c>; a value or an option its system does not take is refused in the
+    /// words the hub and the pages use.
+    /// </summary>
     public static ScenarioDocument Apply(ScenarioDocument document, CliArguments args)
     {
-        string system = document.Scenario.System;
-        if (args.Option("--variant") is not null)
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            document = system == "stratum-v2"
-                ? ScenarioResolver.With(document, "options.variant", args.Choice("--variant", "faithful", "faithful", "fixed"))
-                : throw new CliException("--variant applies to stratum-v2 scenarios only");
+            ["variant"] = args.Option("--variant"), ["mode"] = args.Option("--mode"), ["reader"] = args.Option("--reader"),
+        };
+        ISystemChoices choices;
+        try
+        {
+            choices = SystemCatalog.Choices(document.Scenario, values);
+        }
+        catch (ChoiceException e)
+        {
+            throw new CliException(e.Message);
         }
 
-        if (args.Option("--mode") is not null)
+        foreach ((string path, string value) in choices.ToFile())
         {
-            IReadOnlyList<string> modes = ScenarioModes.ModesOf(document.Scenario);
-            document = modes.Count > 0
-                ? ScenarioResolver.With(document, "options.mode", args.Choice("--mode", modes[0], [.. modes]))
-                : throw new CliException("--mode applies to keep and fuse scenarios only");
-        }
-
-        if (args.Option("--reader") is not null)
-        {
-            IReadOnlyList<string> readers = ScenarioModes.ReadersOf(document.Scenario);
-            document = readers.Count > 0
-                ? ScenarioResolver.With(document, "options.reader", args.Choice("--reader", readers[0], [.. readers]))
-                : throw new CliException("--reader applies to filestore scenarios only");
+            document = ScenarioResolver.With(document, path, value);
         }
 
         return document;

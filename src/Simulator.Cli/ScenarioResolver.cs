@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 
 namespace BufferLab.Simulator.Cli;
 

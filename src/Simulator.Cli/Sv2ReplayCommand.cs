@@ -1,5 +1,4 @@
-using BufferLab.Simulator.Engine.Models.StratumV2;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Cli;

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Web.Components;
 using BufferLab.Simulator.Web.Exports;
 using BufferLab.Simulator.Web.History;
@@ -7,6 +8,7 @@ using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.FileProviders;
+using OpenTelemetry.Metrics;
 using Radzen;
 
 namespace BufferLab.Simulator.Web;
@@ -43,6 +45,10 @@ public static class DashboardApp
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024)
             .AddHubOptions<SimulationHub>(options => options.MaximumReceiveMessageSize = (2 * ScenarioLibrary.MaxTextBytes) + (64 * 1024));
         builder.Services.AddSingleton<ScenarioLibrary>();
+        // Every open session's metrics on the meter BufferLab.Simulator (dotnet-counters), and as
+        // Prometheus text at /metrics through OpenTelemetry.
+        builder.Services.AddSingleton<SimulationMeter>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SimulationMeter.MeterName).AddPrometheusExporter());
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
 
@@ -56,6 +62,7 @@ public static class DashboardApp
         app.MapHub<SimulationHub>(SimulationHub.Path);
         app.MapGet(ScenarioDownload.Path, ScenarioDownload.Handle);
         app.MapRunExports();
+        app.MapPrometheusScrapingEndpoint();
         app.Lifetime.ApplicationStarted.Register(() => PrintAddresses(app));
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations;
 
 namespace BufferLab.Simulator.Engine.Scenarios;
 
@@ -42,6 +43,6 @@ public static class ScenarioCatalog
             documents.Add(document);
         }
 
-        return [.. documents.OrderBy(d => ScenarioFile.Systems.ToList().IndexOf(d.Scenario.System)).ThenBy(d => d.Name, StringComparer.Ordinal)];
+        return [.. documents.OrderBy(d => SystemCatalog.Ids.ToList().IndexOf(d.Scenario.System)).ThenBy(d => d.Name, StringComparer.Ordinal)];
     }
 }

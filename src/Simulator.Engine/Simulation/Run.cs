@@ -86,7 +86,7 @@ public sealed class Run : IDisposable
         long held = Model.HeldBytes;
         if (held > (Peak?.PeakBytes ?? 0))
         {
-            Peak = new AliveAtPeak(Model.HeldMeasure, held, Step, Clock.Elapsed.Ticks / 10, Model.Holdings());
+            Peak = new AliveAtPeak(Model.HeldMeasure, held, Step, VirtualTime.Micros(Clock.Elapsed), Model.Holdings());
         }
     }
 

@@ -6,7 +6,7 @@ namespace BufferLab.Simulator.Engine.Simulation;
 public sealed record TraceEntry(TimeSpan At, string Actor, string Op)
 {
     /// <summary>`MICROS ACTOR OP`, as trace files hold it (microseconds with one decimal: the clock's 100 ns ticks).</summary>
-    public override string ToString() => $"{(At.Ticks / 10.0).ToString("0.#", CultureInfo.InvariantCulture)} {Actor} {Op}";
+    public override string ToString() => $"{At.TotalMicroseconds.ToString("0.#", CultureInfo.InvariantCulture)} {Actor} {Op}";
 
     /// <summary>Parses <see cref="ToString"/>'s form; null and an error when it is not that.</summary>
     public static TraceEntry? TryParse(string line, out string? error)
@@ -25,6 +25,6 @@ public sealed record TraceEntry(TimeSpan At, string Actor, string Op)
             return null;
         }
 
-        return new TraceEntry(TimeSpan.FromTicks((long)Math.Round(micros * 10)), parts[1], parts[2]);
+        return new TraceEntry(VirtualTime.FromMicros(micros), parts[1], parts[2]);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BufferLab.Simulator.Engine.Simulation;
 using System.Text.Json.Serialization;
 
 namespace BufferLab.Simulator.Engine.Telemetry;
@@ -32,7 +33,7 @@ public sealed class EventLog
     {
         var line = new StringBuilder();
         line.Append("{\"step\":").Append(logged.Step)
-            .Append(",\"timeUs\":").Append(logged.Time.Ticks / 10)
+            .Append(",\"timeUs\":").Append(VirtualTime.Micros(logged.Time))
             .Append(",\"event\":\"").Append(logged.Name).Append('"');
         string fields = JsonSerializer.Serialize(logged.Event, logged.Event.GetType(), JsonOptions);
         if (fields.Length > 2)
@@ -71,7 +72,7 @@ public sealed class EventLog
         {
             if (_events[i].Event is IMarksTimeline { Mark: { } mark })
             {
-                marks.Add(new TimelineMark(_events[i].Step, _events[i].Time.Ticks / 10, mark.Kind, mark.Label));
+                marks.Add(new TimelineMark(_events[i].Step, VirtualTime.Micros(_events[i].Time), mark.Kind, mark.Label));
             }
         }
 

@@ -72,7 +72,7 @@ public sealed class MetricSamples
     private void Add(Run run)
     {
         IReadOnlyList<MetricValue> metrics = run.Model.Metrics();
-        _rows.Add((run.Step, run.Clock.Elapsed.Ticks / 10, [.. Columns.Select(c => metrics.FirstOrDefault(m => m.Name == c.Name)?.Value ?? double.NaN)]));
+        _rows.Add((run.Step, VirtualTime.Micros(run.Clock.Elapsed), [.. Columns.Select(c => metrics.FirstOrDefault(m => m.Name == c.Name)?.Value ?? double.NaN)]));
         if (_rows.Count > MaxRows)
         {
             Every *= 2;

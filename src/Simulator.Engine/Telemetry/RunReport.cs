@@ -40,7 +40,7 @@ public sealed record RunReport(
         run.Seed.ToString(CultureInfo.InvariantCulture),
         CurrentEngineVersion,
         run.Step,
-        run.Clock.Elapsed.Ticks / 10,
+        VirtualTime.Micros(run.Clock.Elapsed),
         run.IsFinished,
         run.Model.Failure,
         run.Model.Summary(),

@@ -97,7 +97,7 @@ public static class RunExport
         }
 
         json.WriteNumber("steps", run.Step);
-        json.WriteNumber("virtualTimeUs", run.Clock.Elapsed.Ticks / 10);
+        json.WriteNumber("virtualTimeUs", VirtualTime.Micros(run.Clock.Elapsed));
         json.WriteBoolean("finished", run.IsFinished);
         json.WriteString("failure", run.Model.Failure);
         json.WriteString("eventLogSha256", run.Events.Sha256());

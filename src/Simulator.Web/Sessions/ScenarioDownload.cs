@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BufferLab.Simulator.Engine.Scenarios.Files;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Engine.Simulation;
 
 namespace BufferLab.Simulator.Web.Sessions;
@@ -14,24 +14,32 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// </summary>
 public static class ScenarioDownload
 {
+    /// <summary>Every system's choice keys: the query values a download writes into the file.</summary>
+    private static readonly string[] ChoiceKeys = [.. SystemCatalog.All.SelectMany(s => s.ChoiceKeys).Distinct()];
+
     public const string Path = "/scenarios/download";
 
     /// <summary>The file's name and text for the query <paramref name="query"/>, or a <see cref="SessionRequestException"/> saying what is wrong.</summary>
     public static (string FileName, string Text) Build(ScenarioLibrary library, IReadOnlyDictionary<string, string?> query)
     {
         ulong? seed = Number(query, "seed", ulong.Parse);
-        var request = new ScenarioRequest(Value(query, "scenario"), Value(query, "ops"), Number(query, "cap", int.Parse), Value(query, "variant"), Value(query, "mode"), Value(query, "reader"),
-            Number(query, "page", int.Parse), Number(query, "maxmsg", uint.Parse) is { } mib ? Math.Min(mib, 4096) << 20 : null, Number(query, "limit", int.Parse), Flag(query, "vreads"), Flag(query, "vwrites"));
+        var request = new ScenarioRequest(Value(query, "scenario"), Value(query, "ops"), Number(query, "cap", int.Parse));
         ResolvedScenario resolved = request.Resolve(library); // refuses what a page or the hub would refuse, in the same words
         string text = resolved.Text ?? OpsFile(request);
         seed ??= resolved.FileSeed;
         try
         {
+            ISystemChoices choices = SystemCatalog.Choices(resolved.Scenario, ChoiceKeys.ToDictionary(k => k, k => Value(query, k)));
+            choices.ApplyTo(resolved.Scenario); // a combination the system cannot run is refused here, not in the file
             text = seed is { } s ? ScenarioText.WithSeed(text, s) : text;
-            foreach ((string path, string value) in Options(request, resolved.Scenario))
+            foreach ((string path, string value) in choices.ToFile())
             {
                 text = ScenarioText.Set(text, path, value);
             }
+        }
+        catch (ChoiceException e)
+        {
+            throw new SessionRequestException(e.Message);
         }
         catch (ArgumentException e)
         {
@@ -56,23 +64,6 @@ public static class ScenarioDownload
         {
             return Results.Text($"Cannot download this scenario: {e.Message}\n", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
         }
-    }
-
-    /// <summary>What the request chose, as the scenario file's option paths and values.</summary>
-    private static IEnumerable<(string Path, string Value)> Options(ScenarioRequest request, IScenario scenario)
-    {
-        var choices = new (string Path, object? Value)[]
-        {
-            ("options.mode", request.Mode?.ToLowerInvariant()),
-            ("options.reader", request.Reader?.ToLowerInvariant()),
-            ("options.variant", scenario is Sv2Scenario ? request.Variant?.ToLowerInvariant() : null), // other systems ignore a variant
-            ("options.pageSize", request.PageSize),
-            ("options.maxMessageSize", request.MaxMessageSize),
-            ("options.maxPagesLimit", request.MaxPagesLimit),
-            ("options.vectoredReads", request.VectoredReads),
-            ("options.vectoredWrites", request.VectoredWrites),
-        };
-        return choices.Where(c => c.Value is not null and not "").Select(c => (c.Path, c.Value is bool b ? (b ? "true" : "false") : Convert.ToString(c.Value, CultureInfo.InvariantCulture)!));
     }
 
     /// <summary>An op string as the scenario file the session layer makes of it.</summary>
@@ -112,12 +103,4 @@ public static class ScenarioDownload
             throw new SessionRequestException($"{key} must be a whole number, got '{text}'");
         }
     }
-
-    private static bool? Flag(IReadOnlyDictionary<string, string?> query, string key) => Value(query, key) switch
-    {
-        null => null,
-        "1" or "true" => true,
-        "0" or "false" => false,
-        { } text => throw new SessionRequestException($"{key} must be 1 or 0, got '{text}'"),
-    };
 }

@@ -1,9 +1,10 @@
+using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
-using BufferLab.Simulator.Engine.Scenarios.Fuse;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Systems.StratumV2;
+using BufferLab.Simulator.Engine.Simulations;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 
 namespace BufferLab.Simulator.Web.Sessions;
 
@@ -39,57 +40,30 @@ public sealed record ScenarioRequest(
     /// <summary>The scenario to run, or a <see cref="SessionRequestException"/> saying what is wrong; library ids are looked up in <paramref name="library"/>.</summary>
     public ResolvedScenario Resolve(ScenarioLibrary? library = null)
     {
-        Sv2Variant? variant = Variant?.ToLowerInvariant() switch
-        {
-            null or "" => null,
-            "faithful" => Sv2Variant.Faithful,
-            "fixed" => Sv2Variant.Fixed,
-            _ => throw new SessionRequestException($"variant must be 'faithful' or 'fixed', got '{Variant}'"),
-        };
-
         ResolvedScenario named = Yaml is not null ? ResolveYaml() : string.IsNullOrWhiteSpace(Ops) ? ResolveNamed(library) : new ResolvedScenario(ResolveOps(), null, null, null);
-        IScenario scenario = named.Scenario;
-        if (!string.IsNullOrEmpty(Mode))
+        try
         {
-            scenario = Choose(scenario, "mode", Mode, ScenarioModes.ModesOf(scenario), "keep and fuse", ScenarioModes.WithMode);
+            ISystemChoices choices = SystemCatalog.Choices(named.Scenario, ChoiceValues());
+            // The hub gives MaxMessageSize in bytes; a URL's maxmsg (checked above) counts MiB.
+            choices = choices is FuseChoices fuse && MaxMessageSize is { } bytes ? fuse with { MaxMessageSize = bytes } : choices;
+            return named with { Scenario = choices.ApplyTo(named.Scenario) };
         }
-
-        if (PageSize is not null || MaxMessageSize is not null || MaxPagesLimit is not null || VectoredReads is not null || VectoredWrites is not null)
+        catch (ChoiceException e)
         {
-            if (scenario is not FuseScenario fuse)
-            {
-                throw new SessionRequestException($"pageSize, maxMessageSize, maxPagesLimit, vectoredReads and vectoredWrites apply to fuse scenarios; '{scenario.Name}' is a {scenario.System} scenario");
-            }
-
-            fuse = fuse with
-            {
-                PageSize = PageSize ?? fuse.PageSize, MaxMessageSize = MaxMessageSize ?? fuse.MaxMessageSize, MaxPagesLimit = MaxPagesLimit ?? fuse.MaxPagesLimit,
-                VectoredReads = VectoredReads ?? fuse.VectoredReads, VectoredWrites = VectoredWrites ?? fuse.VectoredWrites,
-            };
-            scenario = fuse.Problem() is { } problem ? throw new SessionRequestException(problem) : fuse;
+            throw new SessionRequestException(e.Message);
         }
-
-        if (Reader is not null)
-        {
-            scenario = Choose(scenario, "reader", Reader, ScenarioModes.ReadersOf(scenario), "filestore", ScenarioModes.WithReader);
-        }
-
-        return named with { Scenario = variant is { } chosen && scenario is Sv2Scenario sv2 ? sv2 with { Variant = chosen } : scenario };
     }
 
-    /// <summary>The scenario with one of its named options (a mode, a reader), or a refusal saying what it takes.</summary>
-    private static IScenario Choose(IScenario scenario, string option, string value, IReadOnlyList<string> choices, string systems, Func<IScenario, string, IScenario> apply)
+    /// <summary>The choices asked for, under the URL query names <see cref="SystemCatalog"/> checks them by.</summary>
+    private Dictionary<string, string?> ChoiceValues() => new(StringComparer.Ordinal)
     {
-        if (choices.Count == 0)
-        {
-            throw new SessionRequestException($"{option} applies to {systems} scenarios; '{scenario.Name}' is a {scenario.System} scenario");
-        }
-
-        string chosen = value.ToLowerInvariant();
-        return choices.Contains(chosen)
-            ? apply(scenario, chosen)
-            : throw new SessionRequestException($"{option} must be {string.Join(", ", choices.SkipLast(1).Select(c => $"'{c}'"))} or '{choices[^1]}', got '{value}'");
-    }
+        ["variant"] = Variant, ["mode"] = Mode, ["reader"] = Reader,
+        ["page"] = PageSize?.ToString(CultureInfo.InvariantCulture),
+        ["maxmsg"] = MaxMessageSize is { } bytes ? Math.Min(bytes >> 20, FuseChoices.MaxMessageMiB).ToString(CultureInfo.InvariantCulture) : null,
+        ["limit"] = MaxPagesLimit?.ToString(CultureInfo.InvariantCulture),
+        ["vreads"] = VectoredReads is { } reads ? (reads ? "1" : "0") : null,
+        ["vwrites"] = VectoredWrites is { } writes ? (writes ? "1" : "0") : null,
+    };
 
     private ResolvedScenario ResolveNamed(ScenarioLibrary? library)
     {

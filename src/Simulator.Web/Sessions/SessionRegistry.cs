@@ -1,13 +1,15 @@
 using System.Collections.Concurrent;
+using BufferLab.Simulator.Engine.Simulations;
 
 namespace BufferLab.Simulator.Web.Sessions;
 
 /// <summary>
 /// All open sessions. Each belongs to the owner that opened it (a hub connection, or a page's
 /// circuit) and only that owner may control it. Limits bound how many exist, counted separately
-/// for pages and hub connections so hub clients cannot take the pages' room.
+/// for pages and hub connections so hub clients cannot take the pages' room. With a
+/// <see cref="SimulationMeter"/>, every open session's metrics are published until it closes.
 /// </summary>
-public sealed class SessionRegistry(ScenarioLibrary library) : IDisposable
+public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? meter = null) : IDisposable
 {
     /// <summary>Most sessions of one kind (pages, or hub connections) open at once.</summary>
     public const int MaxSessions = 64;
@@ -61,6 +63,11 @@ public sealed class SessionRegistry(ScenarioLibrary library) : IDisposable
             // Building runs the scenario once to find its last step: done outside the lock.
             var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key);
             _sessions[session.Id] = session;
+            if (meter is not null)
+            {
+                session.PublishOn(meter);
+            }
+
             return session;
         }
         finally

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 
 namespace BufferLab.Simulator.Web.Sessions;
 
@@ -48,6 +49,7 @@ public sealed partial class SimulationSession : IDisposable
     private double _speed = 4;
     private bool _backward;
     private (int Events, string Hash)? _endHash;
+    private IDisposable? _published;
 
     public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null)
     {
@@ -290,14 +292,19 @@ public sealed partial class SimulationSession : IDisposable
 
             cursor.EventsSent = events.Count;
             cursor.Step = _run.Step;
-            return new Frame(Id, _run.Step, LastStep, _run.Clock.Elapsed.Ticks / 10, _playing is not null, _run.Step >= LastStep,
+            return new Frame(Id, _run.Step, LastStep, VirtualTime.Micros(_run.Clock.Elapsed), _playing is not null, _run.Step >= LastStep,
                 sent, omitted, _run.Model.Snapshot(), _run.Model.Summary(), _run.Model.Metrics(), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         }
     }
 
+    /// <summary>Publishes this session's metrics on <paramref name="meter"/> (dotnet-counters, /metrics) until it closes.</summary>
+    public void PublishOn(SimulationMeter meter) =>
+        _published = meter.Track(Id[..8], Scenario.System, Scenario.Name, () => Read(run => run.Model.Metrics()));
+
     /// <summary>Stops play and ends every stream of this session. The token source is cancelled, not disposed, so late callers get a clear "closed" instead of ObjectDisposedException.</summary>
     public void Dispose()
     {
+        _published?.Dispose();
         Pause();
         _closed.Cancel();
         lock (_gate)

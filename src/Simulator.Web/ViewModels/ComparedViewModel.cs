@@ -73,7 +73,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
     protected abstract string? CompareChoice { get; }
 
     /// <summary>The metric that holds virtual milliseconds, the charts' x axis; null: charts run over steps.</summary>
-    protected abstract string? TimeMetric { get; }
+    protected abstract MetricDefinition? TimeMetric { get; }
 
     /// <summary>
     /// Whether the compared run follows this one step by step instead of on the clock: right for
@@ -85,7 +85,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
     protected abstract ScenarioRequest? CompareRequest { get; }
 
     /// <summary>Chart lines over virtual milliseconds (or steps): this run's, then the compared run's, each labelled.</summary>
-    public IReadOnlyList<ChartSeries> SeriesOverTime(params (string Metric, string Label)[] lines)
+    public IReadOnlyList<ChartSeries> SeriesOverTime(params (MetricDefinition Metric, string Label)[] lines)
     {
         string? other = CompareSession is null ? null : CompareLabel;
         string suffix = other is null ? "" : $" ({MainLabel})";
@@ -138,7 +138,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
         }
         else
         {
-            Control(s => s.SeekToTime(TimeSpan.FromTicks(peak.TimeMicros * 10)));
+            Control(s => s.SeekToTime(VirtualTime.FromMicros(peak.TimeMicros)));
         }
     }
 

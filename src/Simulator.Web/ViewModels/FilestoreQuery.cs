@@ -1,4 +1,5 @@
 using System.Globalization;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 
 namespace BufferLab.Simulator.Web.ViewModels;
 
@@ -10,18 +11,13 @@ public sealed record FilestoreQuery(string Scenario, ulong Seed, string? Step, s
 {
     public const string DefaultScenario = "filestore-seed-repro";
 
-    public static readonly string[] Readers = ["std", "mmap"];
+    public static readonly IReadOnlyList<string> Readers = FilestoreChoices.Readers.Names;
 
     public static FilestoreQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
     {
         problems = [];
         ulong seed = QueryValues.Seed(query, problems);
-        string reader = (QueryValues.Value(query, "reader") ?? "std").ToLowerInvariant();
-        if (!Readers.Contains(reader))
-        {
-            problems.Add($"reader '{reader}' is not std or mmap; using std");
-            reader = "std";
-        }
+        string reader = QueryValues.OneOf(query, FilestoreChoices.Readers.Key, Readers, Readers[0], problems);
 
         string? compare = (QueryValues.Value(query, "compare") ?? Other(reader)).ToLowerInvariant();
         if (compare == "none" || compare == reader)

@@ -1,9 +1,9 @@
+using BufferLab.Simulator.Engine.Telemetry;
 using System.Globalization;
-using BufferLab.Simulator.Engine.Models.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Telemetry.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.ViewModels;
@@ -38,7 +38,7 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
 
     protected override string? CompareChoice => CompareReader;
 
-    protected override string? TimeMetric => "filestore.time_ms";
+    protected override MetricDefinition? TimeMetric => FilestoreMetric.TimeMs;
 
     public void Load(IReadOnlyDictionary<string, string?> query)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 
 namespace BufferLab.Simulator.Web.ViewModels;
 
@@ -11,7 +12,7 @@ public sealed record FuseQuery(string Scenario, ulong Seed, string? Step, string
 {
     public const string DefaultScenario = "fuse-large-write-4m";
 
-    public static readonly string[] Modes = ["master", "vectored", "contiguous-large"];
+    public static readonly IReadOnlyList<string> Modes = FuseChoices.Modes.Names;
 
     public static FuseQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
     {

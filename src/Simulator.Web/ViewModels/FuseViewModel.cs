@@ -1,8 +1,9 @@
+using BufferLab.Simulator.Engine.Telemetry;
 using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Telemetry.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Fuse.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.ViewModels;
@@ -20,7 +21,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public override string ScenarioName => _scenarioName;
 
-    public override string SystemId => Engine.Models.Fuse.FuseModel.SystemId;
+    public override string SystemId => Engine.Simulations.Fuse.FuseModel.SystemId;
 
     public string Mode { get; private set; } = "vectored";
 
@@ -47,7 +48,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     protected override string? CompareChoice => CompareMode;
 
-    protected override string? TimeMetric => "fuse.time_ms";
+    protected override MetricDefinition? TimeMetric => FuseMetric.TimeMs;
 
     public void Load(IReadOnlyDictionary<string, string?> query)
     {

@@ -32,16 +32,6 @@ public sealed class HistoryViewModel(RunHistoryStore store)
 
     public string DatabasePath => store.DatabasePath;
 
-    /// <summary>The navigation's name of a system page ("/keep": "Keepstore buffers").</summary>
-    public static string PageTitle(string page) => page switch
-    {
-        "/stratum" => SystemPages.TitleOf("stratum-v2"),
-        "/keep" => SystemPages.TitleOf("keep"),
-        "/fuse" => SystemPages.TitleOf("fuse"),
-        "/filestore" => SystemPages.TitleOf("filestore"),
-        _ => page,
-    };
-
     /// <summary>The view's choices beyond scenario, seed and step ("mode current · compare coalescing"), as the saved URL holds them.</summary>
     public static string ViewOptions(string query) => string.Join(" · ",
         QueryHelpers.ParseQuery(query).Where(p => p.Key is not ("scenario" or "seed" or "step")).Select(p => $"{p.Key} {p.Value}"));

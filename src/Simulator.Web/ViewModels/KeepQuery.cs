@@ -1,4 +1,5 @@
 using System.Globalization;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 
 namespace BufferLab.Simulator.Web.ViewModels;
 
@@ -10,7 +11,7 @@ public sealed record KeepQuery(string Scenario, ulong Seed, string? Step, string
 {
     public const string DefaultScenario = "keep-job-start-herd";
 
-    public static readonly string[] Modes = ["current", "legacy", "coalescing"];
+    public static readonly IReadOnlyList<string> Modes = KeepChoices.Modes.Names;
 
     public static KeepQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
     {

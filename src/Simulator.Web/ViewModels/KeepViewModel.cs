@@ -1,9 +1,9 @@
+using BufferLab.Simulator.Engine.Telemetry;
 using System.Globalization;
-using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.ViewModels;
@@ -92,7 +92,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
 
     protected override string? CompareChoice => CompareMode;
 
-    protected override string? TimeMetric => "keep.time_ms";
+    protected override MetricDefinition? TimeMetric => KeepMetric.TimeMs;
 
     /// <summary>The first <see cref="MaxLanes"/> requests' lanes on one time axis from 0 to now.</summary>
     public static IReadOnlyList<LaneRow> Lanes(KeepSnapshot snapshot)
@@ -127,10 +127,10 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     {
         var model = (KeepModel)run.Model;
         var m = model.Metrics().ToDictionary(v => v.Name, v => v.Value);
-        return new KeepTotals(model.Config.Mode.ToString().ToLowerInvariant(), m["keep.time_ms"], model.Counters.Requests, model.Counters.ResponseCount,
+        return new KeepTotals(model.Config.Mode.ToString().ToLowerInvariant(), m[KeepMetric.TimeMs.Name], model.Counters.Requests, model.Counters.ResponseCount,
             model.Counters.VolumeReads, model.Counters.BytesFromVolumes, model.Counters.BytesServed, model.BuffersInUse, model.Config.MaxBuffers,
-            model.AllocatedBytes, (int)m["arvados_concurrent_requests"], (int)m["arvados_queued_requests"], (int)m["keep.buffer_waiters"],
-            model.Counters.SharedResults, (int)m["keep.evictions"], model.Counters.LatencyMs(50), model.Counters.LatencyMs(99),
+            model.AllocatedBytes, (int)m[KeepMetric.ConcurrentRequests.Name], (int)m[KeepMetric.QueuedRequests.Name], (int)m[KeepMetric.BufferWaiters.Name],
+            model.Counters.SharedResults, (int)m[KeepMetric.Evictions.Name], model.Counters.LatencyMs(50), model.Counters.LatencyMs(99),
             [.. model.Counters.Responses.Select(kv => (kv.Key, kv.Value))]);
     }
 

@@ -132,7 +132,7 @@ public sealed class SaveRunViewModel(RunHistoryStore store, ScenarioLibrary libr
 
     private static string DefaultName(SimulationSession session, int step)
     {
-        string name = string.Create(CultureInfo.InvariantCulture, $"{SystemPages.TitleOf(session.Scenario)} · seed {session.Seed} · step {step}");
+        string name = string.Create(CultureInfo.InvariantCulture, $"{session.Scenario.Title} · seed {session.Seed} · step {step}");
         return name.Length <= SavedRunRules.MaxNameLength ? name : name[..SavedRunRules.MaxNameLength];
     }
 }

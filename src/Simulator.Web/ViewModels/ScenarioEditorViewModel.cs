@@ -32,7 +32,7 @@ public sealed class ScenarioEditorViewModel(ScenarioLibrary library)
 
     /// <summary>The first line of the editor's state, for people and screen readers.</summary>
     public string Status => Document is { } d
-        ? $"Valid: {SystemPages.TitleOf(d.Scenario)} ({d.Name}), a {d.Scenario.System} scenario{(d.Seed is { } seed ? $" with seed {seed}" : "")}. Run opens it on the {SystemPages.TitleOf(d.Scenario.System)} page."
+        ? $"Valid: {d.Scenario.Title} ({d.Name}), a {d.Scenario.System} scenario{(d.Seed is { } seed ? $" with seed {seed}" : "")}. Run opens it on the {SystemPages.TitleOf(d.Scenario.System)} page."
         : IsEmpty ? "Empty. Choose Edit on a scenario, upload a .yaml file, or type one here."
         : $"{Problems.Count} problem{(Problems.Count == 1 ? "" : "s")}: nothing runs until {(Problems.Count == 1 ? "it is" : "they are")} fixed.";
 

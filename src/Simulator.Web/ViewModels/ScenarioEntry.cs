@@ -5,7 +5,7 @@ namespace BufferLab.Simulator.Web.ViewModels;
 /// <summary>One preset as the Scenarios page lists it, with the link that opens it on its system's page.</summary>
 public sealed record ScenarioEntry(string Name, string Title, string System, string SystemTitle, string Description, string OpenHref)
 {
-    public static ScenarioEntry From(ScenarioDocument document) => new(document.Name, SystemPages.TitleOf(document.Scenario), document.Scenario.System,
+    public static ScenarioEntry From(ScenarioDocument document) => new(document.Name, document.Scenario.Title, document.Scenario.System,
         SystemPages.TitleOf(document.Scenario.System), document.Scenario.Description, SystemPages.Open(document.Name, document.Scenario, document.Seed));
 
     /// <summary>Whether every word of a search appears in the name, title, description or system.</summary>

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Telemetry;
 using System.Globalization;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Web.Sessions;
@@ -94,7 +95,7 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
     public void SetSpeed(double stepsPerSecond) => Control(s => s.SetSpeed(Math.Clamp(stepsPerSecond, SimulationSession.MinSpeed, SimulationSession.MaxSpeed)));
 
     /// <summary>Chart lines of this session for steps 0 .. now: (metric name, label shown in the legend), over steps.</summary>
-    public IReadOnlyList<ChartSeries> Series(params (string Metric, string Label)[] lines) => SeriesOf(Session, Step, null, lines);
+    public IReadOnlyList<ChartSeries> Series(params (MetricDefinition Metric, string Label)[] lines) => SeriesOf(Session, Step, null, lines);
 
     /// <summary>Reads the session's state (under its lock) into this view model; the page calls it before rendering.</summary>
     public void Sync()
@@ -166,12 +167,12 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
     /// Lines of <paramref name="session"/> up to <paramref name="step"/>, sampled to at most
     /// <see cref="MaxChartPoints"/>; x is the step, or the value of <paramref name="xMetric"/> at that step.
     /// </summary>
-    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, string? xMetric, params (string Metric, string Label)[] lines) =>
+    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, MetricDefinition? xMetric, params (MetricDefinition Metric, string Label)[] lines) =>
         session is null ? [] : session.Read(_ => lines.Select(l =>
         {
             // Under the session's lock: the play loop appends to the history while a page renders.
-            (int[] steps, double[] values) = session.History.Sample(l.Metric, step, MaxChartPoints);
-            IReadOnlyList<double> x = xMetric is null ? steps.Select(s => (double)s).ToArray() : session.History.Sample(xMetric, step, MaxChartPoints).Values;
+            (int[] steps, double[] values) = session.History.Sample(l.Metric.Name, step, MaxChartPoints);
+            IReadOnlyList<double> x = xMetric is null ? steps.Select(s => (double)s).ToArray() : session.History.Sample(xMetric.Name, step, MaxChartPoints).Values;
             return new ChartSeries(l.Label, x, values);
         }).ToArray());
 

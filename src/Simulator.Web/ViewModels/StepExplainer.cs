@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 
 namespace BufferLab.Simulator.Web.ViewModels;
 

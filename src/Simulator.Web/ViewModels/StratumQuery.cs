@@ -1,4 +1,5 @@
 using System.Globalization;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 
 namespace BufferLab.Simulator.Web.ViewModels;
 
@@ -17,12 +18,8 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
         string scenario = QueryValues.Value(query, "scenario") ?? DefaultScenario;
         ulong seed = QueryValues.Seed(query, problems);
 
-        string variant = (QueryValues.Value(query, "variant") ?? "faithful").ToLowerInvariant();
-        if (variant is not ("faithful" or "fixed"))
-        {
-            problems.Add($"variant '{variant}' is not 'faithful' or 'fixed'; using faithful");
-            variant = "faithful";
-        }
+        IReadOnlyList<string> variants = Sv2Choices.Variants.Names;
+        string variant = QueryValues.OneOf(query, Sv2Choices.Variants.Key, variants, variants[0], problems);
 
         int? capacity = null;
         if (QueryValues.Value(query, "cap") is { } capText)
@@ -38,9 +35,9 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
         }
 
         string? compare = QueryValues.Value(query, "compare")?.ToLowerInvariant();
-        if (compare is not (null or "faithful" or "fixed" or "none"))
+        if (compare is not (null or "none") && !variants.Contains(compare))
         {
-            problems.Add($"compare '{compare}' is not 'faithful', 'fixed' or 'none'; comparing with nothing");
+            problems.Add($"compare '{compare}' is not one of {string.Join(", ", variants)} or none; comparing with nothing");
             compare = null;
         }
 

@@ -1,11 +1,10 @@
 using System.Globalization;
-using BufferLab.Simulator.Engine.Models.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.ViewModels;
@@ -219,7 +218,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : ComparedViewMod
     protected override string? CompareChoice => CompareVariant;
 
     /// <summary>Stratum charts run over steps: a step is an op, and both runs take the same ops.</summary>
-    protected override string? TimeMetric => null;
+    protected override MetricDefinition? TimeMetric => null;
 
     protected override bool FollowsSteps => true;
 

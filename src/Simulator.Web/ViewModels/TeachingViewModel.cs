@@ -1,8 +1,8 @@
-using BufferLab.Simulator.Engine.Models.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.ViewModels;

@@ -132,8 +132,8 @@ public class CliTests
     [Fact]
     public void ModeIsCheckedAndOnlyAppliesToKeepScenarios()
     {
-        Assert.Contains("must be one of current, legacy, coalescing", RunCli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
-        Assert.Contains("--mode applies to keep and fuse scenarios only", RunCli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
+        Assert.Contains("mode must be 'current', 'legacy' or 'coalescing', got 'fast'", RunCli("run", "keep-zipf", "--mode", "fast").Error, StringComparison.Ordinal);
+        Assert.Contains("mode applies to keep and fuse scenarios; 'readme-case1' is a stratum-v2 scenario", RunCli("run", "readme-case1", "--mode", "legacy").Error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,9 +1,8 @@
-using BufferLab.Simulator.Engine.Models.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Filestore;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.Filestore;
-using BufferLab.Simulator.Engine.Telemetry.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.Filestore;
 

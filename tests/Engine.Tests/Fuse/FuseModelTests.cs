@@ -1,9 +1,8 @@
-using BufferLab.Simulator.Engine.Models.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Fuse;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.Fuse;
-using BufferLab.Simulator.Engine.Telemetry.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Fuse.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.Fuse;
 

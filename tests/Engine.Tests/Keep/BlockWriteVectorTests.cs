@@ -1,4 +1,4 @@
-using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Tests.Keep;

@@ -1,8 +1,7 @@
-using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.Keep;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.Keep;
 

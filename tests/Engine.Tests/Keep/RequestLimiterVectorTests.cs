@@ -1,6 +1,6 @@
-using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Systems.Keep;
-using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.Keep;
 

@@ -1,7 +1,7 @@
-using BufferLab.Simulator.Engine.Scenarios.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Scenarios.Files;
-using BufferLab.Simulator.Engine.Scenarios.Fuse;
-using BufferLab.Simulator.Engine.Scenarios.Keep;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 
 namespace BufferLab.Simulator.Engine.Tests.Scenarios;
 

@@ -1,9 +1,9 @@
-using BufferLab.Simulator.Engine.Models.Filestore;
-using BufferLab.Simulator.Engine.Models.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.Scenarios;
 

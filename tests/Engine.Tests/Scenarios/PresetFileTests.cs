@@ -1,6 +1,7 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations;
 
 namespace BufferLab.Simulator.Engine.Tests.Scenarios;
 
@@ -14,7 +15,7 @@ public class PresetFileTests
     [Fact]
     public void ThereAreAtLeastFourPresetsPerSystemAndEveryFileIsBuiltIn()
     {
-        Assert.All(ScenarioFile.Systems, system => Assert.True(ScenarioCatalog.All.Count(s => s.System == system) >= 4, system));
+        Assert.All(SystemCatalog.Ids, system => Assert.True(ScenarioCatalog.All.Count(s => s.System == system) >= 4, system));
         Assert.Equal(FileNames, ScenarioCatalog.Documents.Select(d => d.Name + ".yaml").Order());
     }
 

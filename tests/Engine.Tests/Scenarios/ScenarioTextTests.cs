@@ -1,5 +1,5 @@
 using BufferLab.Simulator.Engine.Scenarios.Files;
-using BufferLab.Simulator.Engine.Scenarios.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Simulation;
 
 namespace BufferLab.Simulator.Engine.Tests.Scenarios;

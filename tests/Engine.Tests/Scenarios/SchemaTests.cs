@@ -1,5 +1,9 @@
 using System.Text.Json;
 using BufferLab.Simulator.Engine.Scenarios.Files;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 
 namespace BufferLab.Simulator.Engine.Tests.Scenarios;
 

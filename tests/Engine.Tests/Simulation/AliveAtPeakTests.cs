@@ -1,5 +1,6 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Engine.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.Simulation;
@@ -12,7 +13,7 @@ public class AliveAtPeakTests
         IScenario scenario = ScenarioCatalog.Find(preset)!;
         if (mode is not null)
         {
-            scenario = ScenarioModes.ModesOf(scenario).Count > 0 ? ScenarioModes.WithMode(scenario, mode) : ScenarioModes.WithReader(scenario, mode);
+            scenario = SystemCatalog.Of(scenario).Alternatives(scenario).Single(a => a.Label.EndsWith($"={mode}", StringComparison.Ordinal)).Scenario;
         }
 
         using var run = new Run(scenario, seed);

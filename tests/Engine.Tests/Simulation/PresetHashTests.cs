@@ -1,7 +1,6 @@
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Engine.Tests.Simulation;
 
@@ -33,19 +32,9 @@ public sealed class PresetHashTests
         foreach (IScenario preset in ScenarioCatalog.All)
         {
             yield return (preset.Name, "default", preset);
-            foreach (string mode in ScenarioModes.ModesOf(preset))
+            foreach ((string label, IScenario alternative) in SystemCatalog.Of(preset).Alternatives(preset))
             {
-                yield return (preset.Name, $"mode={mode}", ScenarioModes.WithMode(preset, mode));
-            }
-
-            foreach (string reader in ScenarioModes.ReadersOf(preset))
-            {
-                yield return (preset.Name, $"reader={reader}", ScenarioModes.WithReader(preset, reader));
-            }
-
-            if (preset is Sv2Scenario sv2)
-            {
-                yield return (preset.Name, "variant=fixed", sv2 with { Variant = Sv2Variant.Fixed });
+                yield return (preset.Name, label, alternative);
             }
         }
     }

@@ -1,8 +1,8 @@
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Scenarios.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Tests.StratumV2;
 

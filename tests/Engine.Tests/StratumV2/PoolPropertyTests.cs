@@ -1,5 +1,5 @@
 using BufferLab.Simulator.Engine.Systems.StratumV2;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,4 +1,4 @@
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;

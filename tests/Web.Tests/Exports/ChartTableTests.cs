@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using System.Globalization;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
@@ -14,7 +16,7 @@ public sealed class ChartTableTests : IDisposable
     {
         using var vm = new StratumViewModel(_registry);
         vm.Load(new Dictionary<string, string?> { ["scenario"] = "readme-case3", ["seed"] = "1", ["step"] = "end" });
-        IReadOnlyList<ChartSeries> series = vm.Series(("sv2.messages.pool", "messages in the pool"), ("sv2.messages.heap", "messages on the heap"), ("sv2.live_slices", "live slices"));
+        IReadOnlyList<ChartSeries> series = vm.Series((Sv2Metric.PoolMessages, "messages in the pool"), (Sv2Metric.HeapMessages, "messages on the heap"), (Sv2Metric.LiveSlices, "live slices"));
 
         string[][] csv = Parse(ChartTable.From(series, "step").ToCsv());
 
@@ -36,7 +38,7 @@ public sealed class ChartTableTests : IDisposable
         // A compared keep run: two runs over virtual ms, each with its own x values.
         using var vm = new KeepViewModel(_registry);
         vm.Load(new Dictionary<string, string?> { ["scenario"] = "keep-job-start-herd", ["seed"] = "1", ["step"] = "600", ["mode"] = "current", ["compare"] = "coalescing" });
-        IReadOnlyList<ChartSeries> series = vm.SeriesOverTime(("arvados_keepstore_bufferpool_inuse_buffers", "buffers in use"));
+        IReadOnlyList<ChartSeries> series = vm.SeriesOverTime((KeepMetric.InUseBuffers, "buffers in use"));
         Assert.Equal(2, series.Count);
         Assert.False(series[0].X.SequenceEqual(series[1].X)); // each run has its own moments
 

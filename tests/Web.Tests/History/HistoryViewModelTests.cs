@@ -98,7 +98,7 @@ public sealed class HistoryViewModelTests : IDisposable
     [InlineData("/keep", "Keepstore buffers")]
     [InlineData("/stratum", "Stratum V2 pool")]
     [InlineData("/elsewhere", "/elsewhere")]
-    public void PagesAreNamedAsTheNavigationNamesThem(string page, string title) => Assert.Equal(title, HistoryViewModel.PageTitle(page));
+    public void PagesAreNamedAsTheNavigationNamesThem(string page, string title) => Assert.Equal(title, SystemPages.PageTitle(page));
 
     public void Dispose() => _folder.Dispose();
 }

@@ -1,5 +1,4 @@
-using BufferLab.Simulator.Engine.Scenarios.Keep;
-using BufferLab.Simulator.Engine.Models.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.Tests.Sessions;

@@ -1,5 +1,5 @@
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Web.Sessions;
 
 namespace BufferLab.Simulator.Web.Tests.Sessions;

@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
@@ -45,13 +47,13 @@ public sealed class CompareAnyScenarioTests : IDisposable
         Assert.Equal("current", vm.CompareTotals!.Mode); // the same server as this run
         Assert.InRange(vm.CompareTotals.TimeMs, 0, vm.Totals!.TimeMs);
         Assert.EndsWith("&mode=current&compareScenario=keep-zipf", vm.QueryString, StringComparison.Ordinal);
-        Assert.Contains(vm.SeriesOverTime(("keep.requests", "requests")), s => s.Name == "requests (keep-zipf)");
-        Assert.Contains(vm.SeriesOverTime(("keep.requests", "requests")), s => s.Name == "requests (keep-job-start-herd)");
+        Assert.Contains(vm.SeriesOverTime((KeepMetric.Requests, "requests")), s => s.Name == "requests (keep-zipf)");
+        Assert.Contains(vm.SeriesOverTime((KeepMetric.Requests, "requests")), s => s.Name == "requests (keep-job-start-herd)");
 
         vm.SetCompare("coalescing"); // another scenario in another mode
         Assert.Equal("coalescing", vm.CompareTotals!.Mode);
         Assert.EndsWith("&compare=coalescing&compareScenario=keep-zipf", vm.QueryString, StringComparison.Ordinal);
-        Assert.Contains(vm.SeriesOverTime(("keep.requests", "requests")), s => s.Name == "requests (keep-zipf · coalescing)");
+        Assert.Contains(vm.SeriesOverTime((KeepMetric.Requests, "requests")), s => s.Name == "requests (keep-zipf · coalescing)");
         Assert.Contains(vm.MetricDiffRows, r => r.Name == "keep.requests");
     }
 
@@ -129,7 +131,7 @@ public sealed class CompareAnyScenarioTests : IDisposable
         Assert.DoesNotContain(StratumViewModel.SlotCellsOf(vm.CompareSnapshot), c => c.Duplicate);
         Assert.True(vm.MetricDiffRows.Single(r => r.Name == "sv2.invariant_violations").Differs);
         Assert.Contains("&compare=fixed", vm.QueryString, StringComparison.Ordinal);
-        Assert.Contains(vm.SeriesOverTime(("sv2.live_slices", "live")), s => s.Name == "live (fixed)");
+        Assert.Contains(vm.SeriesOverTime((Sv2Metric.LiveSlices, "live")), s => s.Name == "live (fixed)");
 
         vm.SetVariant("fixed"); // the runs trade places
         Assert.Equal(("fixed", "faithful"), (vm.Variant, vm.CompareVariant));

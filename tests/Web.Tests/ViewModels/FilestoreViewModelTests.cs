@@ -80,7 +80,7 @@ public sealed class FilestoreViewModelTests : IDisposable
         Assert.Equal("std", vm.Reader);
         Assert.Equal("mmap", vm.CompareReader);
         Assert.Contains(vm.Notices, n => n.StartsWith("unknown scenario 'nope'", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("reader 'zero-copy' is not std or mmap", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("reader 'zero-copy' is not one of std, mmap", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("compare 'both' is not std, mmap or none", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("step 'x'", StringComparison.Ordinal));
     }

@@ -54,7 +54,7 @@ public sealed class FuseViewModelTests : IDisposable
         Assert.Empty(vm.Notices);
         Assert.False(vm.Scenario!.Mount.EnableVectoredWrites);
         Assert.Equal(0, vm.Step); // the run reopened
-        Assert.True(((Engine.Scenarios.Fuse.FuseScenario)vm.CompareSession!.Scenario).Mount is { EnableVectoredReads: false, EnableVectoredWrites: false });
+        Assert.True(((Engine.Simulations.Fuse.FuseScenario)vm.CompareSession!.Scenario).Mount is { EnableVectoredReads: false, EnableVectoredWrites: false });
         Assert.EndsWith("vreads=1&vwrites=0", vm.QueryString, StringComparison.Ordinal);
         vm.SeekTo(vm.LastStep);
         Assert.Equal(1, FuseViewModel.CopiesPerByte(vm.Snapshot!)); // vectored writes off: the 4 MiB payloads are copied
@@ -69,7 +69,7 @@ public sealed class FuseViewModelTests : IDisposable
         Assert.Contains(vm.Notices, n => n.StartsWith("mode 'zero-copy'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("compare 'both'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("page 'x' is not a whole number", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("options.maxPagesLimit: must be from 1 to 65535, got 0", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("limit must be a whole number from 1 to 65535, got '0'", StringComparison.Ordinal));
         Assert.Equal(1024, vm.Scenario!.MaxPagesLimit); // the preset's own limit, not the refused 0
         Assert.Null(vm.MaxPagesLimit);
     }

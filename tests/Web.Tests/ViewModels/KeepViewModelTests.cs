@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 
@@ -90,7 +91,7 @@ public sealed class KeepViewModelTests : IDisposable
     public void ChartsOverlayBothRunsLabelledByMode()
     {
         using var vm = Open(("compare", "coalescing"), ("step", "400"));
-        IReadOnlyList<ChartSeries> series = vm.SeriesOverTime(("keep.volume_reads", "volume reads"));
+        IReadOnlyList<ChartSeries> series = vm.SeriesOverTime((KeepMetric.VolumeReads, "volume reads"));
 
         Assert.Equal(["volume reads (current)", "volume reads (coalescing)"], series.Select(s => s.Name));
         Assert.All(series, s => Assert.Equal(s.X.Count, s.Values.Count));

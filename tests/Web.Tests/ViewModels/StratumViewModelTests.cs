@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 
@@ -44,7 +45,7 @@ public sealed class StratumViewModelTests : IDisposable
     [InlineData("scenario", "no-such", "unknown scenario 'no-such'")]
     [InlineData("seed", "abc", "seed 'abc' is not a whole number")]
     [InlineData("step", "99", "step '99' is not a step from 0 to 14")]
-    [InlineData("variant", "turbo", "variant 'turbo' is not 'faithful' or 'fixed'")]
+    [InlineData("variant", "turbo", "variant 'turbo' is not one of faithful, fixed")]
     [InlineData("ops", "+1:5 +x", "op string: column 6")]
     public void BadUrlValuesFallBackAndSaySo(string key, string value, string notice)
     {
@@ -132,7 +133,7 @@ public sealed class StratumViewModelTests : IDisposable
     public void ChartSeriesCoverEveryStepReached()
     {
         using var vm = Open(("scenario", "readme-case1"), ("step", "end"));
-        var series = vm.Series(("sv2.messages.pool", "pool"), ("sv2.messages.heap", "heap"));
+        var series = vm.Series((Sv2Metric.PoolMessages, "pool"), (Sv2Metric.HeapMessages, "heap"));
 
         Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 8, 8], series[0].Values);
         Assert.Equal([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2], series[1].Values);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations;
 using YamlDotNet.RepresentationModel;
 
 namespace BufferLab.Simulator.Engine.Scenarios.Files;
@@ -14,8 +15,6 @@ public static partial class ScenarioFile
 {
     /// <summary>Largest scenario file accepted (traces included).</summary>
     public const int MaxBytes = 16 << 20;
-
-    public static readonly IReadOnlyList<string> Systems = ["stratum-v2", "keep", "filestore", "fuse"];
 
     private static readonly string[] CommonKeys = ["name", "title", "description", "system", "seed", "options", "phases", "trace"];
 
@@ -68,17 +67,10 @@ public static partial class ScenarioFile
         var root = new YamlMap(file, rootNode, "");
         ScenarioHeader? header = Header(root);
         ulong? seed = Seed(root);
-        string? system = root.Choice("system", Systems, required: true);
+        ISystemDefinition? system = root.Choice("system", SystemCatalog.Ids, required: true) is { } id ? SystemCatalog.Get(id) : null;
         WorkloadTrace? trace = Trace(root);
-        IScenario? scenario = system switch
-        {
-            "stratum-v2" => Sv2ScenarioReader.Read(root, header, trace),
-            "keep" => KeepScenarioReader.Read(root, header, trace),
-            "filestore" => FilestoreScenarioReader.Read(root, header, trace),
-            "fuse" => FuseScenarioReader.Read(root, header, trace),
-            _ => null,
-        };
-        root.Finish([.. CommonKeys, .. system == "stratum-v2" ? Sv2ScenarioReader.ExtraKeys : []]);
+        IScenario? scenario = system?.Read(root, header, trace);
+        root.Finish([.. CommonKeys, .. system?.FileKeys ?? []]);
         return file.Problems.Count > 0 || scenario is null
             ? (null, file.Problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToArray())
             : (new ScenarioDocument(scenario, seed, fileName, text) { IsTrace = trace is not null }, []);

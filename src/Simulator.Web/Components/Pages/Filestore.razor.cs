@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.ViewModels;
 
@@ -6,7 +8,7 @@ namespace BufferLab.Simulator.Web.Components.Pages;
 /// <summary>The filestore page binds to <see cref="FilestoreViewModel"/>.</summary>
 public sealed partial class Filestore
 {
-    private static readonly int[] Statuses = [0, 10, 11, 12];
+    private static readonly FilestoreStatus[] Statuses = [FilestoreStatus.Ok, FilestoreStatus.FileError, FilestoreStatus.FileNotFound, FilestoreStatus.FileChanged];
 
     private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. FilestoreViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
 
@@ -25,16 +27,16 @@ public sealed partial class Filestore
 
     protected override void ReadCharts()
     {
-        _resident = Vm.SeriesOverTime(("filestore.file_resident_bytes", "cached"));
-        _rss = Vm.SeriesOverTime(("filestore.rss_anon_bytes", "anon"), ("filestore.rss_file_bytes", "file"));
-        _pageCache = Vm.SeriesOverTime(("filestore.page_cache_bytes", "page cache"));
-        _reads = Vm.SeriesOverTime(("filestore.reads_per_second", "reads/s"));
-        _latency = Vm.SeriesOverTime(("filestore.read_latency_p50_us", "p50"), ("filestore.read_latency_p99_us", "p99"));
-        _statuses = Vm.SeriesOverTime([.. Statuses.Where(Seen).Select(s => ($"filestore.status.{s}", s == 0 ? "ok" : s.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        _resident = Vm.SeriesOverTime((FilestoreMetric.FileResidentBytes, "cached"));
+        _rss = Vm.SeriesOverTime((FilestoreMetric.RssAnonBytes, "anon"), (FilestoreMetric.RssFileBytes, "file"));
+        _pageCache = Vm.SeriesOverTime((FilestoreMetric.PageCacheBytes, "page cache"));
+        _reads = Vm.SeriesOverTime((FilestoreMetric.ReadsPerSecond, "reads/s"));
+        _latency = Vm.SeriesOverTime((FilestoreMetric.ReadLatencyP50Us, "p50"), (FilestoreMetric.ReadLatencyP99Us, "p99"));
+        _statuses = Vm.SeriesOverTime([.. Statuses.Where(Seen).Select(s => (FilestoreMetric.Status(s), s == FilestoreStatus.Ok ? "ok" : ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
     }
 
-    private bool Seen(int status) =>
-        (Vm.Snapshot?.StatusCounts.ContainsKey(status) ?? false) || (Vm.CompareSnapshot?.StatusCounts.ContainsKey(status) ?? false);
+    private bool Seen(FilestoreStatus status) =>
+        (Vm.Snapshot?.StatusCounts.ContainsKey((int)status) ?? false) || (Vm.CompareSnapshot?.StatusCounts.ContainsKey((int)status) ?? false);
 
     private static string ReaderTitle(string reader) => reader == "mmap"
         ? "mmap reader (WithMMapReader): map the whole file, copy the block out, unmap"

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.ViewModels;
 
@@ -49,10 +50,10 @@ public sealed partial class Fuse
 
     protected override void ReadCharts()
     {
-        _heap = Vm.SeriesOverTime(("fuse.heap_bytes", "heap"));
-        _copies = Vm.SeriesOverTime(("fuse.bytes_copied", "library"), ("fuse.fs_bytes_copied", "file system"));
-        _pinned = Vm.SeriesOverTime(("fuse.pinned_bytes", "pinned"));
-        _pools = Vm.SeriesOverTime(("fuse.pool_1m", "1M"), ("fuse.pool_1m_plus_page", "1M+page"));
+        _heap = Vm.SeriesOverTime((FuseMetric.HeapBytes, "heap"));
+        _copies = Vm.SeriesOverTime((FuseMetric.BytesCopied, "library"), (FuseMetric.FsBytesCopied, "file system"));
+        _pinned = Vm.SeriesOverTime((FuseMetric.PinnedBytes, "pinned"));
+        _pools = Vm.SeriesOverTime((FuseMetric.Pool1M, "1M"), (FuseMetric.Pool1MPlusPage, "1M+page"));
     }
 
     private void ApplyMount() => Run(() => Vm.SetMount(_pageSize, _maxMessageMiB, _maxPagesLimit,

@@ -1,5 +1,5 @@
-using BufferLab.Simulator.Engine.Models.Keep;
-using BufferLab.Simulator.Engine.Telemetry.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.ViewModels;
 
@@ -30,11 +30,11 @@ public sealed partial class Keep
 
     protected override void ReadCharts()
     {
-        _buffers = Vm.SeriesOverTime(("arvados_keepstore_bufferpool_inuse_buffers", "in use"), ("keep.buffer_waiters", "waiting"));
-        _memory = Vm.SeriesOverTime(("arvados_keepstore_bufferpool_allocated_bytes", "allocated"), ("keep.live_buffer_bytes", "live"));
-        _reads = Vm.SeriesOverTime(("keep.requests", "requests"), ("keep.volume_reads", "volume reads"));
-        _statuses = Vm.SeriesOverTime([.. KeepModel.ChartedStatuses.Where(Seen).Select(s => ($"keep.status.{s}", s.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
-        _latency = Vm.SeriesOverTime(("keep.latency_p50_ms", "p50"), ("keep.latency_p99_ms", "p99"));
+        _buffers = Vm.SeriesOverTime((KeepMetric.InUseBuffers, "in use"), (KeepMetric.BufferWaiters, "waiting"));
+        _memory = Vm.SeriesOverTime((KeepMetric.AllocatedBytes, "allocated"), (KeepMetric.LiveBufferBytes, "live"));
+        _reads = Vm.SeriesOverTime((KeepMetric.Requests, "requests"), (KeepMetric.VolumeReads, "volume reads"));
+        _statuses = Vm.SeriesOverTime([.. KeepMetric.ChartedStatuses.Where(Seen).Select(s => (KeepMetric.Status(s), s.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+        _latency = Vm.SeriesOverTime((KeepMetric.LatencyP50Ms, "p50"), (KeepMetric.LatencyP99Ms, "p99"));
     }
 
     /// <summary>Only statuses some run answered with get a line.</summary>

@@ -1,4 +1,5 @@
-using BufferLab.Simulator.Engine.Telemetry.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
@@ -39,8 +40,8 @@ public sealed partial class Stratum
 
     protected override void ReadCharts()
     {
-        _messages = Vm.SeriesOverTime(("sv2.messages.pool", "messages in the pool"), ("sv2.messages.heap", "messages on the heap"), ("sv2.live_slices", "live slices"));
-        _bytes = Vm.SeriesOverTime(("sv2.heap.bytes", "heap bytes written"), ("sv2.bytes_moved", "bytes moved"), ("sv2.live_pool_bytes", "live pool bytes"));
+        _messages = Vm.SeriesOverTime((Sv2Metric.PoolMessages, "messages in the pool"), (Sv2Metric.HeapMessages, "messages on the heap"), (Sv2Metric.LiveSlices, "live slices"));
+        _bytes = Vm.SeriesOverTime((Sv2Metric.HeapBytes, "heap bytes written"), (Sv2Metric.BytesMoved, "bytes moved"), (Sv2Metric.LivePoolBytes, "live pool bytes"));
     }
 
     private void RunOps() => Run(() => Vm.RunOps(_opsText, _opsCapacity));

@@ -1,6 +1,0 @@
-using BufferLab.Simulator.Engine.Systems.Fuse;
-
-namespace BufferLab.Simulator.Engine.Models.Fuse;
-
-/// <summary>A request the simulated kernel sent and still expects a reply to.</summary>
-public sealed record KernelRequest(ulong Unique, FuseOpcode Opcode, ulong Offset, int Size, byte[]? Payload);

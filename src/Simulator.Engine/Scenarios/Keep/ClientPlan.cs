@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Scenarios.Keep;
-
-/// <summary>One client of a phase: when it starts after the phase does, its requests, and when it stops sending (a closed phase's duration).</summary>
-internal sealed record ClientPlan(TimeSpan Delay, IReadOnlyList<PlannedRequest> Requests, TimeSpan? StopAfter = null);

@@ -1,0 +1,45 @@
+namespace BufferLab.Simulator.Engine.Simulations;
+
+/// <summary>
+/// The one table between a choice's names (in URLs, scenario files, CLI options and hub calls) and
+/// its values, e.g. keep's <c>mode</c>: current, legacy, coalescing. The first entry is the default.
+/// </summary>
+public sealed class ChoiceTable<T>(string key, params (string Name, T Value)[] entries)
+    where T : struct, Enum
+{
+    /// <summary>The key the choice goes by: <c>mode</c>, <c>reader</c>, <c>variant</c>.</summary>
+    public string Key { get; } = key;
+
+    public IReadOnlyList<string> Names { get; } = [.. entries.Select(e => e.Name)];
+
+    public T Default => entries[0].Value;
+
+    public string NameOf(T value) => entries.First(e => EqualityComparer<T>.Default.Equals(e.Value, value)).Name;
+
+    public bool TryParse(string? text, out T value)
+    {
+        foreach ((string name, T entry) in entries)
+        {
+            if (string.Equals(name, text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = entry;
+                return true;
+            }
+        }
+
+        value = Default;
+        return false;
+    }
+
+    /// <summary>The value named <paramref name="name"/>, or the default when there is none (a scenario file that left the choice out; the reader has checked the name).</summary>
+    public T ValueOf(string? name) => name is null ? Default : Parse(name);
+
+    /// <summary>The value named <paramref name="text"/>; anything else is a <see cref="ChoiceException"/> listing the names.</summary>
+    public T Parse(string text) => TryParse(text, out T value) ? value : throw new ChoiceException(Refusal(text));
+
+    /// <summary>"mode must be 'current', 'legacy' or 'coalescing', got 'fast'".</summary>
+    public string Refusal(string? text) => $"{Key} must be {ListNames()}, got '{text}'";
+
+    /// <summary>"'current', 'legacy' or 'coalescing'".</summary>
+    public string ListNames() => $"{string.Join(", ", Names.SkipLast(1).Select(n => $"'{n}'"))} or '{Names[^1]}'";
+}

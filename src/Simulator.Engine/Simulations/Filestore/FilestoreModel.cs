@@ -1,0 +1,439 @@
+using System.Diagnostics;
+using System.Globalization;
+using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
+using BufferLab.Simulator.Engine.Systems.Filestore;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry.HostMemory;
+
+namespace BufferLab.Simulator.Engine.Simulations.Filestore;
+
+/// <summary>
+/// A real filestore under the seed's workload: a sparse file on disk, a SQLite datastore of
+/// references, writers and readers as actors of the deterministic scheduler. Which blocks are
+/// written and read, and every status, is a function of the seed (the event log); how long reads
+/// take and how much memory the process and the page cache hold are measured, as metrics.
+/// </summary>
+public sealed class FilestoreModel : ISimulationModel, IDisposable
+{
+    public const string SystemId = "filestore";
+
+    /// <summary>Most regions in the file grid.</summary>
+    public const int MaxRegions = 1024;
+
+    /// <summary>Operations between two page-cache residency measurements (mincore over the whole file).</summary>
+    private const int ResidencyEvery = 16;
+
+    private const int RecentReadCount = 24;
+
+    /// <summary>Reads between two samples of process memory (/proc/self/status, /proc/meminfo).</summary>
+    private const int MemoryEvery = 4;
+
+    /// <summary>Virtual time between a read's open (or mapping) and its ReadAt: another actor may run in between.</summary>
+    private static readonly TimeSpan ReadGap = TimeSpan.FromMicroseconds(20);
+
+    private readonly RunContext _context;
+    private readonly FileStream _file;
+    private readonly SqliteDatastore _datastore;
+    private readonly FileResidency _residency;
+    private readonly List<int> _order;
+    private readonly List<int> _written = [];
+    private readonly Dictionary<int, Cid> _cids = [];
+    private readonly int[] _regionWritten, _regionReads;
+    private readonly long[] _regionResident;
+    private readonly Queue<BlockReadView> _recent = new();
+    private readonly Queue<TimeSpan> _lastSecond = new();
+    private readonly SortedDictionary<int, int> _statuses = [];
+    private int _nextToWrite;
+    private int _writersDone;
+    private TimeSpan _writesEndedAt;
+    private bool _truncated;
+    private int _operations;
+    private readonly SortedDictionary<int, (int Chunk, OpenedBlock Block)> _open = [];
+    private MemorySample _memory;
+
+    public FilestoreModel(FilestoreConfig config, RunContext context)
+    {
+        if (config.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(config));
+        }
+
+        Config = config;
+        _context = context;
+        WorkingDirectory = Path.Combine(Path.GetTempPath(), "bufferlab-filestore", Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(WorkingDirectory, "root");
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        FilePath = Path.Combine(root, "data", "blocks.bin");
+        _file = new FileStream(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        _file.SetLength(config.FileBytes); // sparse: no block is allocated until written
+        _residency = new FileResidency(_file.SafeFileHandle, config.FileBytes);
+        _datastore = new SqliteDatastore(Path.Combine(WorkingDirectory, "filestore.db"));
+        Manager = new FileManager(_datastore, root, FileManager.WithReader(config.Reader)) { AllowFiles = true };
+        int regions = (int)Math.Min(MaxRegions, config.ChunksInFile);
+        _regionWritten = new int[regions];
+        _regionReads = new int[regions];
+        _regionResident = new long[regions];
+        _order = config.WriteOrder is { } order ? [.. order] : ChunkOrder(config, context.Random.Fork("filestore.order"));
+        for (int w = 1; w <= config.Writers; w++)
+        {
+            context.Scheduler.Spawn($"writer-{w}", Write(w));
+        }
+
+        for (int r = 1; r <= config.Readers; r++)
+        {
+            IReadOnlyList<int>? chunks = config.ReaderChunks is { } lists ? (r <= lists.Count ? lists[r - 1] : []) : null;
+            context.Scheduler.Spawn($"reader-{r}", Read(r, context.Random.Fork($"filestore.reader.{r}"), chunks), ReadGap * r);
+        }
+    }
+
+    public string System => SystemId;
+
+    public string? Failure => null;
+
+    public FilestoreConfig Config { get; }
+
+    public FileManager Manager { get; }
+
+    /// <summary>Where this run's file and database live; deleted when the model is disposed.</summary>
+    public string WorkingDirectory { get; }
+
+    public string FilePath { get; }
+
+    public int BlocksRead { get; private set; }
+
+    public long BytesRead { get; private set; }
+
+    public long HeapBytes { get; private set; }
+
+    /// <summary>Measured read times in microseconds.</summary>
+    public Percentiles Latencies { get; } = new();
+
+    public long PeakRssAnonBytes { get; private set; }
+
+    public long PeakRssFileBytes { get; private set; }
+
+    public long PeakPageCacheBytes { get; private set; }
+
+    public long FileResidentBytes { get; private set; }
+
+    public long PeakFileResidentBytes { get; private set; }
+
+    public IReadOnlyDictionary<int, int> StatusCounts => _statuses;
+
+    private TimeSpan Now => _context.Clock.Elapsed;
+
+    /// <summary>Writes the file's dirty pages back (fsync), drops its pages from the page cache (posix_fadvise DONTNEED), then measures again: the remedy, shown.</summary>
+    public void DropFileCache()
+    {
+        _file.Flush(flushToDisk: true);
+        _residency.Drop();
+        MeasureResidency();
+        SampleMemory();
+    }
+
+    /// <summary>Measures memory and residency now (the report's final figures).</summary>
+    public void MeasureNow()
+    {
+        MeasureResidency();
+        SampleMemory();
+    }
+
+    public object Snapshot()
+    {
+        int regions = _regionWritten.Length;
+        long regionBytes = Config.FileBytes / regions;
+        var views = new FileRegionView[regions];
+        for (int i = 0; i < regions; i++)
+        {
+            views[i] = new FileRegionView(i, i * regionBytes, regionBytes, _regionWritten[i], _regionReads[i], _regionResident[i]);
+        }
+
+        return new FilestoreSnapshot(Config.Reader.ToString().ToLowerInvariant(), VirtualTime.Micros(Now), Config.FileBytes, Config.ChunkBytes, _written.Count,
+            Config.ChunkCount, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
+            _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
+            Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes);
+    }
+
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"{Config.Reader.ToString().ToLowerInvariant()} reader: {_written.Count}/{Config.ChunkCount} chunks written, {BlocksRead} blocks read ({string.Join(", ", _statuses.Select(kv => $"{kv.Value}×{FilestoreErrors.StatusText((FilestoreStatus)kv.Key)}"))})");
+
+    public string HeldMeasure => Config.Reader == ReaderKind.Mmap ? "bytes mapped by open block readers" : "bytes of open blocks, read into a buffer each";
+
+    /// <summary>An open std reader will read its block into a buffer of the block's size; an open mmap reader maps the whole file.</summary>
+    public long HeldBytes => _open.Values.Sum(o => Held(o.Block));
+
+    public IReadOnlyList<PeakHolding> Holdings() =>
+    [
+        .. _open.Select(o => new PeakHolding(
+            $"chunk {o.Value.Chunk} ({o.Value.Block.Cid.ToString()[..12]}…)", Held(o.Value.Block), $"reader-{o.Key}",
+            Config.Reader == ReaderKind.Mmap ? $"a mapping of the whole file, bytes {o.Value.Block.Reference.Offset}+{o.Value.Block.Reference.Size} read" : $"a {o.Value.Block.Reference.Size}-byte pread buffer")),
+    ];
+
+    private long Held(OpenedBlock block) => Config.Reader == ReaderKind.Mmap ? Config.FileBytes : (long)block.Reference.Size;
+
+    public IReadOnlyList<MetricValue> Metrics()
+    {
+        var metrics = new List<MetricValue>
+        {
+            FilestoreMetric.TimeMs.With(Now.TotalMilliseconds),
+            FilestoreMetric.ChunksWritten.With(_written.Count),
+            FilestoreMetric.BlocksRead.With(BlocksRead),
+            FilestoreMetric.BytesRead.With(BytesRead),
+            FilestoreMetric.ReadsPerSecond.With(_lastSecond.Count),
+            FilestoreMetric.HeapBytes.With(HeapBytes),
+            FilestoreMetric.ReadLatencyP50Us.With(Latencies.Percentile(50)),
+            FilestoreMetric.ReadLatencyP99Us.With(Latencies.Percentile(99)),
+            FilestoreMetric.RssAnonBytes.With(_memory.RssAnonBytes),
+            FilestoreMetric.RssFileBytes.With(_memory.RssFileBytes),
+            FilestoreMetric.PageCacheBytes.With(_memory.PageCacheBytes),
+            FilestoreMetric.FileResidentBytes.With(FileResidentBytes),
+        };
+        foreach (FilestoreStatus status in Enum.GetValues<FilestoreStatus>())
+        {
+            metrics.Add(FilestoreMetric.Status(status).With(_statuses.GetValueOrDefault((int)status)));
+        }
+
+        return metrics;
+    }
+
+    public IReadOnlyDictionary<string, object> ReportMetrics()
+    {
+        MeasureNow();
+        return new Dictionary<string, object>
+        {
+            ["chunksWritten"] = _written.Count,
+            ["blocksRead"] = BlocksRead,
+            ["bytesRead"] = BytesRead,
+            ["statusCounts"] = _statuses.ToDictionary(kv => kv.Key.ToString(CultureInfo.InvariantCulture), kv => kv.Value),
+            ["heapBytes"] = HeapBytes,
+            ["peakRssFileBytes"] = PeakRssFileBytes,
+            ["peakRssAnonBytes"] = PeakRssAnonBytes,
+            ["peakPageCacheBytes"] = PeakPageCacheBytes,
+            ["peakFileResidentBytes"] = PeakFileResidentBytes,
+            ["fileResidentBytesAtEnd"] = FileResidentBytes,
+            ["readLatencyP50Us"] = Latencies.Percentile(50),
+            ["readLatencyP99Us"] = Latencies.Percentile(99),
+            ["virtualTimeMs"] = Now.TotalMilliseconds,
+        };
+    }
+
+    public void Dispose()
+    {
+        _datastore.Dispose();
+        _residency.Dispose();
+        _file.Dispose();
+        try
+        {
+            Directory.Delete(WorkingDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a reader of the web page may still hold a file open for a moment; the OS temp cleaner takes the rest
+        }
+    }
+
+    private static List<int> ChunkOrder(FilestoreConfig config, SeededRandom random)
+    {
+        if (!config.RandomOrder)
+        {
+            return [.. Enumerable.Range(0, config.ChunksToWrite)];
+        }
+
+        // Floyd's sampling: distinct chunks in random order without listing the whole file.
+        int total = (int)Math.Min(int.MaxValue, config.ChunksInFile);
+        var chosen = new HashSet<int>();
+        var order = new List<int>(config.ChunksToWrite);
+        for (int j = total - config.ChunksToWrite; j < total; j++)
+        {
+            int pick = random.NextInt(j + 1);
+            int chunk = chosen.Add(pick) ? pick : j;
+            if (chunk == j)
+            {
+                chosen.Add(j);
+            }
+
+            order.Insert(random.NextInt(order.Count + 1), chunk);
+        }
+
+        return order;
+    }
+
+    private IEnumerable<TimeSpan> Write(int writer)
+    {
+        TimeSpan interval = TimeSpan.FromSeconds(Config.ChunkBytes * 8.0 / (Config.WriteMbps * 1e6 / Config.Writers));
+        byte[] data = new byte[Config.ChunkBytes];
+        while (_nextToWrite < _order.Count)
+        {
+            int chunk = _order[_nextToWrite++];
+            long offset = (long)chunk * Config.ChunkBytes;
+            _context.Random.Fork($"filestore.chunk.{chunk}").NextBytes(data);
+            RandomAccess.Write(_file.SafeFileHandle, data, offset); // pwrite into the sparse file
+            Cid cid = Cid.Of(data);
+            Manager.Put(new FilestoreNode(cid, FilePath, (ulong)offset, (ulong)data.Length));
+            _cids[chunk] = cid;
+            _written.Add(chunk);
+            _regionWritten[RegionOf(offset)]++;
+            _context.Record($"writer-{writer}", $"w{chunk}");
+            _context.Emit(new ChunkWritten(writer, chunk, offset, cid.ToString()));
+            Tick();
+            yield return interval;
+        }
+
+        if (++_writersDone == Config.Writers)
+        {
+            _writesEndedAt = Now;
+        }
+    }
+
+    /// <summary>A reader: a written chunk at random every interval, or the given <paramref name="chunks"/> in turn (each once it is written).</summary>
+    private IEnumerable<TimeSpan> Read(int reader, SeededRandom random, IReadOnlyList<int>? chunks)
+    {
+        TimeSpan interval = TimeSpan.FromMilliseconds(Config.ReadIntervalMs);
+        int next = 0;
+        while (_writersDone < Config.Writers || Now <= _writesEndedAt + TimeSpan.FromMilliseconds(Config.TailMs))
+        {
+            if (chunks is not null && next == chunks.Count)
+            {
+                yield break;
+            }
+
+            if (_written.Count == 0 || (chunks is not null && !_cids.ContainsKey(chunks[next])))
+            {
+                yield return interval;
+                continue;
+            }
+
+            int chunk = chunks is null ? _written[random.NextInt(_written.Count)] : chunks[next++];
+            _context.Record($"reader-{reader}", $"r{chunk}");
+            long offset = (long)chunk * Config.ChunkBytes;
+            var timer = Stopwatch.StartNew();
+            (OpenedBlock? opened, Exception? failure) = OpenBlock(_cids[chunk]);
+            TruncateIfDue();
+            if (opened is not null)
+            {
+                timer.Stop();
+                _open[reader] = (chunk, opened);
+                yield return ReadGap; // the ReadAt is a step of its own: the file may change in between
+                _open.Remove(reader);
+                timer.Start();
+                failure = ReadOpened(opened);
+            }
+
+            timer.Stop();
+            Record(reader, chunk, offset, failure, timer.Elapsed.TotalMicroseconds);
+            Tick();
+            yield return interval;
+        }
+    }
+
+    private (OpenedBlock? Opened, Exception? Failure) OpenBlock(Cid cid)
+    {
+        try
+        {
+            return (Manager.Open(cid, Manager.GetDataObj(cid)), null);
+        }
+        catch (Exception e) when (e is CorruptReferenceException or BlockNotFoundException or FilestoreException)
+        {
+            return (null, e);
+        }
+    }
+
+    /// <summary>ReadAt, the CID check and Close; memory is sampled while the reader (and its mapping) is still open.</summary>
+    private CorruptReferenceException? ReadOpened(OpenedBlock opened)
+    {
+        try
+        {
+            HeapBytes += (long)opened.Reference.Size;
+            _ = FileManager.Read(opened);
+            BytesRead += (long)opened.Reference.Size;
+            return null;
+        }
+        catch (CorruptReferenceException e)
+        {
+            return e;
+        }
+        finally
+        {
+            if (BlocksRead % MemoryEvery == 0)
+            {
+                SampleMemory(); // while the reader (and its mapping) is still open
+            }
+
+            opened.Dispose();
+        }
+    }
+
+    private void Record(int reader, int chunk, long offset, Exception? failure, double latencyUs)
+    {
+        FilestoreStatus status = failure is null ? FilestoreStatus.Ok : FilestoreErrors.StatusOf(failure);
+        BlocksRead++;
+        Latencies.Add(latencyUs);
+        _statuses[(int)status] = _statuses.GetValueOrDefault((int)status) + 1;
+        _regionReads[RegionOf(offset)]++;
+        _lastSecond.Enqueue(Now);
+        while (_lastSecond.Peek() < Now - TimeSpan.FromSeconds(1))
+        {
+            _lastSecond.Dequeue();
+        }
+
+        _recent.Enqueue(new BlockReadView(VirtualTime.Micros(Now), reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), failure?.Message, latencyUs));
+        if (_recent.Count > RecentReadCount)
+        {
+            _recent.Dequeue();
+        }
+
+        if (failure?.Message == MmapReader.TruncatedUnderMapping)
+        {
+            _context.Emit(new MappingFaultAvoided(reader, chunk, offset, Config.FileBytes, _file.Length));
+        }
+
+        _context.Emit(new BlockRead(reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), Config.ChunkBytes, failure?.Message));
+    }
+
+    private void TruncateIfDue()
+    {
+        if (!_truncated && Config.TruncateTo is { } length && Now >= TimeSpan.FromMilliseconds(Config.TruncateAtMs))
+        {
+            _truncated = true;
+            _file.SetLength(length);
+            _context.Emit(new FileTruncated(length));
+        }
+    }
+
+    private void Tick()
+    {
+        if (++_operations % ResidencyEvery == 0)
+        {
+            MeasureResidency();
+        }
+    }
+
+    private void SampleMemory()
+    {
+        _memory = MemorySample.Read();
+        PeakRssAnonBytes = Math.Max(PeakRssAnonBytes, _memory.RssAnonBytes);
+        PeakRssFileBytes = Math.Max(PeakRssFileBytes, _memory.RssFileBytes);
+        PeakPageCacheBytes = Math.Max(PeakPageCacheBytes, _memory.PageCacheBytes);
+    }
+
+    /// <summary>Page-cache residency of every written chunk (only written chunks can be cached: readers read nothing else).</summary>
+    private void MeasureResidency()
+    {
+        long total = 0;
+        Array.Clear(_regionResident);
+        foreach (int chunk in _written)
+        {
+            long offset = (long)chunk * Config.ChunkBytes;
+            long resident = _residency.ResidentBytes(offset, Config.ChunkBytes);
+            _regionResident[RegionOf(offset)] += resident;
+            total += resident;
+        }
+
+        FileResidentBytes = total;
+        PeakFileResidentBytes = Math.Max(PeakFileResidentBytes, total);
+    }
+
+    private int RegionOf(long offset) => (int)Math.Min(_regionWritten.Length - 1, offset * _regionWritten.Length / Config.FileBytes);
+}

@@ -1,0 +1,91 @@
+using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Fuse;
+
+namespace BufferLab.Simulator.Engine.Simulations.Fuse;
+
+/// <summary>The kernel's requests in the order it sends them, each with the queue depth of its phase: drawn from the phases, or read back from a trace.</summary>
+internal static class FusePlan
+{
+    public const string Kernel = "kernel";
+
+    /// <summary>The trace op that sets the queue depth, as in `depth4`.</summary>
+    public const string Depth = "depth";
+
+    /// <summary>The phases' I/O, split into requests the negotiated limits allow.</summary>
+    public static List<(FuseIoOp Op, int QueueDepth)> Draw(FuseScenario scenario, SeededRandom random, KernelLimits limits)
+    {
+        var plan = new List<(FuseIoOp, int)>();
+        foreach (FusePhase phase in scenario.Phases)
+        {
+            int sent = 0;
+            void Add(bool write, long offset, int size)
+            {
+                int max = (int)Math.Min(int.MaxValue, write ? limits.MaxWriteRequest : limits.MaxReadRequest);
+                for (int done = 0; done < size; done += max)
+                {
+                    sent++;
+                    bool forget = phase.ForgetEvery > 0 && sent % phase.ForgetEvery == 0;
+                    bool interrupt = phase.InterruptEvery > 0 && sent % phase.InterruptEvery == 0;
+                    plan.Add((new FuseIoOp(write, offset + done, Math.Min(max, size - done), forget, interrupt), phase.QueueDepth));
+                }
+            }
+
+            for (long offset = 0; offset < phase.SequentialWriteBytes; offset += phase.IoBytes)
+            {
+                Add(true, offset, (int)Math.Min(phase.IoBytes, phase.SequentialWriteBytes - offset));
+            }
+
+            for (long offset = 0; offset < phase.SequentialReadBytes; offset += phase.IoBytes)
+            {
+                Add(false, offset, (int)Math.Min(phase.IoBytes, phase.SequentialReadBytes - offset));
+            }
+
+            for (int i = 0; i < phase.RandomOps; i++)
+            {
+                int size = phase.Sizes.Next(random, phase.MinRandomBytes, phase.MaxRandomBytes, i);
+                long offset = random.NextInt(scenario.FileBytes - size + 1);
+                Add(random.NextDouble() < phase.WriteFraction, offset, size);
+            }
+
+            foreach (FuseIoOp op in phase.Ops)
+            {
+                int before = plan.Count;
+                Add(op.Write, op.Offset, op.Size);
+                plan[^1] = (plan[^1].Item1 with { Forget = op.Forget, Interrupt = op.Interrupt }, phase.QueueDepth);
+                for (int i = before; i < plan.Count - 1; i++)
+                {
+                    plan[i] = (plan[i].Item1 with { Forget = false, Interrupt = false }, phase.QueueDepth);
+                }
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>The requests a trace recorded, with the depths it set.</summary>
+    public static List<(FuseIoOp Op, int QueueDepth)> FromTrace(WorkloadTrace trace)
+    {
+        var plan = new List<(FuseIoOp, int)>();
+        int depth = 0;
+        foreach (TraceEntry entry in trace.Entries)
+        {
+            if (entry.Actor != Kernel)
+            {
+                throw new FormatException($"trace entry '{entry}': a FUSE trace holds only '{Kernel}' entries");
+            }
+
+            if (entry.Op.StartsWith(Depth, StringComparison.Ordinal))
+            {
+                depth = int.TryParse(entry.Op.AsSpan(Depth.Length), out int d) && d is >= 1 and <= 256 ? d : throw new FormatException($"trace entry '{entry}': the depth must be from 1 to 256");
+            }
+            else
+            {
+                FuseIoOp op = FuseIoOp.TryParse(entry.Op, out string? error) ?? throw new FormatException($"trace entry '{entry}': {error}");
+                plan.Add((op, depth > 0 ? depth : throw new FormatException($"trace entry '{entry}' comes before any '{Depth}N' entry")));
+            }
+        }
+
+        return plan;
+    }
+}

@@ -1,0 +1,14 @@
+using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Systems.Keep;
+
+namespace BufferLab.Simulator.Engine.Simulations.Keep;
+
+/// <summary>How a multi-step BlockWrite ended.</summary>
+public sealed class PutResult
+{
+    public KeepError? Error { get; set; } = new(500, "write did not finish");
+
+    public string? Hash { get; set; }
+
+    public int Size { get; set; }
+}

@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Filestore;
-
-/// <summary>One block read as the page lists it; the latency is measured wall time, not part of the event log.</summary>
-public sealed record BlockReadView(long TimeUs, int Reader, int Chunk, long Offset, int Status, string StatusText, string? Error, double LatencyUs);

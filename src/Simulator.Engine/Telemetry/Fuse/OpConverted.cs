@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Fuse;
-
-/// <summary>The daemon read and converted a request: which buffer it got (dst, dstbufs, data, datablocks, heap, nil) and over how many blocks.</summary>
-public sealed record OpConverted(ulong Unique, string Opcode, int Size, string Buffer, int Blocks) : SimEvent;

@@ -1,8 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Fuse;
-
-/// <summary>The kernel read a reply and checked it: length, error code, and the bytes against what the file holds.</summary>
-public sealed record ReplyChecked(ulong Unique, string Opcode, int Bytes, int Error, string? Problem) : SimEvent, IMarksTimeline
-{
-    (TimelineMarkKind Kind, string Label)? IMarksTimeline.Mark =>
-        Error != 0 || Problem is not null ? (TimelineMarkKind.RequestFailed, $"{Opcode} #{Unique}: {Problem ?? $"error {Error}"}") : null;
-}

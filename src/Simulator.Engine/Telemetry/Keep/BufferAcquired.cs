@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>The request holds a buffer: a new allocation or one reused from the pool.</summary>
-public sealed record BufferAcquired(int Request, int Buffer, bool Allocated, long WaitedUs) : SimEvent;

@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>No buffer was free ("reached max buffers, waiting"): the request waits, FIFO.</summary>
-public sealed record BufferWaitStarted(int Request, int Waiting) : SimEvent;

@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>#10541: a Ready buffer holds the block; no volume read.</summary>
-public sealed record CacheHit(int Request, int Buffer, string Hash) : SimEvent;

@@ -1,7 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>The client went away (its request context ended).</summary>
-public sealed record ClientDisconnected(int Request) : SimEvent, IMarksTimeline
-{
-    (TimelineMarkKind Kind, string Label)? IMarksTimeline.Mark => (TimelineMarkKind.Fault, $"request {Request}: client gone");
-}

@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>A phase of a request from <see cref="StartUs"/> to <see cref="EndUs"/> (null while it lasts).</summary>
-public sealed record LaneSegment(string Phase, long StartUs, long? EndUs);

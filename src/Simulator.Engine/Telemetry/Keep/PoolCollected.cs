@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>A garbage collection: sync.Pool dropped its victim buffers and moved idle ones to the victim cache.</summary>
-public sealed record PoolCollected(int Dropped, int Victims) : SimEvent;

@@ -1,4 +1,0 @@
-namespace BufferLab.Simulator.Engine.Telemetry.Keep;
-
-/// <summary>A volume read ended: ok, not found, or an error after some bytes.</summary>
-public sealed record VolumeReadFinished(int Request, string Volume, string Hash, long Bytes, string Outcome) : SimEvent;
