@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
@@ -46,7 +48,9 @@ public sealed record ScenarioRequest(
             ISystemChoices choices = SystemCatalog.Choices(named.Scenario, ChoiceValues());
             // The hub gives MaxMessageSize in bytes; a URL's maxmsg (checked above) counts MiB.
             choices = choices is FuseChoices fuse && MaxMessageSize is { } bytes ? fuse with { MaxMessageSize = bytes } : choices;
-            return named with { Scenario = choices.ApplyTo(named.Scenario) };
+            IScenario scenario = choices.ApplyTo(named.Scenario);
+            string made = $"{named.Text ?? $"ops {Capacity} {Ops}"}\n{string.Join('&', SystemCatalog.Of(scenario).ChoicesOf(scenario).ToQuery().Select(c => $"{c.Key}={c.Value}"))}";
+            return named with { Scenario = scenario, ContentKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(made))) };
         }
         catch (ChoiceException e)
         {

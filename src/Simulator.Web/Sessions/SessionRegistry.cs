@@ -61,7 +61,7 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
         try
         {
             // Building runs the scenario once to find its last step: done outside the lock.
-            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key);
+            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey);
             _sessions[session.Id] = session;
             if (meter is not null)
             {

@@ -28,9 +28,6 @@ public sealed partial class SimulationSession : IDisposable
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How many run outlines (length and marks, up to <see cref="RunOutline.MaxMarks"/> each) are remembered before the memory is cleared.</summary>
-    private const int MaxRememberedRuns = 256;
-
     /// <summary>
     /// Backward play rests at least this share of the time a step back took: each step back
     /// replays the run from step 0 (a cost that grows with the step), so resting as long as the
@@ -40,7 +37,6 @@ public sealed partial class SimulationSession : IDisposable
     /// </summary>
     private const double BackwardRest = 1.0;
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(IScenario, ulong), RunOutline> Outlines = new();
 
     private readonly Lock _gate = new();
     private Run _run; // replaced whole only by backward play (see ReplayTo); read and changed under _gate
@@ -51,15 +47,17 @@ public sealed partial class SimulationSession : IDisposable
     private (int Events, string Hash)? _endHash;
     private IDisposable? _published;
 
-    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null)
+    /// <param name="contentKey">What the scenario is made of (text and choices), for the shared <see cref="OutlineCache"/>; null probes afresh.</param>
+    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null)
     {
         Id = id;
         Owner = owner;
         Scenario = scenario;
         ScenarioKey = key ?? scenario.Name;
         Seed = seed;
+        // The probe runs (and is disposed) before the live run is built: the two never hold the run's memory at once.
+        Outline = contentKey is null ? Probe(scenario, seed) : OutlineCache.Shared.GetOrAdd($"{contentKey}/{seed}", () => Probe(scenario, seed));
         _run = new Run(scenario, seed, MaxSteps);
-        Outline = OutlineOf(scenario, seed);
         LastStep = Outline.LastStep;
         History.Record(0, _run.Model.Metrics());
     }
@@ -313,29 +311,12 @@ public sealed partial class SimulationSession : IDisposable
         }
     }
 
-    /// <summary>
-    /// The run's length and marks, found by running a copy to its end once per (scenario, seed):
-    /// runs are deterministic, so reopening the same workload (a mode switch, a reload) costs no
-    /// probe, and the marks of steps the session has not reached yet are the ones it will reach.
-    /// Scenarios are records, so equal workloads are equal keys.
-    /// </summary>
-    private static RunOutline OutlineOf(IScenario scenario, ulong seed)
+    /// <summary>The run's length and marks, found by running a copy of it to its end (runs are deterministic, so the marks of steps not reached yet are the ones it will reach).</summary>
+    private static RunOutline Probe(IScenario scenario, ulong seed)
     {
-        if (Outlines.TryGetValue((scenario, seed), out RunOutline? known))
-        {
-            return known;
-        }
-
         using var probe = new Run(scenario, seed, MaxSteps);
         probe.RunToEnd();
-        RunOutline outline = RunOutline.Of(probe.Step, probe.Events.Marks(0, int.MaxValue));
-        if (Outlines.Count >= MaxRememberedRuns)
-        {
-            Outlines.Clear();
-        }
-
-        Outlines[(scenario, seed)] = outline;
-        return outline;
+        return RunOutline.Of(probe.Step, probe.Events.Marks(0, int.MaxValue));
     }
 
     private void Mutate(Action change)

@@ -1,5 +1,6 @@
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.TimeTravel;
 using BufferLab.Simulator.Web.ViewModels;

@@ -1,6 +1,8 @@
+using System.Globalization;
 using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
-using System.Globalization;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 

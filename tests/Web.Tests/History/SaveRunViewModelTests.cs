@@ -1,4 +1,6 @@
 using BufferLab.Simulator.Engine.Scenarios.Files;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.Sessions;

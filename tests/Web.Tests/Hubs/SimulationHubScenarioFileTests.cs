@@ -100,4 +100,16 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
         Assert.Contains("line 8, column 9: options.mode: ", error, StringComparison.Ordinal);
         Assert.Contains("line 10, column 15: options.maxBuffers: ", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AFileNestedSixtyThousandLevelsIsRefusedAndTheServerGoesOn()
+    {
+        await using var client = await ConnectAsync();
+        string deep = "name: deep\ndescription: d\nsystem: keep\njunk: " + new string('[', 60_000) + new string(']', 60_000) + "\n";
+
+        string error = await client.RefusedAsync("Open", new OpenRequest(null, Seed: 1, Yaml: deep));
+
+        Assert.Contains("line 4, column 38: the file nests deeper than 32 levels", error, StringComparison.Ordinal);
+        Assert.Equal(14, (await client.InvokeAsync<SessionInfo>("Open", new OpenRequest("readme-case3", Seed: 1))).LastStep);
+    }
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Web.Components.Systems.Filestore;
+using BufferLab.Simulator.Web.Components.Systems.Fuse;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.Sessions;
 using BufferLab.Simulator.Web.ViewModels;

@@ -1,3 +1,7 @@
+using BufferLab.Simulator.Web.Components.Systems.Filestore;
+using BufferLab.Simulator.Web.Components.Systems.Fuse;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,5 +1,6 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 

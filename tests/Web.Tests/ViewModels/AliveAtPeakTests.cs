@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Web.Components.Systems.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 

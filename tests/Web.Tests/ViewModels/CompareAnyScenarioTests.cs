@@ -1,5 +1,9 @@
-using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Web.Components.Systems.Filestore;
+using BufferLab.Simulator.Web.Components.Systems.Fuse;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.Sessions;
 using BufferLab.Simulator.Web.ViewModels;

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Web.Components.Systems.Filestore;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Web.Components.Systems.Keep;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.Sessions;
 using BufferLab.Simulator.Web.ViewModels;

@@ -20,9 +20,16 @@ internal sealed class ScenarioYaml
 
     public IReadOnlyList<ScenarioProblem> Problems => _problems;
 
-    /// <summary>Parses <paramref name="text"/>; malformed YAML leaves <see cref="Root"/> null and one problem at the parser's position.</summary>
+    /// <summary>Parses <paramref name="text"/> once it keeps <see cref="YamlBounds"/>; malformed YAML leaves <see cref="Root"/> null and one problem at the parser's position.</summary>
     public static ScenarioYaml Parse(string text, string fileName)
     {
+        if (YamlBounds.Check(text, fileName) is { } tooBig)
+        {
+            var refused = new ScenarioYaml(fileName, null);
+            refused._problems.Add(tooBig);
+            return refused;
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -1,12 +1,13 @@
 using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.Components.Pages;
+namespace BufferLab.Simulator.Web.Components.Systems.Filestore;
 
 /// <summary>The filestore page binds to <see cref="FilestoreViewModel"/>.</summary>
-public sealed partial class Filestore
+public sealed partial class FilestorePage
 {
     private static readonly FilestoreStatus[] Statuses = [FilestoreStatus.Ok, FilestoreStatus.FileError, FilestoreStatus.FileNotFound, FilestoreStatus.FileChanged];
 

@@ -1,4 +1,8 @@
-namespace BufferLab.Simulator.Web.ViewModels;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
+
+namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 
 /// <summary>The headline figures of one keepstore run at the step shown.</summary>
 public sealed record KeepTotals(

@@ -1,13 +1,16 @@
 using System.Globalization;
-using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.Sessions;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>
 /// Everything the Stratum V2 page shows and does, as plain C#: it opens a session through the

@@ -1,7 +1,10 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>
 /// The Stratum page's URL state: `?scenario=readme-case3&amp;seed=1&amp;step=12&amp;variant=fixed`, or

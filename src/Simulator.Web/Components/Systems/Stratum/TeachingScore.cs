@@ -1,4 +1,8 @@
-namespace BufferLab.Simulator.Web.ViewModels;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
+
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>A learner's score in teaching mode: predictions right of those checked, the current run of right ones, and the best run.</summary>
 public sealed record TeachingScore(int Correct, int Attempted, int Streak, int BestStreak)

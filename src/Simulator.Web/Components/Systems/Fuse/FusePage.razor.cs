@@ -1,11 +1,12 @@
 using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.Components.Pages;
+namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 
 /// <summary>The FUSE page binds to <see cref="FuseViewModel"/>; the mount form keeps its own values until submitted.</summary>
-public sealed partial class Fuse
+public sealed partial class FusePage
 {
     private static readonly IReadOnlyList<Choice> CompareChoices =
         [new("nothing", ""), new("master", "master"), new("PR #198 vectored", "vectored"), new("PR #198 contiguous", "contiguous-large")];

@@ -1,11 +1,14 @@
-using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Engine.Telemetry;
-using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.Sessions;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>
 /// Teaching mode on the Stratum page (VisuAlgo's and Python Tutor's "predict, then step"): before

@@ -1,12 +1,15 @@
-using BufferLab.Simulator.Engine.Telemetry;
 using System.Globalization;
-using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.Sessions;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 
 /// <summary>
 /// Everything the keepstore page shows and does. One session runs the chosen mode; an optional

@@ -1,12 +1,13 @@
 using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.Components.Pages;
+namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 
 /// <summary>The keepstore page binds to <see cref="KeepViewModel"/>.</summary>
-public sealed partial class Keep
+public sealed partial class KeepPage
 {
     private static readonly IReadOnlyList<Choice> CompareChoices =
         [new("nothing", ""), new("current", "current"), new("legacy 2017", "legacy"), new("coalescing #10541", "coalescing")];

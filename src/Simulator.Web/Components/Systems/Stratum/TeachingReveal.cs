@@ -1,6 +1,9 @@
 using BufferLab.Simulator.Engine.Systems.StratumV2;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>
 /// A checked prediction: what the learner said step <see cref="Step"/> would leave (mode, and the

@@ -1,6 +1,9 @@
 using BufferLab.Simulator.Engine.Systems.StratumV2;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>
 /// What the learner predicts: step <see cref="Step"/> will run <see cref="Op"/> on a pool now in

@@ -1,12 +1,15 @@
-using BufferLab.Simulator.Engine.Telemetry;
 using System.Globalization;
-using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.Sessions;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Filestore;
 
 /// <summary>
 /// Everything the filestore page shows and does: one run per reader on the same seeded workload

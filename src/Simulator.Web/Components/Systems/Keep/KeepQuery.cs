@@ -1,7 +1,10 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 
 /// <summary>
 /// The keep page's URL state: `?scenario=keep-zipf&amp;seed=1&amp;step=40&amp;mode=coalescing&amp;compare=current`.

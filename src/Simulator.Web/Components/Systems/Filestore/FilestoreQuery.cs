@@ -1,7 +1,10 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Filestore;
 
 /// <summary>
 /// The filestore page's URL state: `?scenario=filestore-seed-repro&amp;seed=1&amp;step=200&amp;reader=std&amp;compare=mmap`.

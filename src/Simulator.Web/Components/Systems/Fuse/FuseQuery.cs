@@ -1,7 +1,10 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Simulations.Fuse;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 
 /// <summary>
 /// The FUSE page's URL state: `?scenario=fuse-large-write-4m&amp;seed=1&amp;step=0&amp;mode=vectored&amp;compare=contiguous-large`

@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text;
-using BufferLab.Simulator.Engine.Telemetry;
 using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
+using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
+using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.ViewModels;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>Turns the events of one step into plain sentences: what was called, which edge of the state machine fired and why.</summary>
 public static class StepExplainer

@@ -1,13 +1,14 @@
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 
-namespace BufferLab.Simulator.Web.Components.Pages;
+namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 
 /// <summary>The Stratum page binds to <see cref="StratumViewModel"/>; the op form keeps its own text until run.</summary>
-public sealed partial class Stratum
+public sealed partial class StratumPage
 {
     private static readonly IReadOnlyList<Choice> CompareChoices = [new("nothing", ""), new("faithful 3.0.1", "faithful"), new("fixed B1-B6", "fixed")];
 
