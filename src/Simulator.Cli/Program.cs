@@ -1,10 +1,13 @@
 using BufferLab.Simulator.Cli;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 
-// Ctrl+C cancels what runs (a remote --follow ends with "interrupted", exit 130) instead of killing the process.
+// Ctrl+C stops what runs at its next step (its files are deleted as it ends) and exits 130
+// with "interrupted", instead of killing the process.
 using var interrupted = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     interrupted.Cancel();
 };
+FilestoreWorkspace.RemoveOrphans(); // the files of runs whose process was killed
 return CliApp.Run(args, Console.Out, Console.Error, interrupted.Token);

@@ -8,7 +8,7 @@ public static class ReplayCommand
 {
     public const string Usage = "replay TRACE.yaml [--time-scale K] [--format text|json|csv|markdown] [--record TRACE.yaml] [--log EVENTS.jsonl]";
 
-    public static int Run(CliArguments args, TextWriter output)
+    public static int Run(CliArguments args, TextWriter output, CancellationToken cancel)
     {
         if (args.Positional.Count != 1)
         {
@@ -32,6 +32,6 @@ public static class ReplayCommand
         }
 
         ulong seed = document.Seed ?? throw new CliException($"{args.Positional[0]}: a trace needs the seed it was recorded with ('seed:')");
-        return RunCommand.Execute(document, seed, args, output);
+        return RunCommand.Execute(document, seed, args, output, cancel);
     }
 }

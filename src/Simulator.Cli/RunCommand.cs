@@ -10,7 +10,7 @@ public static class RunCommand
 {
     public const string Usage = "run NAME|FILE [--seed N] [--format text|json|csv|markdown] [--variant faithful|fixed] [--mode MODE] [--reader std|mmap] [--record TRACE.yaml] [--log EVENTS.jsonl]";
 
-    public static int Run(CliArguments args, TextWriter output)
+    public static int Run(CliArguments args, TextWriter output, CancellationToken cancel)
     {
         if (args.Positional.Count != 1)
         {
@@ -18,14 +18,14 @@ public static class RunCommand
         }
 
         ScenarioDocument document = RunOptions.Apply(ScenarioResolver.Resolve(args.Positional[0]), args);
-        return Execute(document, RunOptions.Seed(args, document), args, output);
+        return Execute(document, RunOptions.Seed(args, document), args, output, cancel);
     }
 
     /// <summary>Runs <paramref name="document"/> with <paramref name="seed"/> and writes what the options ask for.</summary>
-    public static int Execute(ScenarioDocument document, ulong seed, CliArguments args, TextWriter output)
+    public static int Execute(ScenarioDocument document, ulong seed, CliArguments args, TextWriter output, CancellationToken cancel)
     {
         string format = args.Choice("--format", "text", "text", "json", "csv", "markdown");
-        using Run run = Start(document, seed);
+        using Run run = Start(document, seed, cancel);
         using var published = new PublishedRun(run);
         MetricSamples? samples = format == "csv" ? MetricSamples.Collect(run) : null;
         published.RunToEnd();
@@ -51,11 +51,11 @@ public static class RunCommand
     }
 
     /// <summary>Builds the run; a trace that does not fit its scenario (an entry the player cannot follow) is bad input, not a crash.</summary>
-    private static Run Start(ScenarioDocument document, ulong seed)
+    private static Run Start(ScenarioDocument document, ulong seed, CancellationToken cancel)
     {
         try
         {
-            return new Run(document.Scenario, seed);
+            return new Run(document.Scenario, seed, Engine.Simulation.Run.MaxSteps, cancel);
         }
         catch (FormatException e)
         {

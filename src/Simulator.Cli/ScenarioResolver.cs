@@ -40,10 +40,6 @@ public static class ScenarioResolver
         {
             throw new CliException(string.Join('\n', e.Problems), isProblemList: true);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new CliException($"{path}: cannot read: {e.Message}");
-        }
     }
 
     /// <summary>Parses <paramref name="text"/> as the file <paramref name="fileName"/>; every problem becomes one line of the error.</summary>

@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 
@@ -44,16 +45,12 @@ public static class Sv2ReplayCommand
         IReadOnlyList<Sv2Script> scripts;
         try
         {
-            using var reader = new StreamReader(path);
+            using var reader = new StringReader(BoundedFile.ReadText(path, ScenarioFile.MaxBytes));
             scripts = Sv2ScriptFile.Parse(reader);
         }
-        catch (IOException e)
+        catch (ScenarioFileException e)
         {
-            throw new CliException($"{path}: cannot read: {e.Message}");
-        }
-        catch (UnauthorizedAccessException e)
-        {
-            throw new CliException($"{path}: cannot read: {e.Message}");
+            throw new CliException(string.Join('\n', e.Problems), isProblemList: true);
         }
         catch (Sv2ParseException e)
         {

@@ -18,7 +18,7 @@ public static class SweepCommand
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    public static int Run(CliArguments args, TextWriter output)
+    public static int Run(CliArguments args, TextWriter output, CancellationToken cancel)
     {
         if (args.Positional.Count != 1 || args.All("--set").Count == 0)
         {
@@ -39,7 +39,7 @@ public static class SweepCommand
         var rows = new List<(string[] Values, RunReport Report)>();
         foreach ((string[] values, ScenarioDocument document) in variants)
         {
-            using var run = new Run(document.Scenario, seed);
+            using var run = new Run(document.Scenario, seed, Engine.Simulation.Run.MaxSteps, cancel);
             run.RunToEnd();
             rows.Add((values, RunReport.From(run)));
         }

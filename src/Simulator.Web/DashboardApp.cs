@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Simulations;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Web.Components;
 using BufferLab.Simulator.Web.Exports;
 using BufferLab.Simulator.Web.History;
@@ -51,8 +52,14 @@ public static class DashboardApp
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SimulationMeter.MeterName).AddPrometheusExporter());
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddRunExports();
 
+        // A stopped server's sessions stop at their next step and delete their files; a killed
+        // one's files are removed at the next start.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        FilestoreWorkspace.RemoveOrphans();
         WebApplication app = builder.Build();
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<SessionRegistry>().Dispose());
         ServeNpmPackage(app, "plotly.js-dist-min", "/lib/plotly");
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
         ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");

@@ -12,10 +12,13 @@ public sealed class Run : IDisposable
     /// <summary>Upper bound on the steps one run may take, whatever a scenario asks for.</summary>
     public const int MaxSteps = 1_000_000;
 
+    private readonly CancellationToken _cancel;
     private RunContext _context = null!;
 
-    public Run(IScenario scenario, ulong seed, int maxSteps = MaxSteps)
+    /// <param name="cancel">Stops whatever is stepping this run (run to end, seek, replay) at its next step with an <see cref="OperationCanceledException"/>: a closed session or a stopped command does not finish a long run first.</param>
+    public Run(IScenario scenario, ulong seed, int maxSteps = MaxSteps, CancellationToken cancel = default)
     {
+        _cancel = cancel;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSteps, MaxSteps);
         Scenario = scenario;
@@ -54,6 +57,7 @@ public sealed class Run : IDisposable
     /// <summary>Runs the next operation; false (and nothing changes) when the run has ended.</summary>
     public bool StepOnce()
     {
+        _cancel.ThrowIfCancellationRequested();
         if (IsFinished)
         {
             return false;

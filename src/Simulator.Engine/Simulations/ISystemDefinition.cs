@@ -41,6 +41,9 @@ public interface ISystemDefinition
     /// <summary>What a link to <paramref name="scenario"/>'s page must say so that the page runs what the file chose (a page otherwise runs its own default).</summary>
     IEnumerable<(string Key, string Value)> LinkChoices(IScenario scenario);
 
+    /// <summary>The most a run of <paramref name="scenario"/> (one of this system's, valid) will hold in memory and write to disk.</summary>
+    RunCost Cost(IScenario scenario);
+
     /// <summary>The scenario once for each value of its main choice (each mode, reader or variant), labelled <c>key=value</c>.</summary>
     IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario);
 }

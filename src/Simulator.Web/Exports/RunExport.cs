@@ -30,6 +30,12 @@ public static class RunExport
     /// <summary>Named in the document so readers can tell its shape.</summary>
     public const string Format = "buffer-lab-run/1";
 
+    /// <summary>Most exports running at once: each runs a whole simulation on a core. The next one gets 503 with Retry-After.</summary>
+    public const int MaxConcurrent = 2;
+
+    /// <summary>Seconds a refused export is told to wait.</summary>
+    public const int RetryAfterSeconds = 5;
+
     /// <summary>Events written between two flushes to the client.</summary>
     private const int FlushEvery = 2_000;
 
@@ -47,8 +53,37 @@ public static class RunExport
         return (ScenarioFile.Parse(ScenarioText.WithSeed(text, 1), fileName), 1);
     }
 
-    /// <summary>GET <see cref="Path"/>: the run as an attachment, or 400 with the reason as plain text.</summary>
-    public static async Task Handle(HttpContext context, SessionRegistry sessions)
+    /// <summary>
+    /// GET <see cref="Path"/>: the run as an attachment, or 400 with the reason as plain text, or 503
+    /// with Retry-After when <see cref="MaxConcurrent"/> exports are running. The run stops when the
+    /// client goes away or the server stops.
+    /// </summary>
+    public static async Task Handle(HttpContext context, SessionRegistry sessions, IHostApplicationLifetime lifetime, ExportSlots slots)
+    {
+        if (!await slots.Running.WaitAsync(0, context.RequestAborted))
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await context.Response.WriteAsync($"{MaxConcurrent} runs are being exported now, the most at once; try again in {RetryAfterSeconds} s.\n");
+            return;
+        }
+
+        try
+        {
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            await ExportAsync(context, sessions, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // the client left, or the server is stopping: the run stopped at its next step
+        }
+        finally
+        {
+            slots.Running.Release();
+        }
+    }
+
+    private static async Task ExportAsync(HttpContext context, SessionRegistry sessions, CancellationToken cancel)
     {
         var query = context.Request.Query.ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         ScenarioDocument document;
@@ -60,7 +95,7 @@ public static class RunExport
         catch (SessionRequestException e)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.Response.WriteAsync($"Cannot export this run: {e.Message}\n");
+            await context.Response.WriteAsync($"Cannot export this run: {e.Message}\n", cancel);
             return;
         }
 
@@ -69,13 +104,13 @@ public static class RunExport
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{name}\"";
         // Into the response's pipe, flushed as it goes: the document is never held whole in memory.
         await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
-        await WriteAsync(json, document, seed, query, async () => await context.Response.BodyWriter.FlushAsync(context.RequestAborted));
+        await WriteAsync(json, document, seed, query, async () => await context.Response.BodyWriter.FlushAsync(cancel), cancel);
     }
 
     /// <summary>Runs <paramref name="document"/> with <paramref name="seed"/> to its end and writes the document; <paramref name="flush"/> is called now and then after the writer was flushed.</summary>
-    public static async Task WriteAsync(Utf8JsonWriter json, ScenarioDocument document, ulong seed, IReadOnlyDictionary<string, string?> query, Func<Task> flush)
+    public static async Task WriteAsync(Utf8JsonWriter json, ScenarioDocument document, ulong seed, IReadOnlyDictionary<string, string?> query, Func<Task> flush, CancellationToken cancel = default)
     {
-        using var run = new Run(document.Scenario, seed, SimulationSession.MaxSteps);
+        using var run = new Run(document.Scenario, seed, SimulationSession.MaxSteps, cancel);
         MetricSamples samples = MetricSamples.Collect(run); // runs it to its end
         IReadOnlyList<LoggedEvent> events = run.Events.Events;
 
@@ -120,7 +155,7 @@ public static class RunExport
             json.WriteRawValue(EventLog.ToJsonLine(events[i]), skipInputValidation: true); // the log's own JSON: the hash is of exactly these lines
             if (i % FlushEvery == FlushEvery - 1)
             {
-                await json.FlushAsync();
+                await json.FlushAsync(cancel);
                 await flush();
             }
         }
@@ -130,7 +165,7 @@ public static class RunExport
 
         WriteSamples(json, samples);
         json.WriteEndObject();
-        await json.FlushAsync();
+        await json.FlushAsync(cancel);
         await flush();
     }
 

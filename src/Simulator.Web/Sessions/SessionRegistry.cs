@@ -20,7 +20,9 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
 
     private readonly ConcurrentDictionary<string, SimulationSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<bool, int> _reserved = new() { [true] = 0, [false] = 0 };
+    private readonly Dictionary<string, RunCost> _costs = new(StringComparer.Ordinal); // by session id, and by a reservation's key while one is built
 
     /// <summary>A registry with a library of its own (tests; the app shares one library with the Scenarios page).</summary>
     public SessionRegistry()
@@ -40,8 +42,10 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
     public SimulationSession Open(string owner, ScenarioRequest request, ulong? seed, Func<ulong>? defaultSeed = null)
     {
         ResolvedScenario resolved = request.Resolve(Library);
+        RunCost cost = RunBudget.Check(resolved.Scenario);
         ulong chosen = seed ?? resolved.FileSeed ?? defaultSeed?.Invoke() ?? 1;
         bool page = IsPage(owner);
+        string reservation = "building:" + Guid.NewGuid().ToString("N");
         lock (_gate)
         {
             // Sessions being built count too, so concurrent opens cannot overshoot a limit.
@@ -55,14 +59,21 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
                 throw new SessionRequestException($"you have {MaxSessionsPerOwner} sessions open, the limit per connection; close one first");
             }
 
+            RunBudget.CheckServer(cost, _costs.Values.Sum(c => c.MemoryBytes), _costs.Values.Sum(c => c.DiskBytes));
             _reserved[page]++;
+            _costs[reservation] = cost;
         }
 
         try
         {
             // Building runs the scenario once to find its last step: done outside the lock.
-            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey);
+            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey, _stopping.Token);
             _sessions[session.Id] = session;
+            lock (_gate)
+            {
+                _costs[session.Id] = cost;
+            }
+
             if (meter is not null)
             {
                 session.PublishOn(meter);
@@ -75,6 +86,7 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
             lock (_gate)
             {
                 _reserved[page]--;
+                _costs.Remove(reservation);
             }
         }
     }
@@ -86,36 +98,44 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
     {
         if (string.IsNullOrEmpty(id) || !_sessions.TryGetValue(id, out SimulationSession? session))
         {
-            throw new SessionRequestException($"no session '{id}'; open one first");
+            throw new SessionRequestException($"no session '{ProblemText.Cut(id)}'; open one first");
         }
 
         return session.Owner == owner
             ? session
-            : throw new SessionRequestException($"session '{id}' belongs to another connection");
+            : throw new SessionRequestException($"session '{ProblemText.Cut(id)}' belongs to another connection");
     }
 
     public void Close(string id, string owner)
     {
         SimulationSession session = Get(id, owner);
-        if (_sessions.TryRemove(session.Id, out _))
-        {
-            session.Dispose();
-        }
+        Remove(session);
     }
 
     public void CloseAll(string owner)
     {
         foreach (SimulationSession session in _sessions.Values.Where(s => s.Owner == owner).ToArray())
         {
-            if (_sessions.TryRemove(session.Id, out _))
+            Remove(session);
+        }
+    }
+
+    private void Remove(SimulationSession session)
+    {
+        if (_sessions.TryRemove(session.Id, out _))
+        {
+            session.Dispose();
+            lock (_gate)
             {
-                session.Dispose();
+                _costs.Remove(session.Id);
             }
         }
     }
 
+    /// <summary>Closes every session, stopping whatever runs in them (the server is stopping): their files are deleted as they close.</summary>
     public void Dispose()
     {
+        _stopping.Cancel();
         foreach (SimulationSession session in _sessions.Values)
         {
             session.Dispose();

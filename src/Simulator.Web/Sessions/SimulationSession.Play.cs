@@ -117,7 +117,7 @@ public sealed partial class SimulationSession
     /// </summary>
     private bool ReplayTo(int from, int target, CancellationToken stop)
     {
-        var fresh = new Run(Scenario, Seed, MaxSteps);
+        var fresh = new Run(Scenario, Seed, MaxSteps, _closed.Token);
         Run? old = null;
         try
         {

@@ -48,7 +48,8 @@ public sealed partial class SimulationSession : IDisposable
     private IDisposable? _published;
 
     /// <param name="contentKey">What the scenario is made of (text and choices), for the shared <see cref="OutlineCache"/>; null probes afresh.</param>
-    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null)
+    /// <param name="cancel">Stops the probe (the server is stopping); the session's own runs stop when it closes.</param>
+    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null, CancellationToken cancel = default)
     {
         Id = id;
         Owner = owner;
@@ -56,8 +57,8 @@ public sealed partial class SimulationSession : IDisposable
         ScenarioKey = key ?? scenario.Name;
         Seed = seed;
         // The probe runs (and is disposed) before the live run is built: the two never hold the run's memory at once.
-        Outline = contentKey is null ? Probe(scenario, seed) : OutlineCache.Shared.GetOrAdd($"{contentKey}/{seed}", () => Probe(scenario, seed));
-        _run = new Run(scenario, seed, MaxSteps);
+        Outline = contentKey is null ? Probe(scenario, seed, cancel) : OutlineCache.Shared.GetOrAdd($"{contentKey}/{seed}", () => Probe(scenario, seed, cancel));
+        _run = new Run(scenario, seed, MaxSteps, _closed.Token);
         LastStep = Outline.LastStep;
         History.Record(0, _run.Model.Metrics());
     }
@@ -312,9 +313,9 @@ public sealed partial class SimulationSession : IDisposable
     }
 
     /// <summary>The run's length and marks, found by running a copy of it to its end (runs are deterministic, so the marks of steps not reached yet are the ones it will reach).</summary>
-    private static RunOutline Probe(IScenario scenario, ulong seed)
+    private static RunOutline Probe(IScenario scenario, ulong seed, CancellationToken cancel)
     {
-        using var probe = new Run(scenario, seed, MaxSteps);
+        using var probe = new Run(scenario, seed, MaxSteps, cancel);
         probe.RunToEnd();
         return RunOutline.Of(probe.Step, probe.Events.Marks(0, int.MaxValue));
     }

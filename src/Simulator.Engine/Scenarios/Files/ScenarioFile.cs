@@ -28,22 +28,8 @@ public static partial class ScenarioFile
     /// <summary>Every problem in <paramref name="text"/>; empty when it can run.</summary>
     public static IReadOnlyList<ScenarioProblem> Validate(string text, string fileName) => TryParse(text, fileName).Problems;
 
-    /// <summary>Reads and parses a file on disk; an unreadable or oversized file is one problem.</summary>
-    public static ScenarioDocument Load(string path)
-    {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new ScenarioFileException([new ScenarioProblem(path, 1, 1, "", "no such file")]);
-        }
-
-        if (info.Length > MaxBytes)
-        {
-            throw new ScenarioFileException([new ScenarioProblem(path, 1, 1, "", $"the file has {info.Length} bytes; scenario files hold at most {MaxBytes}")]);
-        }
-
-        return Parse(File.ReadAllText(path), path);
-    }
+    /// <summary>Reads and parses a file on disk; a path that is not a regular file of at most <see cref="MaxBytes"/> is one problem.</summary>
+    public static ScenarioDocument Load(string path) => Parse(BoundedFile.ReadText(path, MaxBytes), path);
 
     public static (ScenarioDocument? Document, IReadOnlyList<ScenarioProblem> Problems) TryParse(string text, string fileName)
     {

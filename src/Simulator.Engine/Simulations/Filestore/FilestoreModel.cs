@@ -62,7 +62,7 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
         Config = config;
         _context = context;
-        WorkingDirectory = Path.Combine(Path.GetTempPath(), "bufferlab-filestore", Guid.NewGuid().ToString("N"));
+        WorkingDirectory = FilestoreWorkspace.Create();
         string root = Path.Combine(WorkingDirectory, "root");
         Directory.CreateDirectory(Path.Combine(root, "data"));
         FilePath = Path.Combine(root, "data", "blocks.bin");

@@ -32,6 +32,14 @@ public sealed class FilestoreSystem : ISystemDefinition
 
     public IEnumerable<(string Key, string Value)> LinkChoices(IScenario scenario) => ChoicesOf(scenario).ToQuery();
 
+    /// <summary>The chunks the writers put in the sparse file (on disk), and each reader's buffer.</summary>
+    public RunCost Cost(IScenario scenario)
+    {
+        FilestoreConfig config = ((FilestoreScenario)scenario).Config;
+        long written = Math.Min(config.FileBytes, (long)config.ChunksToWrite * config.ChunkBytes);
+        return new RunCost((long)config.Readers * config.ChunkBytes, written, "lower options.chunksToWrite or options.chunkBytes");
+    }
+
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
         FilestoreChoices.Readers.Names.Select(r => ($"{FilestoreChoices.Readers.Key}={r}", new FilestoreChoices(FilestoreChoices.Readers.Parse(r)).ApplyTo(scenario)));
 }

@@ -37,6 +37,14 @@ public sealed class FuseSystem : ISystemDefinition
     /// <summary>The daemon only: the page keeps its own mount sizes unless the URL names them.</summary>
     public IEnumerable<(string Key, string Value)> LinkChoices(IScenario scenario) => new FuseChoices(((FuseScenario)scenario).Mode).ToQuery();
 
+    /// <summary>The memfs file, PR #198's block pools (48 + 8 blocks of 1 MiB) and two of the largest messages.</summary>
+    public RunCost Cost(IScenario scenario)
+    {
+        var fuse = (FuseScenario)scenario;
+        long message = (long)fuse.MaxPagesLimit * fuse.PageSize;
+        return new RunCost(fuse.FileBytes + (56L << 20) + (2 * message), 0, "lower options.fileBytes or options.maxPagesLimit");
+    }
+
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
         FuseChoices.Modes.Names.Select(m => ($"{FuseChoices.Modes.Key}={m}", new FuseChoices(FuseChoices.Modes.Parse(m)).ApplyTo(scenario)));
 }

@@ -32,6 +32,15 @@ public sealed class KeepSystem : ISystemDefinition
 
     public IEnumerable<(string Key, string Value)> LinkChoices(IScenario scenario) => ChoicesOf(scenario).ToQuery();
 
+    /// <summary>Every block's real bytes (stored once, on its first rendezvous volume) and the pool's buffers at most.</summary>
+    public RunCost Cost(IScenario scenario)
+    {
+        var keep = (KeepScenario)scenario;
+        long blocks = (long)keep.Blocks * (keep.BlockBytes / keep.Config.Scale);
+        long buffers = Math.Min((long)keep.Config.MaxBuffers * keep.Config.BufferSize, KeepConfig.MaxBufferBytes);
+        return new RunCost(blocks + buffers, 0, "raise options.scale, or lower options.blocks or options.maxBuffers");
+    }
+
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
         KeepChoices.Modes.Names.Select(m => ($"{KeepChoices.Modes.Key}={m}", new KeepChoices(KeepChoices.Modes.Parse(m)).ApplyTo(scenario)));
 }

@@ -37,6 +37,9 @@ public sealed class Sv2System : ISystemDefinition
     public IEnumerable<(string Key, string Value)> LinkChoices(IScenario scenario) =>
         ((Sv2Scenario)scenario).Variant == Sv2Variant.Fixed ? ChoicesOf(scenario).ToQuery() : [];
 
+    /// <summary>One pool of at most 1 MiB and its heap fallbacks: the op strings' own bounds keep it small.</summary>
+    public RunCost Cost(IScenario scenario) => new(((Sv2Scenario)scenario).Capacity * 2L, 0, "lower options.capacity");
+
     /// <summary>The fixed variant only: the faithful one is what every scenario runs by default.</summary>
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
         [($"{Sv2Choices.Variants.Key}=fixed", new Sv2Choices(Sv2Variant.Fixed).ApplyTo(scenario))];

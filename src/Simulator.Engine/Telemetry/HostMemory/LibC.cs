@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace BufferLab.Simulator.Engine.Telemetry.HostMemory;
 
-/// <summary>The few libc calls the memory measurements need (Linux).</summary>
+/// <summary>The few libc calls the memory measurements and file checks need (Linux).</summary>
 internal static partial class LibC
 {
     public const int ProtRead = 1;
@@ -24,4 +24,11 @@ internal static partial class LibC
 
     [LibraryImport("libc")]
     public static partial int getpagesize();
+
+    public const int AtFdCwd = -100;
+    public const uint StatxType = 1;
+
+    /// <summary>statx(2): its stx_mode (a 16-bit field at byte 28 on every architecture) holds the file's type.</summary>
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static unsafe partial int statx(int dirfd, string path, int flags, uint mask, byte* buffer);
 }
