@@ -82,7 +82,7 @@ public static class RunCommand
         text.WriteLine($"seed: {report.Seed}");
         text.WriteLine($"engine: {report.EngineVersion}");
         text.WriteLine($"steps: {report.Steps} ({report.VirtualTimeMicros} µs virtual)");
-        text.WriteLine($"result: {(report.Failure is null ? "finished" : "stopped by a panic: " + report.Failure)}");
+        text.WriteLine($"result: {(report.Failure is null ? "finished" : "stopped: " + report.Failure)}");
         text.WriteLine($"final: {report.Summary}");
         text.WriteLine("metrics:");
         int width = report.Metrics.Keys.Max(k => k.Length);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+using System.Text.Json;
 using System.Threading.Channels;
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Engine.Telemetry;
@@ -21,23 +22,21 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
     /// <summary>Frames reach a client at most this often (about 30 a second), whatever the engine's speed.</summary>
     public static readonly TimeSpan MinFrameInterval = TimeSpan.FromMilliseconds(33);
 
-    public SessionInfo Open(OpenRequest? request)
+    /// <summary>Opens a session; the argument is an <see cref="OpenRequest"/>, read field by field so a wrong type says which.</summary>
+    public SessionInfo Open(JsonElement argument)
     {
-        if (request is null)
-        {
-            throw new HubException("Open takes one argument, e.g. { scenario: 'readme-case3', seed: 1 } or { ops: '+1:5 -1', capacity: 40 }");
-        }
+        OpenRequest request = HubArguments.Record<OpenRequest>(argument, nameof(Open), "{ scenario: 'readme-case3', seed: 1 } or { ops: '+1:5 -1', capacity: 40 }");
 
         SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant, request.Mode, request.Reader,
             request.PageSize, request.MaxMessageSize, request.MaxPagesLimit, request.VectoredReads, request.VectoredWrites, request.Yaml), request.Seed, RandomSeed));
         return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, session.Seed.ToString(CultureInfo.InvariantCulture), session.LastStep);
     }
 
-    public void Step(string sessionId, int count = 1) => Guard(() => Owned(sessionId).StepForward(count));
+    public void Step(string sessionId, JsonElement count) => Guard(() => Owned(sessionId).StepForward(HubArguments.Int(count, "step count")));
 
     public void Back(string sessionId) => Guard(() => Owned(sessionId).StepBack());
 
-    public void Seek(string sessionId, int step) => Guard(() => Owned(sessionId).Seek(step));
+    public void Seek(string sessionId, JsonElement step) => Guard(() => Owned(sessionId).Seek(HubArguments.Int(step, "step")));
 
     public void Reset(string sessionId) => Guard(() => Owned(sessionId).Reset());
 
@@ -48,7 +47,7 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 
     public void Pause(string sessionId) => Guard(() => Owned(sessionId).Pause());
 
-    public void Speed(string sessionId, double stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(stepsPerSecond));
+    public void Speed(string sessionId, JsonElement stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(HubArguments.Number(stepsPerSecond, "speed")));
 
     /// <summary>Where the session is, for clients that poll instead of streaming frames; at the last step, the event log's SHA-256.</summary>
     public SessionStatus Status(string sessionId) => Guard(() =>

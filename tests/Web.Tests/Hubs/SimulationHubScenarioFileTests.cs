@@ -112,4 +112,30 @@ public sealed class SimulationHubScenarioFileTests(WebApplicationFactory<Program
         Assert.Contains("line 4, column 38: the file nests deeper than 32 levels", error, StringComparison.Ordinal);
         Assert.Equal(14, (await client.InvokeAsync<SessionInfo>("Open", new OpenRequest("readme-case3", Seed: 1))).LastStep);
     }
+
+    [Fact]
+    public async Task SixteenMebibyteFuseRequestsRunOrStopWithTheReasonNeverAnUnexpectedError()
+    {
+        await using var client = await ConnectAsync();
+        const string fuseMax = "name: fuse-max\ndescription: d\nsystem: fuse\noptions:\n  mode: vectored\n  maxMessageSize: 16MiB\n  maxPagesLimit: 4096\n  fileBytes: 32MiB\n"
+            + "phases:\n  - load: closed\n    clients: 1\n    sequentialWriteBytes: 32MiB\n    ioBytes: 16MiB\n";
+        SessionInfo info = await client.InvokeAsync<SessionInfo>("Open", new OpenRequest(null, Seed: 1, Yaml: fuseMax));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using IAsyncEnumerator<Engine.Telemetry.Frame> frames = client.StreamAsync<Engine.Telemetry.Frame>("Frames", info.SessionId, stop.Token).GetAsyncEnumerator(stop.Token);
+        await client.InvokeAsync("Seek", info.SessionId, info.LastStep);
+
+        Engine.Telemetry.Frame last;
+        do
+        {
+            Assert.True(await frames.MoveNextAsync());
+            last = frames.Current;
+        }
+        while (last.Step != info.LastStep);
+
+        Assert.True(last.Finished);
+        if (Engine.Systems.Fuse.FuseChannel.LargestMessage < (16 << 20) + 4096)
+        {
+            Assert.True(last.Summary.Contains("stopped: a 16777216-byte WRITE does not fit one message of this machine's socket pair", StringComparison.Ordinal), last.Summary);
+        }
+    }
 }

@@ -23,6 +23,15 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     }
 
     [Fact]
+    public async Task ASeedMayComeAsDigitsInAStringAsJavaScriptClientsSendLargeOnes()
+    {
+        await using var client = await ConnectAsync();
+        SessionInfo info = await client.InvokeAsync<SessionInfo>("Open", System.Text.Json.JsonDocument.Parse("""{"scenario":"readme-case3","seed":"18446744073709551615"}""").RootElement);
+
+        Assert.Equal("18446744073709551615", info.Seed);
+    }
+
+    [Fact]
     public async Task OpenRunsAKeepPresetInTheModeAsked()
     {
         await using var client = await ConnectAsync();
@@ -52,6 +61,11 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     [InlineData("""{"scenario":"readme-case1","mode":"legacy"}""", "mode applies to keep and fuse scenarios; 'readme-case1' is a stratum-v2 scenario")]
     [InlineData("""{"scenario":"filestore-sequential","reader":"direct"}""", "reader must be 'std' or 'mmap', got 'direct'")]
     [InlineData("""{"scenario":"keep-zipf","reader":"mmap"}""", "reader applies to filestore scenarios; 'keep-zipf' is a keep scenario")]
+    [InlineData("""{"scenario":"random","seed":-1}""", "seed must be a whole number from 0 to 18446744073709551615, got -1")]
+    [InlineData("""{"scenario":"random","seed":"seven"}""", "seed must be a whole number from 0 to 18446744073709551615, got \"seven\"")]
+    [InlineData("""{"ops":"+1:5","capacity":1.5}""", "capacity must be a whole number, got 1.5")]
+    [InlineData("""{"scenario":"fuse-mixed","vectoredReads":"yes"}""", "vectoredReads must be true or false, got \"yes\"")]
+    [InlineData("""["readme-case3"]""", "Open takes an object of named fields")]
     public async Task BadOpenRequestsGetAClearError(string request, string message)
     {
         await using var client = await ConnectAsync();
@@ -71,6 +85,9 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
         Assert.Contains("step count must be from 1 to 50000, got 0", await client.RefusedAsync("Step", session, 0), StringComparison.Ordinal);
         Assert.Contains("step must be from 0 to 14, got 15", await client.RefusedAsync("Seek", session, 15), StringComparison.Ordinal);
         Assert.Contains("speed must be from 0.25 to 100000", await client.RefusedAsync("Speed", session, 1e12), StringComparison.Ordinal);
+        Assert.Contains("speed must be a number, got null", await client.RefusedAsync("Speed", session, null), StringComparison.Ordinal);
+        Assert.Contains("step count must be a whole number, got \"3\"", await client.RefusedAsync("Step", session, "3"), StringComparison.Ordinal);
+        Assert.Contains("step must be a whole number, got 2.5", await client.RefusedAsync("Seek", session, 2.5), StringComparison.Ordinal);
         Assert.Contains("no session 'missing'", await client.RefusedAsync("Step", "missing", 1), StringComparison.Ordinal);
         Assert.Equal(3, (await client.InvokeAsync<SessionStatus>("Status", session)).Step);
 

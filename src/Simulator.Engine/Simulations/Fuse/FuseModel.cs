@@ -16,6 +16,9 @@ namespace BufferLab.Simulator.Engine.Simulations.Fuse;
 /// </summary>
 public sealed class FuseModel : ISimulationModel, IDisposable
 {
+    /// <summary>Room for a message's headers beside its data in one channel message.</summary>
+    private const int Headroom = 4096;
+
     public const string SystemId = "fuse";
 
     private static readonly TimeSpan Interarrival = TimeSpan.FromMicroseconds(1);
@@ -77,7 +80,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         _daemon.LibraryBytesCopied, Errors);
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{ModeName}: {Ops} ops, {BytesServed} bytes served, {_daemon.HeapBytes} heap bytes, {_daemon.LibraryBytesCopied} bytes copied by the library, {Errors} errors");
+        $"{ModeName}: {Ops} ops, {BytesServed} bytes served, {_daemon.HeapBytes} heap bytes, {_daemon.LibraryBytesCopied} bytes copied by the library, {Errors} errors{(Failure is null ? "" : $"; stopped: {Failure}")}");
 
     public string HeldMeasure => "bytes of the messages of ops in flight (read, not yet replied)";
 
@@ -168,6 +171,15 @@ public sealed class FuseModel : ISimulationModel, IDisposable
             while (_kernel.Outstanding >= depth)
             {
                 yield return Scheduler.Park;
+            }
+
+            if (op.Write && op.Size + Headroom > FuseChannel.LargestMessage)
+            {
+                // A WRITE carries its data: a request this large is one allocation the socket
+                // pair's kernel cannot make (ENOBUFS), so the run stops here, saying so.
+                Fail($"a {op.Size}-byte WRITE does not fit one message of this machine's socket pair, which carries at most {FuseChannel.LargestMessage - Headroom} bytes of data: lower the phase's ioBytes or maxPagesLimit × pageSize");
+                yield return TimeSpan.Zero; // the failure is this step's: an actor's last segment would fold into the step before
+                yield break;
             }
 
             _context.Record(FusePlan.Kernel, op.ToString());

@@ -12,8 +12,20 @@ namespace BufferLab.Simulator.Engine.Systems.Fuse;
 /// </summary>
 public sealed class FuseChannel : IDisposable
 {
+    /// <summary>The most bytes a request may ever need (64 MiB, the scenarios' bound, plus a page of headers).</summary>
+    private const int Ceiling = (64 << 20) + 4096;
+
+    private static readonly Lazy<int> Largest = new(ProbeLargestMessage);
+
     private readonly int _kernel;
     private readonly int _daemon;
+
+    /// <summary>
+    /// The largest message this machine's socket pair carries, found once by sending (a SOCK_SEQPACKET
+    /// message is one kernel allocation, so a large one can fail with ENOBUFS however big the socket
+    /// buffers are). Scenarios whose requests could be larger are refused up front.
+    /// </summary>
+    public static int LargestMessage => Largest.Value;
 
     public FuseChannel(int maxMessageBytes)
     {
@@ -59,6 +71,51 @@ public sealed class FuseChannel : IDisposable
                     ? $"a {message.Length}-byte message does not fit this machine's socket buffers (raise net.core.wmem_max)"
                     : $"write of a {message.Length}-byte request failed");
             }
+        }
+    }
+
+    private static int ProbeLargestMessage()
+    {
+        using var probe = new FuseChannel(Ceiling);
+        byte[] sink = new byte[Ceiling];
+        int fits = 1 << 16;
+        int fails = Ceiling + 1;
+        while (fails - fits > 4096)
+        {
+            int size = fits + ((fails - fits) / 2);
+            if (probe.TrySend(size))
+            {
+                probe.KernelSendDrained(sink);
+                fits = size;
+            }
+            else
+            {
+                fails = size;
+            }
+        }
+
+        return fits;
+    }
+
+    private unsafe bool TrySend(int size)
+    {
+        byte* p = (byte*)NativeMemory.AllocZeroed((nuint)size);
+        try
+        {
+            return FuseLibC.write(_kernel, p, (nuint)size) == size;
+        }
+        finally
+        {
+            NativeMemory.Free(p);
+        }
+    }
+
+    /// <summary>Reads back, on the daemon's side, a probe message the kernel side sent.</summary>
+    private unsafe void KernelSendDrained(byte[] sink)
+    {
+        fixed (byte* p = sink)
+        {
+            _ = FuseLibC.read(_daemon, p, (nuint)sink.Length);
         }
     }
 
