@@ -15,6 +15,14 @@ IConfig config = DefaultConfig.Instance
     .AddJob(job)
     .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
 
+// `load` runs the dashboard under load (see LoadHarness), and nothing else.
+if (args.Contains("load"))
+{
+    int at = Array.IndexOf(args, "--cycles");
+    LoadHarness.Run(at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    return;
+}
+
 // `stratum`, `keep`, `fuse` or `filestore` runs one system's benchmarks; with none named, all run.
 string[] systems = ["stratum", "keep", "filestore", "fuse"];
 bool all = !args.Any(systems.Contains);

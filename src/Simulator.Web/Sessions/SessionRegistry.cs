@@ -15,12 +15,16 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
     public const int MaxSessions = 64;
     public const int MaxSessionsPerOwner = 4;
 
+    /// <summary>Once the runs of closed sessions could have held this much memory, it is given back to the machine.</summary>
+    public const long ReturnMemoryAbove = 256L << 20;
+
     /// <summary>Owners whose id starts with this are dashboard pages.</summary>
     public const string PageOwnerPrefix = "page:";
 
     private readonly ConcurrentDictionary<string, SimulationSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stopping = new();
+    private long _freed; // memory the runs of sessions closed since the last give-back could have held
     private readonly Dictionary<bool, int> _reserved = new() { [true] = 0, [false] = 0 };
     private readonly Dictionary<string, RunCost> _costs = new(StringComparer.Ordinal); // by session id, and by a reservation's key while one is built
 
@@ -125,9 +129,20 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
         if (_sessions.TryRemove(session.Id, out _))
         {
             session.Dispose();
+            bool giveBack;
             lock (_gate)
             {
-                _costs.Remove(session.Id);
+                _costs.Remove(session.Id, out RunCost? cost);
+                _freed += cost?.MemoryBytes ?? 0;
+                giveBack = _freed >= ReturnMemoryAbove || (_freed > 0 && _sessions.IsEmpty);
+                _freed = giveBack ? 0 : _freed;
+            }
+
+            if (giveBack)
+            {
+                // The GC keeps freed memory for reuse; once closed runs could have held this much
+                // (or the last session closed), give it back to the machine (a compacting, decommitting collection, off the caller's thread).
+                _ = Task.Run(() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
             }
         }
     }

@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BufferLab.Simulator.Engine.Remote;
+using BufferLab.Simulator.Engine.Telemetry;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace BufferLab.Simulator.Benchmarks;
+
+/// <summary>
+/// `load`: the dashboard under load, loopback only and bounded in time. Starts the built dashboard
+/// (a child process on a free port, its own data folder), then: with 20 and with 64 hub sessions
+/// playing keep-zipf at full speed, GET / every 100 ms and the gaps between each session's frames;
+/// the server's RSS before, during and after; and, first, its RSS after open/close cycles of a file
+/// near the per-session memory budget (it must come back within 10% of where it started).
+/// </summary>
+public static partial class LoadHarness
+{
+    private static readonly TimeSpan Phase = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long after the sessions close RSS is read again (the server gives memory back in a collection of its own).</summary>
+    private static readonly TimeSpan AfterClose = TimeSpan.FromSeconds(10);
+
+    public static void Run(int cycles)
+    {
+        using Server server = Server.Start();
+        using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
+        Get(http); // warm up: the first page render compiles
+        Console.WriteLine($"dashboard pid {server.Pid} at {server.Address}; RSS at rest {Mib(server.Rss())}");
+        Cycles(server, cycles);
+        foreach (int sessions in new[] { 20, 64 })
+        {
+            Playing(server, http, sessions);
+        }
+    }
+
+    private static void Playing(Server server, HttpClient http, int sessions)
+    {
+        long before = server.Rss();
+        var connections = new List<HubConnection>();
+        var gaps = new List<double>();
+        var opened = new List<(HubConnection Hub, string Session)>();
+        for (int i = 0; i < sessions; i++)
+        {
+            // One workload for all (its outline is probed once); each session plays its own run.
+            HubConnection hub = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "hubs/simulation")).Build();
+            hub.StartAsync().GetAwaiter().GetResult();
+            connections.Add(hub);
+            SessionInfo info = hub.InvokeAsync<SessionInfo>("Open", new OpenRequest("keep-zipf", Seed: 1)).GetAwaiter().GetResult();
+            hub.InvokeAsync("Speed", info.SessionId, 100_000.0).GetAwaiter().GetResult();
+            opened.Add((hub, info.SessionId));
+        }
+
+        using var stop = new CancellationTokenSource(Phase);
+        List<Task> readers = [.. opened.Select(o => Task.Run(() => FrameGapsAsync(o.Hub, o.Session, gaps, stop.Token)))];
+
+        var latencies = new List<double>();
+        long during = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Phase)
+        {
+            latencies.Add(Get(http));
+            during = Math.Max(during, server.Rss());
+            Thread.Sleep(100);
+        }
+
+        Task.WaitAll([.. readers]);
+        foreach (HubConnection hub in connections)
+        {
+            hub.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        Thread.Sleep(AfterClose);
+        latencies.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{sessions} sessions playing: GET / p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms, worst {latencies[^1]:0} ms ({latencies.Count} requests); worst frame gap {(gaps.Count == 0 ? 0 : gaps.Max()):0} ms; RSS {Mib(before)} before, {Mib(during)} at most during, {Mib(server.Rss())} {AfterClose.TotalSeconds:0} s after they closed"));
+    }
+
+    /// <summary>Plays the session and records the gaps between its frames until the phase ends or the run does.</summary>
+    private static async Task FrameGapsAsync(HubConnection hub, string session, List<double> gaps, CancellationToken stop)
+    {
+        var since = Stopwatch.StartNew();
+        double worst = 0;
+        try
+        {
+            await hub.InvokeAsync("Play", session, stop).ConfigureAwait(false);
+            since.Restart();
+            await foreach (Frame frame in hub.StreamAsync<Frame>("Frames", session, stop).ConfigureAwait(false))
+            {
+                worst = Math.Max(worst, since.Elapsed.TotalMilliseconds);
+                since.Restart();
+                if (!frame.Playing && frame.Finished)
+                {
+                    break;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        lock (gaps)
+        {
+            gaps.Add(worst);
+        }
+    }
+
+    private static void Cycles(Server server, int cycles)
+    {
+        // Near the per-session budget (1 GiB): 12 blocks of 64 MiB and 2 buffers.
+        const string Large = "name: large\ndescription: near the session budget\nsystem: keep\noptions:\n  scale: 1\n  blocks: 12\n  maxBuffers: 2\nphases:\n  - load: closed\n    clients: 1\n    requestsPerClient: 2\n";
+        HubConnection hub = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "hubs/simulation")).Build();
+        hub.StartAsync().GetAwaiter().GetResult();
+        OpenClose(hub, Large); // warm-up: the code paths are compiled once, not counted as growth
+        Thread.Sleep(3000);
+        long start = server.Rss();
+        var clock = Stopwatch.StartNew();
+        for (int i = 0; i < cycles; i++)
+        {
+            OpenClose(hub, Large);
+        }
+
+        hub.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Thread.Sleep(3000);
+        long after = server.Rss();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{cycles} open/close cycles of an 896 MiB keep file in {clock.Elapsed.TotalSeconds:0} s: RSS {Mib(start)} before (after one warm-up cycle), {Mib(after)} after ({100.0 * (after - start) / start:+0;-0}%; target within 10%)"));
+    }
+
+    private static void OpenClose(HubConnection hub, string yaml)
+    {
+        SessionInfo info = hub.InvokeAsync<SessionInfo>("Open", new OpenRequest(null, Seed: 1, Yaml: yaml)).GetAwaiter().GetResult();
+        hub.InvokeAsync("Close", info.SessionId).GetAwaiter().GetResult();
+    }
+
+    private static double Get(HttpClient http)
+    {
+        var clock = Stopwatch.StartNew();
+        using HttpResponseMessage response = http.GetAsync(new Uri("/", UriKind.Relative)).GetAwaiter().GetResult();
+        response.EnsureSuccessStatusCode();
+        _ = response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
+
+    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0} MiB");
+
+    /// <summary>The built dashboard as a child process on a free loopback port.</summary>
+    private sealed partial class Server : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _data;
+
+        private Server(Process process, Uri address, string data)
+        {
+            _process = process;
+            Address = address;
+            _data = data;
+        }
+
+        public Uri Address { get; }
+
+        public int Pid => _process.Id;
+
+        public static Server Start()
+        {
+            string root = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(root, "Simulator.sln")))
+            {
+                root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository (Simulator.sln not found)");
+            }
+
+            string web = Path.Combine(root, "src", "Simulator.Web");
+            string dll = Directory.EnumerateFiles(Path.Combine(web, "bin"), "Simulator.Web.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+                ?? throw new InvalidOperationException("build the dashboard first: dotnet build src/Simulator.Web -c Release");
+            string data = Directory.CreateTempSubdirectory("bufferlab-load-").FullName;
+            var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"]) { WorkingDirectory = web, RedirectStandardOutput = true, UseShellExecute = false };
+            start.Environment["BufferLab__DataFolder"] = data;
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            Process process = Process.Start(start)!;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(60) && process.StandardOutput.ReadLine() is { } line)
+            {
+                if (AddressLine().Match(line) is { Success: true } match)
+                {
+                    _ = Task.Run(() => process.StandardOutput.ReadToEnd()); // keep draining what it prints
+                    return new Server(process, new Uri(match.Groups[1].Value), data);
+                }
+            }
+
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException("the dashboard printed no address within 60 s");
+        }
+
+        /// <summary>The server's resident memory, from /proc.</summary>
+        public long Rss()
+        {
+            foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+
+            return 0;
+        }
+
+        public void Dispose()
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+            _process.Dispose();
+            Directory.Delete(_data, recursive: true);
+        }
+
+        [GeneratedRegex(@"Buffer Lab dashboard: (http://\S+)")]
+        private static partial Regex AddressLine();
+    }
+}
