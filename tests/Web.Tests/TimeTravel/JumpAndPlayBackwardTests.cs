@@ -206,7 +206,8 @@ public sealed class JumpAndPlayBackwardTests : IDisposable
         using var short1 = TimeTravelPages.Stratum(_registry, ("scenario", "readme-case3"));
         short1.SetSpeed(SimulationSession.MaxSpeed);
         short1.TogglePlay();
-        await TimeTravelPages.UntilAsync(short1, () => !short1.Playing);
+        // Waits for the end, not merely for "not playing": a sync can come before the play loop's first tick.
+        await TimeTravelPages.UntilAsync(short1, () => !short1.Playing && short1.Step == short1.LastStep);
         Assert.Equal(14, short1.Step);
         Assert.Null(short1.Paused);
     }
