@@ -43,7 +43,7 @@ public static partial class LoadHarness
         for (int i = 0; i < sessions; i++)
         {
             // One workload for all (its outline is probed once); each session plays its own run.
-            HubConnection hub = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "hubs/simulation")).Build();
+            HubConnection hub = new HubConnectionBuilder().WithUrl(new Uri(server.Address, HubPaths.Simulation)).Build();
             hub.StartAsync().GetAwaiter().GetResult();
             connections.Add(hub);
             SessionInfo info = hub.InvokeAsync<SessionInfo>("Open", new OpenRequest("keep-zipf", Seed: 1)).GetAwaiter().GetResult();
@@ -109,7 +109,7 @@ public static partial class LoadHarness
     {
         // Near the per-session budget (1 GiB): 12 blocks of 64 MiB and 2 buffers.
         const string Large = "name: large\ndescription: near the session budget\nsystem: keep\noptions:\n  scale: 1\n  blocks: 12\n  maxBuffers: 2\nphases:\n  - load: closed\n    clients: 1\n    requestsPerClient: 2\n";
-        HubConnection hub = new HubConnectionBuilder().WithUrl(new Uri(server.Address, "hubs/simulation")).Build();
+        HubConnection hub = new HubConnectionBuilder().WithUrl(new Uri(server.Address, HubPaths.Simulation)).Build();
         hub.StartAsync().GetAwaiter().GetResult();
         OpenClose(hub, Large); // warm-up: the code paths are compiled once, not counted as growth
         Thread.Sleep(3000);

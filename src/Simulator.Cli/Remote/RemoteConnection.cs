@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
+using BufferLab.Simulator.Engine.Remote;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -12,9 +13,6 @@ namespace BufferLab.Simulator.Cli.Remote;
 /// </summary>
 internal sealed class RemoteConnection : IAsyncDisposable
 {
-    /// <summary>The hub's path on a dashboard (SimulationHub.Path).</summary>
-    public const string HubPath = "/hubs/simulation";
-
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
     private readonly HubConnection _connection;
     private readonly Uri _hub;
@@ -41,7 +39,7 @@ internal sealed class RemoteConnection : IAsyncDisposable
             throw new CliException($"'{url}' is not a dashboard address; give one such as http://127.0.0.1:5180 (what the dashboard prints when it starts)");
         }
 
-        return uri.AbsolutePath is "" or "/" ? new Uri(uri, HubPath) : uri;
+        return uri.AbsolutePath is "" or "/" ? new Uri(uri, HubPaths.Simulation) : uri;
     }
 
     public static async Task<RemoteConnection> ConnectAsync(Uri hub, CancellationToken cancellationToken)

@@ -37,6 +37,10 @@ public sealed class ChoiceTable<T>(string key, params (string Name, T Value)[] e
     /// <summary>The value named <paramref name="text"/>; anything else is a <see cref="ChoiceException"/> listing the names.</summary>
     public T Parse(string text) => TryParse(text, out T value) ? value : throw new ChoiceException(Refusal(text));
 
+    /// <summary>The scenario once for each value, labelled <c>key=name</c>, as <paramref name="apply"/> makes it.</summary>
+    public IEnumerable<(string Label, TScenario Scenario)> Each<TScenario>(Func<T, TScenario> apply) =>
+        entries.Select(e => ($"{Key}={e.Name}", apply(e.Value)));
+
     /// <summary>"mode must be 'current', 'legacy' or 'coalescing', got 'fast'".</summary>
     public string Refusal(string? text) => $"{Key} must be {ListNames()}, got '{text}'";
 

@@ -17,7 +17,7 @@ namespace BufferLab.Simulator.Web.Hubs;
 /// </summary>
 public sealed class SimulationHub(SessionRegistry sessions) : Hub
 {
-    public const string Path = "/hubs/simulation";
+    public const string Path = HubPaths.Simulation;
 
     /// <summary>Frames reach a client at most this often (about 30 a second), whatever the engine's speed.</summary>
     public static readonly TimeSpan MinFrameInterval = TimeSpan.FromMilliseconds(33);

@@ -1,6 +1,5 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Systems.Filestore;
 
 namespace BufferLab.Simulator.Engine.Simulations.Filestore;

@@ -41,5 +41,5 @@ public sealed class FilestoreSystem : ISystemDefinition
     }
 
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
-        FilestoreChoices.Readers.Names.Select(r => ($"{FilestoreChoices.Readers.Key}={r}", new FilestoreChoices(FilestoreChoices.Readers.Parse(r)).ApplyTo(scenario)));
+        FilestoreChoices.Readers.Each(reader => new FilestoreChoices(reader).ApplyTo(scenario));
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Simulations.Fuse.Telemetry;
 using BufferLab.Simulator.Engine.Systems.Fuse;
 using BufferLab.Simulator.Engine.Telemetry;

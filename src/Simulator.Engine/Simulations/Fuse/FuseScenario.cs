@@ -1,6 +1,5 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Systems.Fuse;
 
 namespace BufferLab.Simulator.Engine.Simulations.Fuse;

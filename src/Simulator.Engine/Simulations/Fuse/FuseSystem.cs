@@ -46,5 +46,5 @@ public sealed class FuseSystem : ISystemDefinition
     }
 
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
-        FuseChoices.Modes.Names.Select(m => ($"{FuseChoices.Modes.Key}={m}", new FuseChoices(FuseChoices.Modes.Parse(m)).ApplyTo(scenario)));
+        FuseChoices.Modes.Each(mode => new FuseChoices(mode).ApplyTo(scenario));
 }

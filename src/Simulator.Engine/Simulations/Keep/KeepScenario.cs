@@ -1,6 +1,5 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;

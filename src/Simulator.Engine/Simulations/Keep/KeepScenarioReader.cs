@@ -1,7 +1,6 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
-using BufferLab.Simulator.Engine.Simulations.Keep;
 using YamlDotNet.RepresentationModel;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;

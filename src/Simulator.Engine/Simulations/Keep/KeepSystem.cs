@@ -42,5 +42,5 @@ public sealed class KeepSystem : ISystemDefinition
     }
 
     public IEnumerable<(string Label, IScenario Scenario)> Alternatives(IScenario scenario) =>
-        KeepChoices.Modes.Names.Select(m => ($"{KeepChoices.Modes.Key}={m}", new KeepChoices(KeepChoices.Modes.Parse(m)).ApplyTo(scenario)));
+        KeepChoices.Modes.Each(mode => new KeepChoices(mode).ApplyTo(scenario));
 }

@@ -1,5 +1,4 @@
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Simulations.StratumV2;
 
 namespace BufferLab.Simulator.Engine.Simulations.StratumV2;
 

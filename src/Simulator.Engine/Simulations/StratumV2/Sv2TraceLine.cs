@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using BufferLab.Simulator.Engine.Scenarios;
-using BufferLab.Simulator.Engine.Simulations.StratumV2;
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 
 namespace BufferLab.Simulator.Engine.Simulations.StratumV2;
