@@ -42,7 +42,7 @@ public sealed class SimulationMeter
     {
         foreach (TrackedRun run in _runs.Keys.Where(r => r.System == system))
         {
-            foreach (MetricValue value in run.Read())
+            foreach (MetricValue value in run.Latest())
             {
                 if (value.Name == name)
                 {
@@ -54,12 +54,30 @@ public sealed class SimulationMeter
 
     private sealed class TrackedRun(SimulationMeter owner, string system, Func<IReadOnlyList<MetricValue>> read, KeyValuePair<string, object?>[] tags) : IDisposable
     {
+        /// <summary>One collection asks every gauge in turn: they share one reading of the run (instrumentation, not simulation: wall time is fine here).</summary>
+        private const long FreshForMs = 100;
+
+        private Reading? _last; // replaced whole, so concurrent collections never see half of one
+
         public string System { get; } = system;
 
-        public Func<IReadOnlyList<MetricValue>> Read { get; } = read;
+        /// <summary>The run's metrics, read at most once per <see cref="FreshForMs"/>.</summary>
+        public IReadOnlyList<MetricValue> Latest()
+        {
+            long now = Environment.TickCount64;
+            Reading? last = _last;
+            if (last is null || now - last.At > FreshForMs)
+            {
+                _last = last = new Reading(now, read());
+            }
+
+            return last.Values;
+        }
 
         public KeyValuePair<string, object?>[] Tags { get; } = tags;
 
         public void Dispose() => owner._runs.TryRemove(this, out _);
+
+        private sealed record Reading(long At, IReadOnlyList<MetricValue> Values);
     }
 }

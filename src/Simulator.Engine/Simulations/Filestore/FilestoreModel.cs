@@ -150,14 +150,14 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
             views[i] = new FileRegionView(i, i * regionBytes, regionBytes, _regionWritten[i], _regionReads[i], _regionResident[i]);
         }
 
-        return new FilestoreSnapshot(Config.Reader.ToString().ToLowerInvariant(), VirtualTime.Micros(Now), Config.FileBytes, Config.ChunkBytes, _written.Count,
+        return new FilestoreSnapshot(FilestoreChoices.Readers.NameOf(Config.Reader), VirtualTime.Micros(Now), Config.FileBytes, Config.ChunkBytes, _written.Count,
             Config.ChunkCount, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
             _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
             Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes);
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{Config.Reader.ToString().ToLowerInvariant()} reader: {_written.Count}/{Config.ChunkCount} chunks written, {BlocksRead} blocks read ({string.Join(", ", _statuses.Select(kv => $"{kv.Value}×{FilestoreErrors.StatusText((FilestoreStatus)kv.Key)}"))})");
+        $"{FilestoreChoices.Readers.NameOf(Config.Reader)} reader: {_written.Count}/{Config.ChunkCount} chunks written, {BlocksRead} blocks read ({string.Join(", ", _statuses.Select(kv => $"{kv.Value}×{FilestoreErrors.StatusText((FilestoreStatus)kv.Key)}"))})");
 
     public string HeldMeasure => Config.Reader == ReaderKind.Mmap ? "bytes mapped by open block readers" : "bytes of open blocks, read into a buffer each";
 

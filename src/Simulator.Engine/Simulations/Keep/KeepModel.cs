@@ -153,7 +153,7 @@ public sealed class KeepModel : ISimulationModel
             ? [.. Cache.Buffers.Select(b => new KeepBufferView(b.Index, b.State.ToString(), b.Hash, b.Refs,
                 b.State is SharedBufferState.Ready ? b.LastRead / 10 : null, null, b.Filled, b.BlockSize))]
             : _ledger.Views(Pool, _requests);
-        return new KeepSnapshot(Config.Mode.ToString().ToLowerInvariant(), VirtualTime.Micros(Now), buffers, Config.MaxBuffers, BufferWaiters,
+        return new KeepSnapshot(KeepChoices.Modes.NameOf(Config.Mode), VirtualTime.Micros(Now), buffers, Config.MaxBuffers, BufferWaiters,
             [.. _requests.Select(r => r.View())], [.. _flights.Select(f => f.View())],
             Config.Mode == KeepServerMode.Legacy ? LegacyRunning : Limiter.Handling,
             Config.Mode == KeepServerMode.Legacy ? Config.EffectiveLegacyMaxRequests : Limiter.MaxConcurrent,
@@ -161,7 +161,7 @@ public sealed class KeepModel : ISimulationModel
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"{Config.Mode.ToString().ToLowerInvariant()}: {Counters.ResponseCount}/{Counters.Requests} answered ({string.Join(", ", Counters.Responses.Select(kv => $"{kv.Value}×{kv.Key}"))}), {Counters.VolumeReads} volume reads, {BuffersInUse} buffers in use");
+        $"{KeepChoices.Modes.NameOf(Config.Mode)}: {Counters.ResponseCount}/{Counters.Requests} answered ({string.Join(", ", Counters.Responses.Select(kv => $"{kv.Value}×{kv.Key}"))}), {Counters.VolumeReads} volume reads, {BuffersInUse} buffers in use");
 
     public string HeldMeasure => "bytes of buffers held by requests";
 

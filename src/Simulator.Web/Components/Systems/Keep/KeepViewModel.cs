@@ -130,7 +130,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
     {
         var model = (KeepModel)run.Model;
         var m = model.Metrics().ToDictionary(v => v.Name, v => v.Value);
-        return new KeepTotals(model.Config.Mode.ToString().ToLowerInvariant(), m[KeepMetric.TimeMs.Name], model.Counters.Requests, model.Counters.ResponseCount,
+        return new KeepTotals(KeepChoices.Modes.NameOf(model.Config.Mode), m[KeepMetric.TimeMs.Name], model.Counters.Requests, model.Counters.ResponseCount,
             model.Counters.VolumeReads, model.Counters.BytesFromVolumes, model.Counters.BytesServed, model.BuffersInUse, model.Config.MaxBuffers,
             model.AllocatedBytes, (int)m[KeepMetric.ConcurrentRequests.Name], (int)m[KeepMetric.QueuedRequests.Name], (int)m[KeepMetric.BufferWaiters.Name],
             model.Counters.SharedResults, (int)m[KeepMetric.Evictions.Name], model.Counters.LatencyMs(50), model.Counters.LatencyMs(99),
