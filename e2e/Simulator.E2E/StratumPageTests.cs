@@ -130,6 +130,7 @@ public sealed class StratumPageTests(BrowserFixture browser)
     public async Task ABadOpStringShowsWhereItIsWrongAndChangesNothing()
     {
         IPage page = await browser.OpenAsync("/stratum?scenario=readme-case3&seed=1&step=5");
+        await page.GetByTestId("more-options-toggle").ClickAsync(); // the op string is folded while a preset runs
         await page.GetByTestId("ops-input").FillAsync("+1:5 +2");
         await page.GetByTestId("ops-run").ClickAsync();
 

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;
 
-/// <summary>Light, dark and system themes: chosen in the nav bar, remembered across reloads, applied before first paint; screenshots of every page in both.</summary>
+/// <summary>Light, dark and system themes: chosen in the app bar, remembered across reloads (a cookie the server reads), applied before first paint.</summary>
 [Collection(BrowserTests.Name)]
 public sealed class ThemeTests(BrowserFixture browser)
 {
@@ -13,20 +13,10 @@ public sealed class ThemeTests(BrowserFixture browser)
           window.__firstFrame = {
             theme: root.dataset.theme,
             paper: getComputedStyle(document.body).backgroundColor,
-            radzen: getComputedStyle(root).getPropertyValue('--rz-base-background-color').trim(),
+            mud: getComputedStyle(root).getPropertyValue('--mud-palette-background').trim(),
           };
         });
         """;
-
-    private static readonly (string Name, string Path)[] Pages =
-    [
-        ("home", "/"),
-        ("stratum", "/stratum?scenario=readme-case3&seed=1&step=12&teach=1"),
-        ("keep", "/keep?scenario=keep-job-start-herd&seed=1&step=800&mode=current&compare=coalescing"),
-        ("fuse", "/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large"),
-        ("filestore", "/filestore?scenario=filestore-seed-repro&seed=1&step=60&reader=std&compare=mmap"),
-        ("scenarios", "/scenarios"),
-    ];
 
     private async Task<IPage> NewPageAsync(ColorScheme scheme)
     {
@@ -51,16 +41,15 @@ public sealed class ThemeTests(BrowserFixture browser)
 
         await page.GetByTestId("theme-dark").CheckAsync();
         await page.WaitForSelectorAsync("html[data-theme=dark]");
-        Assert.Equal("dark", await page.EvaluateAsync<string>("() => localStorage.getItem('bufferlab.theme')"));
-        Assert.Contains("material-dark-base.css", await page.EvaluateAsync<string>("() => document.getElementById('radzen-theme').href"), StringComparison.Ordinal);
+        Assert.Contains("bufferlab.theme=dark", await page.EvaluateAsync<string>("() => document.cookie"), StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background').trim() === 'rgba(17,21,25,1)'");
 
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("html[data-interactive]");
         var first = await page.EvaluateAsync<Dictionary<string, string>>("() => window.__firstFrame");
         Assert.Equal("dark", first["theme"]);
         Assert.Equal("rgb(17, 21, 25)", first["paper"]); // --paper of the dark theme, no light flash
-        Assert.NotEqual("", first["radzen"]); // Radzen's dark sheet was already applied (it blocks rendering)
-        Assert.Equal(first["radzen"], await page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--rz-base-background-color').trim()"));
+        Assert.Equal("rgba(17,21,25,1)", first["mud"]); // MudBlazor's dark palette came with the page: the server read the cookie
         await WaitForPickerAsync(page);
         Assert.True(await page.GetByTestId("theme-dark").IsCheckedAsync());
         await page.CloseAsync();
@@ -83,36 +72,10 @@ public sealed class ThemeTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("html[data-theme=dark]");
         await page.GetByTestId("theme-system").CheckAsync();
         await page.WaitForSelectorAsync("html[data-theme=light]");
-        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('bufferlab.theme')"));
+        Assert.DoesNotContain("bufferlab.theme", await page.EvaluateAsync<string>("() => document.cookie"), StringComparison.Ordinal);
 
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
         await page.WaitForSelectorAsync("html[data-theme=dark]");
         await page.CloseAsync();
-    }
-
-    [Fact]
-    public async Task EveryPageInLightAndDark()
-    {
-        foreach (ColorScheme scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
-        {
-            string name = scheme == ColorScheme.Dark ? "dark" : "light";
-            IPage page = await NewPageAsync(scheme);
-            foreach ((string page_, string path) in Pages)
-            {
-                await page.GotoAsync(path);
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await WaitForPickerAsync(page);
-                Assert.Equal(name, await ThemeAsync(page));
-                if (await page.Locator(".chart").CountAsync() > 0)
-                {
-                    await page.Locator(".chart .main-svg").First.WaitForAsync();
-                }
-
-                await page.WaitForTimeoutAsync(300); // plotly's and Radzen's last layout
-                await BrowserFixture.ScreenshotAsync(page, $"{page_}-{name}");
-            }
-
-            await page.CloseAsync();
-        }
     }
 }

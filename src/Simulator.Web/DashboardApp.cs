@@ -4,13 +4,14 @@ using BufferLab.Simulator.Web.Components;
 using BufferLab.Simulator.Web.Exports;
 using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Layout;
 using BufferLab.Simulator.Web.Hubs;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.FileProviders;
 using OpenTelemetry.Metrics;
-using Radzen;
+using MudBlazor.Services;
 
 namespace BufferLab.Simulator.Web;
 
@@ -24,7 +25,7 @@ public static class DashboardApp
     {
         WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
-        // Package assets (_content/Radzen.Blazor/...) from a plain `dotnet run`, which is Production (STACK.md).
+        // Package assets (_content/MudBlazor/...) from a plain `dotnet run`, which is Production (STACK.md).
         builder.WebHost.UseStaticWebAssets();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
@@ -34,7 +35,8 @@ public static class DashboardApp
         // A closed tab's circuit (and the session its page holds) is kept 30 s, not 3 minutes:
         // the URL carries the view's state, so reopening loses nothing, and sessions stay bounded.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(30));
-        builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddScoped<ThemeState>();
         // Per circuit: the system page open in it (for the controls every page shares) and its
         // keyboard shortcuts, cascaded so a component rendered on its own simply goes without.
         builder.Services.AddScoped<SessionPageContext>();

@@ -1,22 +1,29 @@
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Layout;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
+using MudBlazor.Services;
 
 namespace BufferLab.Simulator.Web.Tests.Components;
 
 /// <summary>
-/// A bUnit context with what the dashboard's components expect: Radzen's services, the circuit's
+/// A bUnit context with what the dashboard's components expect: MudBlazor's services, the circuit's
 /// shortcut registry, and a JavaScript runtime that answers every call with its default (tests that
 /// care set up the call they expect).
 /// </summary>
-public abstract class ComponentTest : BunitContext
+public abstract class ComponentTest : BunitContext, IAsyncLifetime
 {
     protected ComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddRadzenComponents();
+        Services.AddMudServices();
         Services.AddSingleton(Shortcuts);
+        Services.AddScoped<ThemeState>();
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>MudBlazor's services are only asynchronously disposable: xUnit disposes the context through here.</summary>
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     /// <summary>The shortcut registry components find by injection or cascade.</summary>
     protected ShortcutRegistry Shortcuts { get; } = new();

@@ -1,9 +1,12 @@
 using BufferLab.Simulator.Engine.Systems.StratumV2;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Components.Layout;
 using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.Tests.TimeTravel;
 using BufferLab.Simulator.Web.ViewModels;
+
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BufferLab.Simulator.Web.Tests.Components;
 
@@ -137,18 +140,20 @@ public sealed class ControlInteractionTests : ComponentTest
     }
 
     [Fact]
-    public void TheThemePickerShowsTheRememberedThemeAndSavesAChoice()
+    public void TheThemePickerShowsTheCircuitsThemeAndSavesAChoice()
     {
         var theme = JSInterop.SetupModule("./js/theme.js");
-        theme.Setup<string>("get").SetResult("dark");
-        theme.Setup<string>("set", "light").SetResult("light");
+        theme.Setup<bool>("set", "light").SetResult(false);
+        var state = Services.GetRequiredService<ThemeState>();
+        state.Set(ThemeState.Dark, isDark: true); // what the server read from the cookie
         var cut = Render<ThemePicker>();
 
-        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=theme-dark]").HasAttribute("checked")));
+        Assert.True(cut.Find("[data-testid=theme-dark]").HasAttribute("checked"));
         cut.Find("[data-testid=theme-light]").Change(true);
 
         Assert.Single(theme.Invocations, i => i.Identifier == "set" && (string?)i.Arguments[0] == "light");
         cut.WaitForAssertion(() => Assert.Contains("chosen", cut.Find("[data-testid=theme-light]").ParentElement!.ClassList));
+        Assert.Equal((ThemeState.Light, false), (state.Choice, state.IsDark));
     }
 
     private SessionPageContext Page(string url)

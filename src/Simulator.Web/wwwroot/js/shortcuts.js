@@ -5,7 +5,7 @@
 // element here at once (what is typed next must land in it); the others go to the registry. Keys are ignored while typing in a field,
 // inside an open dialog, and with Ctrl, Alt or Meta held; space and Enter on a focused button or
 // link stay that control's own. Letters are matched in lower case.
-const typing = 'input, textarea, select, [contenteditable], .rz-dropdown, .rz-slider, .rz-numeric';
+const typing = 'input, textarea, select, [contenteditable], [role=listbox], [role=option], .mud-select';
 const ownsActivation = 'button, a[href], [role=button], [role=option], [role=tab], [role=checkbox], [role=radio]';
 
 export function bind(dotnet, keys) {

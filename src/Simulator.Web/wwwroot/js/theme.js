@@ -1,12 +1,13 @@
-// Light, dark or the system's theme, remembered in localStorage. App.razor's inline script applies
-// the stored choice before first paint; this module changes it and follows the system's scheme.
+// Light, dark or the system's theme, remembered in a cookie (the server reads it to render the
+// right MudBlazor palette before any script runs). App.razor's inline script applies the choice
+// before first paint; this module changes it and follows the system's scheme.
 //
-// What a theme sets: <html data-theme="light|dark"> (app.css's variables: page, slot and byte maps,
-// timeline marks, chart colours), <html data-theme-choice="light|dark|system">, color-scheme (form
-// controls, scroll bars), and Radzen's light or dark Material sheet. Charts and anything else
-// drawn by script read app.css's variables (--chart-fg, --chart-grid, ...) and redraw on the
-// 'bufferlab:theme' event, dispatched on document with detail { theme, choice }.
-const key = 'bufferlab.theme';
+// What a theme sets here: <html data-theme="light|dark"> (app.css's variables: page, slot and byte
+// maps, timeline marks, chart colours), <html data-theme-choice="light|dark|system"> and
+// color-scheme (form controls, scroll bars). Charts and anything else drawn by script read app.css's
+// variables (--chart-fg, --chart-grid, ...) and redraw on the 'bufferlab:theme' event, dispatched
+// on document with detail { theme, choice }.
+const cookie = 'bufferlab.theme';
 const system = matchMedia('(prefers-color-scheme: dark)');
 
 export function get() {
@@ -14,41 +15,24 @@ export function get() {
   return choice === 'light' || choice === 'dark' ? choice : 'system';
 }
 
+// Returns whether the page is dark now.
 export function set(choice) {
   if (choice !== 'light' && choice !== 'dark') choice = 'system';
-  try {
-    if (choice === 'system') localStorage.removeItem(key); else localStorage.setItem(key, choice);
-  } catch { /* storage blocked: the choice lasts until the page closes */ }
-  apply(choice);
-  return choice;
+  document.cookie = choice === 'system'
+    ? `${cookie}=; path=/; max-age=0; samesite=lax`
+    : `${cookie}=${choice}; path=/; max-age=31536000; samesite=lax`;
+  return apply(choice);
 }
 
 function apply(choice) {
   const dark = choice === 'dark' || (choice === 'system' && system.matches);
   const theme = dark ? 'dark' : 'light';
   const root = document.documentElement;
-  const sheet = document.getElementById('radzen-theme');
-  const href = sheet && (dark ? sheet.dataset.dark : sheet.dataset.light);
   root.dataset.themeChoice = choice;
   root.style.colorScheme = theme;
-  if (sheet && href && sheet.getAttribute('href') !== href) {
-    // Swap the Radzen sheet without a flash of unstyled controls: switch data-theme when the new sheet has loaded.
-    const next = sheet.cloneNode();
-    next.href = href;
-    next.removeAttribute('blocking');
-    next.addEventListener('load', () => { sheet.remove(); finish(root, theme, choice); }, { once: true });
-    next.addEventListener('error', () => { next.remove(); finish(root, theme, choice); }, { once: true });
-    sheet.removeAttribute('id');
-    sheet.after(next);
-    return;
-  }
-
-  finish(root, theme, choice);
-}
-
-function finish(root, theme, choice) {
   root.dataset.theme = theme;
   document.dispatchEvent(new CustomEvent('bufferlab:theme', { detail: { theme, choice } }));
+  return dark;
 }
 
 system.addEventListener('change', () => { if (get() === 'system') apply('system'); });

@@ -11,6 +11,10 @@ public sealed partial class FilestorePage
 {
     private static readonly FilestoreStatus[] Statuses = [FilestoreStatus.Ok, FilestoreStatus.FileError, FilestoreStatus.FileNotFound, FilestoreStatus.FileChanged];
 
+    private static readonly IReadOnlyList<(string Value, string Text)> Readers = [("std", "std (pread)"), ("mmap", "mmap (PR #665)")];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> Presets = [.. FilestoreViewModel.Presets.Select(p => (p.Title, p.Name))];
+
     private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. FilestoreViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
 
     private IReadOnlyList<ChartSeries> _resident = [];

@@ -8,8 +8,11 @@ namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 /// <summary>The FUSE page binds to <see cref="FuseViewModel"/>; the mount form keeps its own values until submitted.</summary>
 public sealed partial class FusePage
 {
-    private static readonly IReadOnlyList<Choice> CompareChoices =
-        [new("nothing", ""), new("master", "master"), new("PR #198 vectored", "vectored"), new("PR #198 contiguous", "contiguous-large")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Modes = [("master", "master"), ("vectored", "PR #198 vectored"), ("contiguous-large", "PR #198 contiguous")];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Modes.Select(m => (m.Text, m.Value))];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> Presets = [.. FuseViewModel.Presets.Select(p => (p.Title, p.Name))];
 
     private int _pageSize = 4096;
     private int _maxMessageMiB;
@@ -19,7 +22,7 @@ public sealed partial class FusePage
     private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. FuseViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
 
     /// <summary>With a compared scenario, "nothing" would mean "the same mode": say so.</summary>
-    private IReadOnlyList<Choice> CompareChoicesNow => Vm.CompareScenario is null ? CompareChoices : [new("same as this run", ""), .. CompareChoices.Skip(1)];
+    private IReadOnlyList<(string Text, string Value)> CompareChoicesNow => Vm.CompareScenario is null ? CompareChoices : [("same as this run", ""), .. CompareChoices.Skip(1)];
 
     private IReadOnlyList<ChartSeries> _heap = [];
     private IReadOnlyList<ChartSeries> _copies = [];
@@ -67,5 +70,4 @@ public sealed partial class FusePage
         _ => "PR #198, vectored I/O off: blocks, with heap copies when a payload spans them",
     };
 
-    private sealed record Choice(string Text, string Value);
 }

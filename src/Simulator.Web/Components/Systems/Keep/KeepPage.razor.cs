@@ -9,13 +9,16 @@ namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 /// <summary>The keepstore page binds to <see cref="KeepViewModel"/>.</summary>
 public sealed partial class KeepPage
 {
-    private static readonly IReadOnlyList<Choice> CompareChoices =
-        [new("nothing", ""), new("current", "current"), new("legacy 2017", "legacy"), new("coalescing #10541", "coalescing")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Modes = [("current", "current"), ("legacy", "legacy 2017"), ("coalescing", "coalescing #10541")];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Modes.Select(m => (m.Text, m.Value))];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> Presets = [.. KeepViewModel.Presets.Select(p => (p.Title, p.Name))];
 
     private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. KeepViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
 
     /// <summary>With a compared scenario, "nothing" would mean "the same mode": say so.</summary>
-    private IReadOnlyList<Choice> CompareChoicesNow => Vm.CompareScenario is null ? CompareChoices : [new("same as this run", ""), .. CompareChoices.Skip(1)];
+    private IReadOnlyList<(string Text, string Value)> CompareChoicesNow => Vm.CompareScenario is null ? CompareChoices : [("same as this run", ""), .. CompareChoices.Skip(1)];
 
     private IReadOnlyList<ChartSeries> _buffers = [];
     private IReadOnlyList<ChartSeries> _memory = [];
@@ -53,5 +56,4 @@ public sealed partial class KeepPage
         snapshot.Flights.Count == 0 ? "No block has been fetched yet."
         : Vm.Mode == "coalescing" ? "So far every fetch served one request." : $"Every one of the {snapshot.Flights.Count} fetches so far served exactly one request: without #10541 nothing is shared. Compare with coalescing to see the fan-out.";
 
-    private sealed record Choice(string Text, string Value);
 }

@@ -10,7 +10,11 @@ namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 /// <summary>The Stratum page binds to <see cref="StratumViewModel"/>; the op form keeps its own text until run.</summary>
 public sealed partial class StratumPage
 {
-    private static readonly IReadOnlyList<Choice> CompareChoices = [new("nothing", ""), new("faithful 3.0.1", "faithful"), new("fixed B1-B6", "fixed")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Variants = [("faithful", "faithful 3.0.1"), ("fixed", "fixed B1-B6")];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Variants.Select(v => (v.Text, v.Value))];
+
+    private static readonly IReadOnlyList<(string Text, string Value)> Presets = [.. StratumViewModel.Presets.Select(p => (p.Title, p.Name))];
 
     private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. StratumViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
 
@@ -47,7 +51,6 @@ public sealed partial class StratumPage
 
     private void RunOps() => Run(() => Vm.RunOps(_opsText, _opsCapacity));
 
-    private sealed record Choice(string Text, string Value);
 
     private static string HeapNote(Sv2Snapshot snapshot)
     {
