@@ -27,6 +27,8 @@ public sealed class FilestorePageTests(BrowserFixture browser)
 
         await page.GetByTestId("drop-cache").ClickAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=resident]').textContent.trim().startsWith('0 ')", null, new() { Timeout = 10_000 });
+        await Expect.TextAsync(page.Locator(".mud-snackbar"), "Dropped the file's cached pages:"); // a confirmation, with the figures
+        Assert.EndsWith("0 B after.", (await page.Locator(".mud-snackbar").InnerTextAsync()).Trim(), StringComparison.Ordinal);
         await page.CloseAsync();
     }
 

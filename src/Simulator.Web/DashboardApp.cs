@@ -65,6 +65,8 @@ public static class DashboardApp
         ServeNpmPackage(app, "plotly.js-dist-min", "/lib/plotly");
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
         ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");
+        // An address no page or endpoint answers: the NotFound page, with status 404.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

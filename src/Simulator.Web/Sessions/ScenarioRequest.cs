@@ -84,7 +84,7 @@ public sealed record ScenarioRequest(
         }
 
         ScenarioDocument preset = ScenarioCatalog.FindDocument(Scenario)
-            ?? throw new SessionRequestException($"unknown scenario '{ProblemText.Cut(Scenario)}'; presets: {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
+            ?? throw new SessionRequestException($"unknown scenario '{ProblemText.Cut(Scenario)}'{NameSuggestion.DidYouMean(Scenario, ScenarioCatalog.All.Select(s => s.Name))}; every scenario is on the Scenarios page (/scenarios)");
         return new ResolvedScenario(preset.Scenario, preset.Name, preset.Seed, preset.Text);
     }
 

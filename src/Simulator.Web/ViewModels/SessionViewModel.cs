@@ -139,6 +139,11 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
         {
             Session.Seek(step);
         }
+        else if (stepText.Length > 0 && stepText.All(char.IsAsciiDigit))
+        {
+            Session.Seek(LastStep); // past the end: the end is what was meant
+            problems.Add($"step {ProblemText.Cut(stepText)} is past this run's end; showing its last step, {LastStep}");
+        }
         else
         {
             problems.Add($"step '{stepText}' is not a step from 0 to {LastStep} (or 'end'); showing step 0");

@@ -34,4 +34,16 @@ public sealed class PrerenderTests(WebApplicationFactory<Program> factory) : ICl
         Assert.Contains("seed &#x27;x&#x27; is not a whole number", html, StringComparison.Ordinal);
         Assert.Contains("-------- BACK MODE", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnUnknownAddressIsA404PageThatSaysWhereToGo()
+    {
+        using HttpClient client = factory.CreateClient();
+        HttpResponseMessage response = await client.GetAsync("/nonexistent");
+        string html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("data-testid=\"not-found\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/keep\"", html, StringComparison.Ordinal);
+    }
 }

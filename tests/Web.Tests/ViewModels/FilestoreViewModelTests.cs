@@ -66,8 +66,10 @@ public sealed class FilestoreViewModelTests : IDisposable
     public void DroppingTheCacheEmptiesTheFilesCachedPages()
     {
         using var vm = Open(("scenario", "filestore-truncated-file"), ("step", "end"), ("compare", "none"));
-        vm.DropCache(compared: false);
+        long before = vm.Snapshot!.FileResidentBytes;
+        string? done = vm.DropCache(compared: false);
 
+        Assert.Equal($"Dropped the file's cached pages: {Units.Bytes(before)} resident before, {Units.Bytes(vm.Snapshot!.FileResidentBytes)} after.", done);
         Assert.True(vm.Snapshot!.FileResidentBytes < 1 << 20, $"{vm.Snapshot.FileResidentBytes} bytes still cached");
         Assert.True(vm.Snapshot.PeakFileResidentBytes >= 6L << 20);
     }

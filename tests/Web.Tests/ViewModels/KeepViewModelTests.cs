@@ -68,12 +68,12 @@ public sealed class KeepViewModelTests : IDisposable
         Assert.Equal("keep-job-start-herd", vm.ScenarioName);
         Assert.Equal("current", vm.Mode);
         Assert.Null(vm.CompareMode);
-        Assert.Equal(0, vm.Step);
+        Assert.Equal(vm.LastStep, vm.Step);
         Assert.Contains(vm.Notices, n => n.StartsWith("unknown scenario 'nope'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("mode 'fast' is not one of current, legacy, coalescing", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("compare 'zzz'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("seed 'x'", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("step '99999' is not a step from 0 to 4736", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("step 99999 is past this run's end; showing its last step, 4736", StringComparison.Ordinal));
     }
 
     [Fact]

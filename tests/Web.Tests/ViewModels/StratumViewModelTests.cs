@@ -45,7 +45,7 @@ public sealed class StratumViewModelTests : IDisposable
     [Theory]
     [InlineData("scenario", "no-such", "unknown scenario 'no-such'")]
     [InlineData("seed", "abc", "seed 'abc' is not a whole number")]
-    [InlineData("step", "99", "step '99' is not a step from 0 to 14")]
+    [InlineData("step", "1.5", "step '1.5' is not a step from 0 to 14")]
     [InlineData("variant", "turbo", "variant 'turbo' is not one of faithful, fixed")]
     [InlineData("ops", "+1:5 +x", "op string: column 6")]
     public void BadUrlValuesFallBackAndSaySo(string key, string value, string notice)
@@ -54,6 +54,24 @@ public sealed class StratumViewModelTests : IDisposable
 
         Assert.Contains(vm.Notices, n => n.Contains(notice, StringComparison.Ordinal));
         Assert.NotNull(vm.Snapshot);
+    }
+
+    [Fact]
+    public void AStepPastTheEndShowsTheEndAndSaysSo()
+    {
+        using var vm = Open(("scenario", "readme-case3"), ("step", "19"));
+
+        Assert.Equal(14, vm.Step);
+        Assert.Equal(["step 19 is past this run's end; showing its last step, 14"], vm.Notices);
+    }
+
+    [Fact]
+    public void AnUnknownScenarioSuggestsTheClosestNamesNotAllOfThem()
+    {
+        using var vm = Open(("scenario", "readme-case9"));
+
+        string notice = Assert.Single(vm.Notices);
+        Assert.StartsWith("unknown scenario 'readme-case9' (did you mean 'readme-case1', 'readme-case2' or 'readme-case3'?); every scenario is on the Scenarios page (/scenarios)", notice, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,8 @@ using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Components.Pages;
 using BufferLab.Simulator.Web.ViewModels;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace BufferLab.Simulator.Web.Components.Systems.Filestore;
 
@@ -16,6 +18,9 @@ public sealed partial class FilestorePage
     private static readonly IReadOnlyList<(string Text, string Value)> Presets = [.. FilestoreViewModel.Presets.Select(p => (p.Title, p.Name))];
 
     private static readonly IReadOnlyList<CompareScenarioForm.Choice> ComparePresets = [.. FilestoreViewModel.Presets.Select(p => new CompareScenarioForm.Choice(p.Name, p.Title))];
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = null!;
 
     private IReadOnlyList<ChartSeries> _resident = [];
     private IReadOnlyList<ChartSeries> _rss = [];
@@ -38,6 +43,17 @@ public sealed partial class FilestorePage
         _reads = Vm.SeriesOverTime((FilestoreMetric.ReadsPerSecond, "reads/s"));
         _latency = Vm.SeriesOverTime((FilestoreMetric.ReadLatencyP50Us, "p50"), (FilestoreMetric.ReadLatencyP99Us, "p99"));
         _statuses = Vm.SeriesOverTime([.. Statuses.Where(Seen).Select(s => (FilestoreMetric.Status(s), s == FilestoreStatus.Ok ? "ok" : ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
+    }
+
+    /// <summary>Drops the run's cached pages and confirms it with what the measurement shows now.</summary>
+    private void DropCache(bool compared)
+    {
+        string? done = null;
+        Run(() => done = Vm.DropCache(compared));
+        if (done is not null)
+        {
+            Snackbar.Add(done, Severity.Success);
+        }
     }
 
     private bool Seen(FilestoreStatus status) =>
