@@ -19,9 +19,6 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 {
     public const string Path = HubPaths.Simulation;
 
-    /// <summary>Frames reach a client at most this often (about 30 a second), whatever the engine's speed.</summary>
-    public static readonly TimeSpan MinFrameInterval = TimeSpan.FromMilliseconds(33);
-
     /// <summary>Opens a session; the argument is an <see cref="OpenRequest"/>, read field by field so a wrong type says which.</summary>
     public SessionInfo Open(JsonElement argument)
     {
@@ -61,32 +58,24 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 
     /// <summary>
     /// The session's frames: one now, then one after each change, coalesced to at most one per
-    /// <see cref="MinFrameInterval"/>. The engine only signals; a slow client just gets fewer frames.
+    /// <see cref="ChangeThrottle.Interval"/>. The engine only signals; a slow client just gets fewer frames.
     /// </summary>
     public async IAsyncEnumerable<Frame> Frames(string sessionId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         SimulationSession session = Guard(() => Owned(sessionId));
         var changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-        void Signal() => changed.Writer.TryWrite(true);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, session.Closed);
-        try
+        using ChangeSubscription subscription = session.Subscribe(() =>
         {
-            session.Changed += Signal;
-            var cursor = new FrameCursor();
+            changed.Writer.TryWrite(true);
+            return Task.CompletedTask;
+        });
+        var cursor = new FrameCursor();
+        yield return session.BuildFrame(cursor);
+        while (await WaitAsync(changed.Reader, stop.Token).ConfigureAwait(false))
+        {
+            changed.Reader.TryRead(out _);
             yield return session.BuildFrame(cursor);
-            while (await WaitAsync(changed.Reader, stop.Token).ConfigureAwait(false))
-            {
-                changed.Reader.TryRead(out _);
-                yield return session.BuildFrame(cursor);
-                if (!await DelayAsync(MinFrameInterval, stop.Token).ConfigureAwait(false))
-                {
-                    yield break;
-                }
-            }
-        }
-        finally
-        {
-            session.Changed -= Signal;
         }
     }
 
@@ -124,19 +113,6 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
         try
         {
             return await reader.WaitToReadAsync(token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken token)
-    {
-        try
-        {
-            await Task.Delay(delay, token).ConfigureAwait(false);
-            return true;
         }
         catch (OperationCanceledException)
         {

@@ -98,6 +98,9 @@ public sealed partial class SimulationSession : IDisposable
     /// <summary>Raised after every change (outside the lock). Handlers must be quick: signal, don't render.</summary>
     public event Action? Changed;
 
+    /// <summary>Changes of this session, at most one delivery per <see cref="ChangeThrottle.Interval"/> (the hub's frame stream uses this).</summary>
+    public ChangeSubscription Subscribe(Func<Task> deliver) => new(a => Changed += a, a => Changed -= a, deliver);
+
     /// <summary>Reads the run under the lock.</summary>
     public T Read<T>(Func<Run, T> read)
     {

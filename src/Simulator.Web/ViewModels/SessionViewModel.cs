@@ -46,6 +46,9 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
     /// </summary>
     public event Action? Changed;
 
+    /// <summary>Changes of the view's sessions, at most one delivery per <see cref="ChangeThrottle.Interval"/> (pages render from this).</summary>
+    public ChangeSubscription Subscribe(Func<Task> deliver) => new(a => Changed += a, a => Changed -= a, deliver);
+
     /// <summary>The query string that reopens exactly this view.</summary>
     public string QueryString => QueryAt(Step);
 

@@ -8,22 +8,20 @@ using Microsoft.JSInterop;
 namespace BufferLab.Simulator.Web.Components.Pages;
 
 /// <summary>
-/// What every system page does around its view model: open it from the URL, re-render at most ~30
-/// times a second however fast the session runs, redraw charts at most once a second while
+/// What every system page does around its view model: open it from the URL, re-render at most once
+/// per <see cref="ChangeThrottle.Interval"/> however fast the session runs, redraw charts at most once a second while
 /// playing, keep the URL in step with the view, and answer the keyboard shortcuts.
 /// </summary>
 public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     where TViewModel : SessionViewModel
 {
-    private static readonly TimeSpan MinRenderInterval = TimeSpan.FromMilliseconds(33);
     private static readonly TimeSpan ChartInterval = TimeSpan.FromSeconds(1);
 
     private IJSObjectReference? _shortcuts;
     private IJSObjectReference? _binding;
     private DotNetObjectReference<ShortcutRegistry>? _keys;
     private readonly List<IDisposable> _shortcutRegistrations = [];
-    private int _renderQueued;
-    private DateTime _lastRender;
+    private ChangeSubscription? _changes;
     private DateTime _lastCharts;
 
     [Inject]
@@ -50,7 +48,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Vm.Changed -= OnChanged;
+        _changes?.Dispose();
         Shortcuts.Changed -= OnShortcutsChanged;
         _shortcutRegistrations.ForEach(r => r.Dispose());
         PageContext.Detach(this);
@@ -94,7 +92,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         Load(query);
         UpdateCharts(force: true);
-        Vm.Changed += OnChanged;
+        _changes = Vm.Subscribe(() => InvokeAsync(Render));
         PageContext.Attach(this, Vm, Run, step => Navigation.ToAbsoluteUri(LinkTo(step)).AbsoluteUri);
         RegisterShortcuts();
     }
@@ -174,27 +172,11 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         ReadCharts();
     }
 
-    /// <summary>Session changes arrive on the play loop's thread, possibly thousands a second: coalesce them into one render per interval.</summary>
-    private void OnChanged()
+    /// <summary>A change of the view's sessions, delivered at most ~30 times a second however fast they run.</summary>
+    private void Render()
     {
-        if (Interlocked.Exchange(ref _renderQueued, 1) == 1)
-        {
-            return;
-        }
-
-        _ = InvokeAsync(async () =>
-        {
-            TimeSpan wait = MinRenderInterval - (DateTime.UtcNow - _lastRender);
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait);
-            }
-
-            Interlocked.Exchange(ref _renderQueued, 0);
-            _lastRender = DateTime.UtcNow;
-            Vm.Sync();
-            UpdateCharts(force: !Vm.Playing);
-            StateHasChanged();
-        });
+        Vm.Sync();
+        UpdateCharts(force: !Vm.Playing);
+        StateHasChanged();
     }
 }
