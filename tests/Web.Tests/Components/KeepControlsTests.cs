@@ -147,6 +147,25 @@ public sealed class KeepControlsTests : ComponentTest
 
         Assert.Single(cut.FindAll("svg.fanout"));
         Assert.Contains("Compare with coalescing", cut.Find("[data-testid=fanout-caption]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("a fetch's full bar: 100 requests, the most that asked for one block", cut.Find("[data-testid=fanout-scale]").TextContent.Trim());
+        Assert.Equal("1%", cut.Find("[data-testid=fanout-flight] .fo-starter").GetAttribute("width")); // one of the 100 that could have shared it
+    }
+
+    [Fact]
+    public void AFailedFetchIsOutlinedAndItsKeyExplained()
+    {
+        var vm = new KeepViewModel(_registry);
+        vm.Load(new Dictionary<string, string?> { ["scenario"] = "keep-volume-failure", ["mode"] = "coalescing", ["step"] = "end" });
+        using (vm)
+        {
+            var cut = Render<FanOutCard>(p => p.Add(c => c.Snapshot, vm.Snapshot).Add(c => c.Totals, vm.Totals).Add(c => c.MainTitle, vm.MainTitle));
+
+            var failed = cut.FindAll("[data-testid=fanout-flight].failed");
+            Assert.NotEmpty(failed);
+            Assert.All(failed, f => Assert.EndsWith(" · failed", f.QuerySelector(".fo-note")!.TextContent, StringComparison.Ordinal));
+            Assert.Contains(failed, f => f.QuerySelector(".fo-joined") is not null); // the error fanned out to its sharers
+            Assert.Contains("every request sharing it got its error", cut.Find("[data-testid=fanout-legend]").TextContent, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

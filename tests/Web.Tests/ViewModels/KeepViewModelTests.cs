@@ -139,6 +139,7 @@ public sealed class KeepViewModelTests : IDisposable
 
         Assert.Equal((400, 400, 400), (current.Requests, current.VolumeReads, current.Fetches));
         Assert.Equal(1, current.MostServed);
+        Assert.Equal((100, 100), (current.Scale, coalescing.Scale)); // 100 GETs of each block in both runs
         Assert.Equal((397, 397), (current.MoreFetches, current.MoreRequests));
         Assert.All(current.Rows, r => Assert.Equal((1, 0, 0), (r.Served, r.Joined, r.FromReady)));
 
