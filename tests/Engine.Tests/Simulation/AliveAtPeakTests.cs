@@ -54,6 +54,17 @@ public class AliveAtPeakTests
         Assert.All(peak.Holdings, h => Assert.Matches(@"^request \d+ \(client-\d+\)(, request \d+ \(client-\d+\))*$", h.Holder));
     }
 
+    [Fact]
+    public void KeepCoalescingBuffersEachNameTheRequestsHoldingThem()
+    {
+        // SharedBuffer.Fetch counts each buffer's own fetches while KeepRequest.Fetch is a flight id: matching them
+        // once listed flight 1's sharers under every buffer's first fetch.
+        AliveAtPeak peak = PeakOf("keep-job-start-herd", "coalescing");
+        List<int>[] holders = [.. peak.Holdings.Select(h => System.Text.RegularExpressions.Regex.Matches(h.Holder, @"request (\d+)").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList())];
+        Assert.All(peak.Holdings.Zip(holders), p => Assert.EndsWith($", {p.Second.Count} reference(s)", p.First.Where, StringComparison.Ordinal));
+        Assert.Equal(holders.Sum(h => h.Count), holders.SelectMany(h => h).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("vectored")]
     [InlineData("contiguous-large")]

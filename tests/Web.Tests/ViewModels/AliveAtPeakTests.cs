@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using BufferLab.Simulator.Engine.Telemetry;
 using BufferLab.Simulator.Web.Components.Systems.Keep;
 using BufferLab.Simulator.Web.Components.Systems.Stratum;
 using BufferLab.Simulator.Web.Sessions;
@@ -80,6 +83,28 @@ public sealed class AliveAtPeakTests : IDisposable
         PeakView peak = vm.Peak!;
         Assert.Contains(peak.Holdings, h => PeakView.ShortHolder(h.Holder).More > 0);
     }
+
+    [Fact]
+    public void EachSharedCoalescingBufferNamesItsOwnHoldersAsManyAsItsReferences()
+    {
+        // Compared with the current mode, as the issue's URL does: the compared run's peak is the coalescing one.
+        using var vm = new KeepViewModel(_registry);
+        vm.Load(new Dictionary<string, string?> { ["mode"] = "current", ["compare"] = "coalescing", ["step"] = "end" });
+
+        IReadOnlyList<PeakHolding> shared = vm.ComparePeak!.Holdings;
+        Assert.True(shared.Count >= 2, "the herd's coalescing peak holds at least two shared buffers");
+        foreach (PeakHolding holding in shared)
+        {
+            int references = int.Parse(Regex.Match(holding.Where, @"(\d+) reference").Groups[1].Value, CultureInfo.InvariantCulture);
+            Assert.Equal(references, Holders(holding).Count); // one named holder per reference, none borrowed from another buffer
+        }
+
+        Assert.Empty(Holders(shared[0]).Intersect(Holders(shared[1])));
+    }
+
+    /// <summary>The request ids a holding names ("request 7 (client-12), request 9 (client-3)").</summary>
+    private static List<int> Holders(PeakHolding holding) =>
+        [.. Regex.Matches(holding.Holder, @"request (\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
     public void Dispose() => _registry.Dispose();
 }

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Simulations.Keep;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 using BufferLab.Simulator.Web.Components.Systems.Keep;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
@@ -77,15 +78,92 @@ public sealed class KeepViewModelTests : IDisposable
     }
 
     [Fact]
-    public void LanesPlaceEveryPhaseInsideTheTimeAxis()
+    public void LanesListEveryRequestAndPlaceEveryPhaseInsideTheTimeAxis()
     {
         using var vm = Open(("scenario", "keep-overload"), ("step", "end"));
-        IReadOnlyList<LaneRow> lanes = KeepViewModel.Lanes(vm.Snapshot!);
+        LaneRow[] lanes = KeepViewModel.Lanes(vm.Snapshot!);
 
-        Assert.Equal(KeepViewModel.MaxLanes, lanes.Count);
-        Assert.All(lanes.SelectMany(l => l.Bars), b => Assert.InRange(b.LeftPercent + b.WidthPercent, 0, 100.2));
+        Assert.Equal(vm.Snapshot!.Requests.Count, lanes.Length);
+        Assert.True(lanes.Length > 120, "more lanes than the 120 once drawn");
+        Assert.Equal(vm.Snapshot.Requests.Select(r => r.Id), lanes.Select(l => l.Id));
+        Assert.All(lanes.SelectMany(l => l.Bars), b => Assert.InRange(b.LeftPercent + b.WidthPercent, 0, 100.0001));
         Assert.Contains(lanes, l => l.Status == 503);
         Assert.Contains(lanes.SelectMany(l => l.Bars), b => b.Phase == "queued");
+        Assert.DoesNotContain(lanes.SelectMany(l => l.Bars), b => b.Phase == "arrived"); // lasts no time, has no legend entry
+    }
+
+    [Fact]
+    public void TheComparedRunsLanesShareTheLaterRunsTimeAxis()
+    {
+        using var vm = Open(("compare", "coalescing"), ("step", "800"));
+        long horizon = Math.Max(vm.Snapshot!.TimeUs, vm.CompareSnapshot!.TimeUs);
+        LaneRow[] compared = KeepViewModel.Lanes(vm.CompareSnapshot, horizon);
+
+        Assert.Equal(vm.CompareSnapshot.Requests.Count, compared.Length);
+        Assert.All(compared.SelectMany(l => l.Bars), b => Assert.InRange(b.LeftPercent + b.WidthPercent, 0, 100.0001));
+        LaneAxis axis = LaneAxis.For(horizon);
+        Assert.Equal(["0 ms", "200 ms", "400 ms", "600 ms"], axis.Ticks.Select(t => t.Label));
+        Assert.Equal(100 * 200_000.0 / horizon, axis.StepPercent, 6);
+        Assert.All(axis.Ticks, t => Assert.InRange(t.Percent, 0, 100));
+    }
+
+    [Fact]
+    public void APhaseEnteredAgainWhereItEndedIsOneBar()
+    {
+        using var vm = Open(("mode", "coalescing"), ("step", "end"));
+        KeepRequestView hit = vm.Snapshot!.Requests.First(r => r.Segments.Count(s => s.Phase == "Streaming") > 1);
+        LaneRow lane = KeepViewModel.Lanes(vm.Snapshot).Single(l => l.Id == hit.Id);
+
+        Assert.Single(lane.Bars, b => b.Phase == "streaming");
+        Assert.All(KeepViewModel.Lanes(vm.Snapshot), l => Assert.Equal(l.Bars.Count, l.Bars.Select(b => (b.Phase, b.LeftPercent)).Distinct().Count()));
+    }
+
+    [Theory]
+    [InlineData(1_000, "0 ms", "0.2 ms")]
+    [InlineData(740_400, "0 ms", "200 ms")]
+    [InlineData(12_000_000, "0 s", "2 s")]
+    [InlineData(1_860_000, "0 ms", "500 ms")]
+    public void TheTimeAxisTicksAtRoundSteps(long horizonUs, string first, string second)
+    {
+        LaneAxis axis = LaneAxis.For(horizonUs);
+        Assert.Equal([first, second], axis.Ticks.Take(2).Select(t => t.Label));
+        Assert.InRange(axis.Ticks.Count, 3, 7);
+    }
+
+    [Fact]
+    public void TheFanOutPictureCountsEveryFetchAndWhoSharedIt()
+    {
+        using var vm = Open(("compare", "coalescing"), ("step", "end"));
+        FanOutPicture current = FanOutPicture.From(vm.Snapshot!, vm.Totals!);
+        FanOutPicture coalescing = FanOutPicture.From(vm.CompareSnapshot!, vm.CompareTotals!);
+
+        Assert.Equal((400, 400, 400), (current.Requests, current.VolumeReads, current.Fetches));
+        Assert.Equal(1, current.MostServed);
+        Assert.Equal((100, 100), (current.Scale, coalescing.Scale)); // 100 GETs of each block in both runs
+        Assert.Equal((397, 397), (current.MoreFetches, current.MoreRequests));
+        Assert.All(current.Rows, r => Assert.Equal((1, 0, 0), (r.Served, r.Joined, r.FromReady)));
+
+        Assert.Equal((400, 4, 4, 0), (coalescing.Requests, coalescing.VolumeReads, coalescing.Fetches, coalescing.MoreFetches));
+        Assert.All(coalescing.Rows, r =>
+        {
+            Assert.Equal(100, r.Served);
+            Assert.Equal(99, r.Joined + r.FromReady);
+            Assert.Equal((1, 1L << 20, "ok"), (r.VolumeReads, r.BytesRead, r.Outcome));
+            Assert.StartsWith("volume ", r.VolumeText, StringComparison.Ordinal);
+            Assert.NotNull(r.Buffer);
+        });
+        Assert.Contains(coalescing.Rows, r => r.Joined > 0);
+        Assert.Equal(4, coalescing.Rows.Select(r => r.Hash).Distinct().Count());
+    }
+
+    [Fact]
+    public void AFetchStillReadingSaysSoAndHowFarItGot()
+    {
+        using var vm = Open(("compare", "coalescing"), ("step", "800"));
+        FanOutRow reading = FanOutPicture.From(vm.CompareSnapshot!, vm.CompareTotals!).Rows.Single(r => r.Reading);
+
+        Assert.Matches(@"^reading volume \d: [\d.]+ (B|KiB|MiB) so far$", reading.ReadText);
+        Assert.Contains($"served {reading.Served} requests: {reading.Joined} shared the fetch while it read", reading.Title, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,17 +176,6 @@ public sealed class KeepViewModelTests : IDisposable
         Assert.All(series, s => Assert.Equal(s.X.Count, s.Values.Count));
         Assert.Equal(vm.Totals!.TimeMs, series[0].X[^1]);
         Assert.Equal(vm.Totals.VolumeReads, series[0].Values[^1]);
-    }
-
-    [Fact]
-    public void SharedFlightsListTheHerdsFanOutInCoalescingModeOnly()
-    {
-        using var coalescing = Open(("mode", "coalescing"), ("step", "end"));
-        using var current = Open(("mode", "current"), ("step", "end"));
-
-        Assert.Equal(4, KeepViewModel.SharedFlights(coalescing.Snapshot!).Count);
-        Assert.Equal(100, KeepViewModel.SharedFlights(coalescing.Snapshot!)[0].Requests.Count);
-        Assert.Empty(KeepViewModel.SharedFlights(current.Snapshot!));
     }
 
     [Fact]

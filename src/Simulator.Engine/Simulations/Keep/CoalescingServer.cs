@@ -48,6 +48,8 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
             yield break; // the client left while waiting
         }
 
+        request.SharedBuffer = buffer;
+
         using var output = new HashCheckWriter(request.Locator.Size, hash, data => Model.SendToClient(request, data));
         IEnumerable<TimeSpan> serve = lookup.Kind switch
         {
@@ -84,6 +86,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
             yield break;
         }
 
+        request.SharedBuffer = buffer;
         Model.Emit(new BufferAcquired(request.Id, buffer.Index, false, 0));
         var result = new PutResult();
         foreach (TimeSpan delay in WriteBlock(request, buffer.Data, result))
@@ -228,7 +231,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
             WakeSharers(flight);
             return null; // the fetch goes on for the sharers even if this request's client is gone
         });
-        var read = new VolumeReadResult();
+        VolumeReadResult read = flight.Read;
         foreach (TimeSpan delay in Model.Reader.Read(request, hash, streamer, read, cancellable: false))
         {
             yield return delay;
@@ -286,6 +289,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
     private void Release(KeepRequest request, SharedBuffer buffer)
     {
         Cache.Release(buffer, Model.Now.Ticks);
+        request.SharedBuffer = null;
         Model.Emit(new BufferReleased(request.Id, buffer.Index));
         Notify();
     }

@@ -28,7 +28,7 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
         var streamer = new StreamWriterAt(buffer, Model.Config.PartSize, (offset, count) => output.Write(buffer.AsMemory(offset, count)));
         Flight flight = Model.StartFlight(locator.Hash, null, request);
         request.Enter(RequestPhase.Filling, Model.Now);
-        var read = new VolumeReadResult();
+        VolumeReadResult read = flight.Read;
         foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, streamer, read, cancellable: true))
         {
             yield return delay;

@@ -17,5 +17,8 @@ public sealed class Flight(int id, string hash, int? buffer)
     /// <summary>"reading" while it runs, then "ok" or the error.</summary>
     public string Outcome { get; set; } = "reading";
 
-    public FlightView View() => new(Id, Hash, Buffer, [.. Requests], Outcome);
+    /// <summary>The volume read behind this fetch, as it goes (none for a block written by a PUT).</summary>
+    public VolumeReadResult Read { get; } = new();
+
+    public FlightView View() => new(Id, Hash, Buffer, [.. Requests], Outcome, Read.Volume, Read.Attempts, Read.BytesRead);
 }

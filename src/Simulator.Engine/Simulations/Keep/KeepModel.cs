@@ -174,7 +174,7 @@ public sealed class KeepModel : ISimulationModel
         ? [
             .. Cache.Buffers.Where(b => b.Refs > 0).Select(b => new PeakHolding(
                 $"shared buffer #{b.Index}", b.Data.Length,
-                string.Join(", ", _requests.Where(r => !r.IsDone && r.Fetch == b.Fetch).Select(Holder)),
+                string.Join(", ", _requests.Where(r => r.SharedBuffer == b).Select(Holder)),
                 $"block {b.Hash?[..8]}…, {b.State.ToString().ToLowerInvariant()}, {b.Refs} reference(s)")),
         ]
         : [

@@ -45,6 +45,9 @@ public sealed class KeepRequest(int id, string method, KeepLocator locator, long
     /// <summary>The #10541 fetch this request started or shared.</summary>
     public int? Fetch { get; internal set; }
 
+    /// <summary>#10541: the shared buffer this request holds a reference to, from acquiring it until it releases it.</summary>
+    internal SharedBuffer? SharedBuffer { get; set; }
+
     /// <summary>It got its bytes from a fetch or Ready buffer another request paid for.</summary>
     public bool Shared { get; internal set; }
 

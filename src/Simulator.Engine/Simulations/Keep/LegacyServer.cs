@@ -28,7 +28,7 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         KeepLocator locator = request.Locator;
         Flight flight = Model.StartFlight(locator.Hash, null, request);
         request.Enter(RequestPhase.Filling, Model.Now);
-        var read = new VolumeReadResult();
+        VolumeReadResult read = flight.Read;
         var whole = new StreamWriterAt(buffer, Model.Config.PartSize, (_, _) => null); // GetBlock: the bytes just land in buf
         foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, whole, read, cancellable: false))
         {

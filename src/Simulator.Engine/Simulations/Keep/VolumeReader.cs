@@ -25,6 +25,8 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
             }
 
             model.Counters.VolumeReads++;
+            result.Attempts++;
+            result.Volume = volume.Uuid;
             model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
             yield return volume.Latency;
             byte[]? data = volume.Read(hash);
@@ -51,6 +53,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
                     error = sink.WriteAt(data.AsSpan(offset, take), offset);
                     read += take;
                     model.Counters.BytesFromVolumes += take;
+                    result.BytesRead += take;
                 }
 
                 if (error is null && take < length)

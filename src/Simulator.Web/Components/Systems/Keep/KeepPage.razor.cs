@@ -52,8 +52,4 @@ public sealed partial class KeepPage
         _ => "Current keepstore: request limiter, pool, streamWriterAt",
     };
 
-    private string FanOutEmpty(KeepSnapshot snapshot) =>
-        snapshot.Flights.Count == 0 ? "No block has been fetched yet."
-        : Vm.Mode == "coalescing" ? "So far every fetch served one request." : $"Every one of the {snapshot.Flights.Count} fetches so far served exactly one request: without #10541 nothing is shared. Compare with coalescing to see the fan-out.";
-
 }

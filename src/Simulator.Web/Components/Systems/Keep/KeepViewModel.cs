@@ -18,9 +18,6 @@ namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 /// </summary>
 public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(registry)
 {
-    /// <summary>Most lanes drawn; a note says how many more there are.</summary>
-    public const int MaxLanes = 120;
-
     public static IReadOnlyList<KeepScenario> Presets => ScenarioCatalog.Of<KeepScenario>();
 
     private string _scenarioName = KeepQuery.DefaultScenario;
@@ -97,22 +94,41 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
 
     protected override MetricDefinition? TimeMetric => KeepMetric.TimeMs;
 
-    /// <summary>The first <see cref="MaxLanes"/> requests' lanes on one time axis from 0 to now.</summary>
-    public static IReadOnlyList<LaneRow> Lanes(KeepSnapshot snapshot)
+    /// <summary>Every request's lane (the page virtualises them) on a time axis from 0 to <paramref name="horizonUs"/> (default: the snapshot's now).</summary>
+    public static LaneRow[] Lanes(KeepSnapshot snapshot, long? horizonUs = null)
     {
-        double horizon = Math.Max(1, snapshot.TimeUs);
-        return snapshot.Requests.Take(MaxLanes).Select(r => new LaneRow(r.Id, r.Method, r.Hash[..8], r.Status, r.Truncated, r.Error, r.Shared,
-            r.Segments.Select(s =>
-            {
-                long end = s.EndUs ?? snapshot.TimeUs;
-                return new LaneBar(PhaseClass(s.Phase), 100 * s.StartUs / horizon, Math.Max(0.15, 100 * (end - s.StartUs) / horizon),
-                    string.Create(CultureInfo.InvariantCulture, $"#{r.Id} {s.Phase}: {s.StartUs / 1000.0:0.#} to {end / 1000.0:0.#} ms"));
-            }).ToArray())).ToArray();
+        double horizon = Math.Max(1, horizonUs ?? snapshot.TimeUs);
+        return [.. snapshot.Requests.Select(r => new LaneRow(r.Id, r.Method, r.Hash[..8], r.Status, r.Truncated, r.Error, r.Shared,
+            [.. Merged(r.Segments).Select(s => LanePhases.Of(s.Phase) is { } words ? Bar(r.Id, s, words, snapshot.TimeUs, horizon) : null).OfType<LaneBar>()]))];
     }
 
-    /// <summary>Fetches that served more than one request, biggest first; empty when every fetch served one.</summary>
-    public static IReadOnlyList<FlightView> SharedFlights(KeepSnapshot snapshot) =>
-        [.. snapshot.Flights.Where(f => f.Requests.Count > 1).OrderByDescending(f => f.Requests.Count).ThenBy(f => f.Id).Take(12)];
+    /// <summary>A phase entered again where it ended (a #10541 hit enters Streaming, then waits for delivery in Streaming) is one bar.</summary>
+    private static List<LaneSegment> Merged(IReadOnlyList<LaneSegment> segments)
+    {
+        var merged = new List<LaneSegment>(segments.Count);
+        foreach (LaneSegment segment in segments)
+        {
+            if (merged.Count > 0 && merged[^1].Phase == segment.Phase && merged[^1].EndUs == segment.StartUs)
+            {
+                merged[^1] = merged[^1] with { EndUs = segment.EndUs };
+            }
+            else
+            {
+                merged.Add(segment);
+            }
+        }
+
+        return merged;
+    }
+
+    private static LaneBar Bar(int request, LaneSegment segment, (string Css, string Words) phase, long nowUs, double horizon)
+    {
+        long end = segment.EndUs ?? nowUs;
+        double left = Math.Min(100, 100 * segment.StartUs / horizon);
+        double width = Math.Min(100 - left, Math.Max(0.15, 100 * (end - segment.StartUs) / horizon));
+        return new LaneBar(phase.Css, left, width,
+            string.Create(CultureInfo.InvariantCulture, $"#{request} {phase.Words}: {segment.StartUs / 1000.0:0.#} to {end / 1000.0:0.#} ms{(segment.EndUs is null ? " (still)" : "")}"));
+    }
 
     protected override void ReadMain(Run run)
     {
@@ -136,8 +152,6 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
             model.Counters.SharedResults, (int)m[KeepMetric.Evictions.Name], model.Counters.LatencyMs(50), model.Counters.LatencyMs(99),
             [.. model.Counters.Responses.Select(kv => (kv.Key, kv.Value))]);
     }
-
-    private static string PhaseClass(string phase) => phase.ToLowerInvariant();
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
