@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components.Web;
 using BufferLab.Simulator.Web.Components.Systems.Fuse;
 using BufferLab.Simulator.Web.Sessions;
 
@@ -45,7 +46,7 @@ public sealed class FuseControlsTests : ComponentTest
         var panel = Panel(vm, compared: true);
         Assert.Contains("Point at or tab to", panel.Find("[data-testid=compare-map-details]").TextContent, StringComparison.Ordinal);
 
-        panel.Find("[data-testid=compare-heap-copy]").MouseOver();
+        panel.Find("[data-testid=compare-heap-copy]").TriggerEvent("onmouseenter", new MouseEventArgs());
         Assert.Contains("ConsumeBytes copied 4 MiB", panel.Find("[data-testid=compare-map-details]").TextContent, StringComparison.Ordinal);
 
         panel.Find("[data-testid=compare-map-kernel] button.hdr").Focus();

@@ -29,7 +29,8 @@ public static class MessageMapLayout
     public static (MessageMap? Main, MessageMap? Compare) Build(MessageView? main, MessageView? compare)
     {
         double scale = Scale([.. new[] { main, compare }.OfType<MessageView>()]);
-        return (main is null ? null : Draw(main, scale), compare is null ? null : Draw(compare, scale));
+        bool shared = main is not null && compare is not null;
+        return (main is null ? null : Draw(main, scale, new MessageMapWords(main, shared)), compare is null ? null : Draw(compare, scale, new MessageMapWords(compare, shared)));
     }
 
     /// <summary>Percent per byte: the largest at which every row of every view fits 100 percent.</summary>
@@ -57,10 +58,7 @@ public static class MessageMapLayout
         return low;
     }
 
-    /// <summary>One view at <paramref name="scale"/> percent per byte.</summary>
-    public static MessageMap Draw(MessageView m, double scale) => Draw(m, scale, new MessageMapWords(m));
-
-    /// <summary>The layout; without words (null) every text is empty, which is all <see cref="Scale"/> needs to measure.</summary>
+    /// <summary>One view at <paramref name="scale"/> percent per byte; without words (null) every text is empty, which is all <see cref="Scale"/> needs to measure.</summary>
     private static MessageMap Draw(MessageView m, double scale, MessageMapWords? words)
     {
         var placed = new List<(int Buffer, int Offset, int Length, double X, double Width)>();

@@ -5,7 +5,7 @@ using BufferLab.Simulator.Web.ViewModels;
 namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 
 /// <summary>The words of the message map: labels drawn in the boxes, and the title and details each box shows when hovered or focused.</summary>
-public sealed class MessageMapWords(MessageView m)
+public sealed class MessageMapWords(MessageView m, bool sharedScale)
 {
     private const int MiB = 1 << 20;
 
@@ -58,7 +58,7 @@ public sealed class MessageMapWords(MessageView m)
 
     public string ScaleNote(double scale) => scale <= 0
         ? ""
-        : $"To scale: the full width is {Size((long)Math.Round(100 / scale))} in both runs shown. Structs of {MessageMapLayout.SmallBytes} B or less (headers, fuse_write_out) are drawn wider than their bytes so they can be seen.";
+        : $"To scale: the full width is {Size((long)Math.Round(100 / scale))}{(sharedScale ? " in both runs" : "")}. Structs of {MessageMapLayout.SmallBytes} B or less (headers, fuse_write_out) are drawn wider than their bytes so they can be seen.";
 
     public string PartLabel(MessagePart part) => part.Name switch
     {
