@@ -8,6 +8,21 @@ public sealed class FusePageTests(BrowserFixture browser)
 {
     private static double MiB(string text) => Expect.Bytes(text) / (1 << 20);
 
+    /// <summary>A FUSE page at <paramref name="path"/>, once interactive; step=end runs both daemons to the end first, so the wait is longer than OpenAsync's.</summary>
+    private async Task<IPage> OpenAtEndAsync(string path, int width = 1400, string? theme = null)
+    {
+        IPage page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 }, BaseURL = browser.Server.Address.ToString() });
+        page.SetDefaultTimeout(60_000);
+        if (theme is not null)
+        {
+            await page.AddInitScriptAsync($"localStorage.setItem('bufferlab.theme', '{theme}')");
+        }
+
+        await page.GotoAsync(path);
+        await page.WaitForSelectorAsync("html[data-interactive]");
+        return page;
+    }
+
     [Fact]
     public async Task FourMiBWritesCostLessHeapPerOpVectoredThanContiguous()
     {
@@ -27,6 +42,67 @@ public sealed class FusePageTests(BrowserFixture browser)
         await Expect.TextAsync(page.GetByTestId("kernel-max-pages"), "1024");
         Assert.Equal(2, await Expect.ChartLinesAsync(page, "chart-heap"));
         await BrowserFixture.ScreenshotAsync(page, "fuse-large-write-vectored-vs-contiguous");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task OnFourMiBWritesOnlyTheContiguousDaemonDrawsAHeapCopy()
+    {
+        IPage page = await OpenAtEndAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large");
+
+        ILocator copy = page.GetByTestId("compare-heap-copy");
+        await Expect.TextAsync(copy, "copy 4 MiB");
+        Assert.True(await copy.IsVisibleAsync());
+        Assert.Equal(0, await page.GetByTestId("heap-copy").CountAsync());
+        Assert.True(await page.GetByTestId("map-legend").IsVisibleAsync());
+        Assert.True(await page.GetByTestId("compare-map-legend").IsVisibleAsync());
+        Assert.Equal(["FUSE_BIG_WRITES", "FUSE_WRITEBACK_CACHE", "FUSE_MAX_PAGES"], await page.GetByTestId("init-flag").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.flag)"));
+        Assert.Contains("7.31", await page.GetByTestId("init-protocol").InnerTextAsync(), StringComparison.Ordinal);
+
+        string[] headings = [.. await page.Locator("h1, h2, h3, th, caption, legend, figcaption").AllInnerTextsAsync()];
+        Assert.Contains(headings, h => h.Contains("PR #198 contiguous", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(headings, h => h.Contains("contiguous-large", StringComparison.OrdinalIgnoreCase));
+
+        // The header is visible beside megabytes: the drawn fuse_in_header is at least 12 px wide.
+        Assert.True((await page.GetByTestId("map-kernel").Locator("button.hdr").BoundingBoxAsync())!.Width >= 12);
+
+        // Details as text: on hover, and on keyboard focus.
+        await copy.HoverAsync();
+        await Expect.TextAsync(page.GetByTestId("compare-map-details"), "ConsumeBytes copied 4 MiB");
+        await page.GetByTestId("map-kernel").Locator("button.payload").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect.TextAsync(page.GetByTestId("map-details"), "block 0 · 1 MiB + 4 KiB");
+        await BrowserFixture.ScreenshotAsync(page, "fuse-message-map-vectored-vs-contiguous");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task MasterCopiesNothingOnFourMiBWrites()
+    {
+        IPage page = await OpenAtEndAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=master&compare=contiguous-large");
+
+        await Expect.TextAsync(page.GetByTestId("compare-heap-copy"), "copy 4 MiB");
+        Assert.Equal(0, await page.GetByTestId("heap-copy").CountAsync());
+        await Expect.TextAsync(page.GetByTestId("map-caption"), "handed on as a view (Data): no copy");
+        await page.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData(1024, "light")]
+    [InlineData(390, "light")]
+    [InlineData(390, "dark")]
+    public async Task TheRunPanelsFitNarrowScreens(int width, string theme)
+    {
+        IPage page = await OpenAtEndAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large", width, theme);
+        await Expect.TextAsync(page.GetByTestId("compare-heap-copy"), "copy 4 MiB");
+
+        string[] wide = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.keep-runs, .keep-runs *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'hidden' && e.tagName !== 'svg' && !(e instanceof SVGElement))
+              .map(e => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`)
+            """);
+        Assert.Empty(wide);
+        await BrowserFixture.ScreenshotAsync(page, $"fuse-{width}-{theme}");
         await page.CloseAsync();
     }
 

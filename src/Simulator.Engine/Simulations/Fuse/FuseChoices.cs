@@ -15,6 +15,18 @@ public sealed record FuseChoices(FuseMode? Mode = null, int? PageSize = null, ui
     public static readonly ChoiceTable<FuseMode> Modes = new("mode",
         ("master", FuseMode.Master), ("vectored", FuseMode.Vectored), ("contiguous-large", FuseMode.ContiguousLarge));
 
+    /// <summary>What a person calls each daemon, for headings and legends (the names above are for URLs and files).</summary>
+    public static string Title(FuseMode mode) => mode switch
+    {
+        FuseMode.Master => "master",
+        FuseMode.Vectored => "PR #198 vectored",
+        FuseMode.ContiguousLarge => "PR #198 contiguous",
+        _ => Modes.NameOf(mode),
+    };
+
+    /// <summary>The title of the daemon named <paramref name="name"/> in a URL or file; an unknown name is shown as it is.</summary>
+    public static string TitleOf(string name) => Modes.TryParse(name, out FuseMode mode) ? Title(mode) : name;
+
     /// <summary>The URL query keys, in the order links write them.</summary>
     public static readonly string[] Keys = [Modes.Key, "page", "maxmsg", "limit", "vreads", "vwrites"];
 

@@ -22,6 +22,9 @@ public sealed class FuseModel : ISimulationModel, IDisposable
 
     private static readonly TimeSpan Interarrival = TimeSpan.FromMicroseconds(1);
 
+    /// <summary>The protocol minor version the simulated kernel offers (Linux 5.x speaks 7.31).</summary>
+    private const uint KernelMinor = 31;
+
     private readonly RunContext _context;
     private readonly FuseChannel _channel;
     private readonly FuseDaemon _daemon;
@@ -137,7 +140,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
 
     private IEnumerable<TimeSpan> Kernel()
     {
-        _kernel.SendInit(31);
+        _kernel.SendInit(KernelMinor);
         _context.Scheduler.Wake(_reader!);
         yield return Scheduler.Park; // the reader answers INIT and wakes us
         if (Failure is not null)
@@ -148,7 +151,11 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         InitOut reply = _kernel.ReceiveInit();
         KernelLimits limits = _kernel.Limits!;
         _context.Emit(new InitNegotiated(reply.Minor, reply.MaxWrite, reply.MaxPages, limits.MaxPages, limits.MaxReadRequest, limits.MinReadBuffer, Mount.InMessageSize));
-        _init = new InitView(reply.Minor, reply.Flags, reply.MaxWrite, reply.MaxPages, _maxPagesLimit, limits.MaxPages, limits.MaxReadRequest, limits.MaxWriteRequest, limits.MinReadBuffer);
+        _init = new InitView(reply.Minor, reply.Flags, reply.MaxWrite, reply.MaxPages, _maxPagesLimit, limits.MaxPages, limits.MaxReadRequest, limits.MaxWriteRequest, limits.MinReadBuffer)
+        {
+            Major = reply.Major, KernelMinor = KernelMinor, MaxReadahead = reply.MaxReadahead, MaxBackground = reply.MaxBackground,
+            CongestionThreshold = reply.CongestionThreshold, TimeGran = reply.TimeGran,
+        };
         if (_kernel.CheckReadBuffer(Mount.InMessageSize) is { } einval)
         {
             Fail(einval);
@@ -252,7 +259,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
             else if (op is not null)
             {
                 (string buffer, int blocks) = BufferOf(op);
-                _lastMessage = ViewOf(op, buffer, []);
+                _lastMessage = new MessageMapper(op, _daemon.FileSystem).View(buffer);
                 _context.Emit(new OpConverted(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), op.Size, buffer, blocks));
                 _inFlight[op.Header.Unique] = op;
                 _context.Scheduler.Spawn($"op-{op.Header.Unique}", Handle(op), ServiceTime(op.Size));
@@ -264,7 +271,8 @@ public sealed class FuseModel : ISimulationModel, IDisposable
 
     private IEnumerable<TimeSpan> Handle(FuseOp op)
     {
-        MessageView view = ViewOf(op, BufferOf(op).Buffer, []);
+        var mapper = new MessageMapper(op, _daemon.FileSystem);
+        MessageView view = mapper.View(BufferOf(op).Buffer);
         long before = GC.GetAllocatedBytesForCurrentThread();
         _daemon.Serve(op);
         _inFlight.Remove(op.Header.Unique);
@@ -276,7 +284,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
             Errors++;
         }
 
-        _lastMessage = view with { ReplyIovecs = LastReplyIovecs(op, bytes) };
+        _lastMessage = mapper.Replied(view, op.Reply);
         BytesServed += request?.Opcode == FuseOpcode.Write && error == 0 ? request.Size : request?.Opcode == FuseOpcode.Read ? bytes : 0;
         _context.Emit(new ReplyChecked(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), bytes, error, problem));
         _context.Scheduler.Wake(_kernelActor!);
@@ -294,47 +302,6 @@ public sealed class FuseModel : ISimulationModel, IDisposable
         { Message: not null } => (op.Header.Opcode == FuseOpcode.Read ? "dst" : "data", 1),
         _ => (op.Header.Opcode == FuseOpcode.Read ? "dst" : "data", op.Blocks!.Blocks.Count),
     };
-
-    /// <summary>The message's blocks as drawn: block sizes and the bytes the request fills in each.</summary>
-    private static MessageView ViewOf(FuseOp op, string buffer, IReadOnlyList<int> iovecs)
-    {
-        int size = op.Message?.Size ?? op.Blocks!.Size;
-        IEnumerable<int> sizes = op.Message is { } m ? [m.Storage.Length] : op.Blocks!.Blocks.Select(b => b.Length);
-        var blocks = new List<BlockView>();
-        int left = size;
-        foreach (int blockSize in sizes)
-        {
-            int used = Math.Clamp(left, 0, blockSize);
-            blocks.Add(new BlockView(blockSize, used));
-            left -= used;
-        }
-
-        return new MessageView(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), size, buffer, blocks, iovecs, op.Blocks?.BorrowedBlocks.Count ?? 0);
-    }
-
-    /// <summary>The reply's iovecs: the header, then the payload slices a READ sent (trimmed to what was read), or WriteOut.</summary>
-    private static List<int> LastReplyIovecs(FuseOp op, int bytes)
-    {
-        if (op.Header.Opcode == FuseOpcode.Write)
-        {
-            return [FuseWire.OutHeaderSize, FuseWire.WriteOutSize];
-        }
-
-        var iovecs = new List<int> { FuseWire.OutHeaderSize };
-        IEnumerable<int> slices = op.DstBufs?.Select(b => b.Length) ?? (op.Dst is { } dst ? [dst.Length] : []);
-        foreach (int slice in slices)
-        {
-            if (bytes <= 0)
-            {
-                break;
-            }
-
-            iovecs.Add(Math.Min(slice, bytes));
-            bytes -= slice;
-        }
-
-        return iovecs;
-    }
 
     private void Fail(string reason)
     {

@@ -26,6 +26,10 @@ public sealed class MemFs
 
     public ReadOnlySpan<byte> Content => _content.AsSpan(0, Length);
 
+    /// <summary>Where <paramref name="bytes"/> start in the file, when they are a view of the file itself (a READ answered from Data); else null.</summary>
+    public int? OffsetOf(ReadOnlyMemory<byte> bytes) =>
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(bytes, out ArraySegment<byte> segment) && ReferenceEquals(segment.Array, _content) ? segment.Offset : null;
+
     public int ReadAt(Span<byte> dst, long offset)
     {
         int n = offset >= Length ? 0 : (int)Math.Min(dst.Length, Length - offset);

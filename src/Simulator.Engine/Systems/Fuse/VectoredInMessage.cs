@@ -11,6 +11,7 @@ public sealed class VectoredInMessage(BlockPools pools)
 {
     private readonly List<byte[]> _blocks = [];
     private readonly List<byte[]> _borrowed = [];
+    private readonly List<(byte[] To, IReadOnlyList<Memory<byte>> From)> _copies = [];
 
     public IReadOnlyList<byte[]> Blocks => _blocks;
 
@@ -27,6 +28,9 @@ public sealed class VectoredInMessage(BlockPools pools)
 
     /// <summary>Bytes copied in user space (ConsumeBytes across blocks).</summary>
     public long BytesCopied { get; private set; }
+
+    /// <summary>Each copy ConsumeBytes made for the message held now: the heap bytes and the block pieces they came from (ours, for the picture).</summary>
+    public IReadOnlyList<(byte[] To, IReadOnlyList<Memory<byte>> From)> Copies => _copies;
 
     public InHeader Header => InHeader.Read(_blocks[0]);
 
@@ -62,6 +66,7 @@ public sealed class VectoredInMessage(BlockPools pools)
 
         _blocks.Clear();
         _borrowed.Clear();
+        _copies.Clear();
         Size = Consumed = 0;
         HeapBytes = BytesCopied = 0;
     }
@@ -134,13 +139,15 @@ public sealed class VectoredInMessage(BlockPools pools)
         byte[] copy = new byte[k];
         HeapBytes += k;
         int done = 0;
-        foreach (Memory<byte> piece in Pieces(block, offset, k))
+        List<Memory<byte>> pieces = Pieces(block, offset, k);
+        foreach (Memory<byte> piece in pieces)
         {
             piece.Span.CopyTo(copy.AsSpan(done));
             done += piece.Length;
         }
 
         BytesCopied += k;
+        _copies.Add((copy, pieces));
         return copy;
     }
 

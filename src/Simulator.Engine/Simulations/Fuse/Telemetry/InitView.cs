@@ -1,6 +1,22 @@
-using BufferLab.Simulator.Engine.Telemetry;
-
 namespace BufferLab.Simulator.Engine.Simulations.Fuse.Telemetry;
 
-/// <summary>The INIT exchange: what the daemon sent and what the kernel kept.</summary>
-public sealed record InitView(uint Minor, uint Flags, uint MaxWrite, ushort MaxPagesSent, int MaxPagesLimit, int KernelMaxPages, long MaxReadRequest, long MaxWriteRequest, int MinReadBuffer);
+/// <summary>
+/// The INIT exchange: the protocol the kernel offered, every field of the daemon's fuse_init_out,
+/// and what the kernel kept (max_pages after its limit, the largest requests, the read buffer it needs).
+/// </summary>
+public sealed record InitView(uint Minor, uint Flags, uint MaxWrite, ushort MaxPagesSent, int MaxPagesLimit, int KernelMaxPages, long MaxReadRequest, long MaxWriteRequest, int MinReadBuffer)
+{
+    public uint Major { get; init; } = 7;
+
+    /// <summary>The minor version the kernel offered in fuse_init_in (the reply's is the lower of it and the library's 34).</summary>
+    public uint KernelMinor { get; init; }
+
+    public uint MaxReadahead { get; init; }
+
+    public ushort MaxBackground { get; init; }
+
+    public ushort CongestionThreshold { get; init; }
+
+    /// <summary>Timestamp granularity in nanoseconds.</summary>
+    public uint TimeGran { get; init; }
+}

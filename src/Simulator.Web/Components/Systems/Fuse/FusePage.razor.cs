@@ -63,11 +63,7 @@ public sealed partial class FusePage
     private void ApplyMount() => Run(() => Vm.SetMount(_pageSize, _maxMessageMiB, _maxPagesLimit,
         Vm.Mode == "master" ? null : _vectoredReads, Vm.Mode == "master" ? null : _vectoredWrites));
 
-    private static string ModeTitle(string mode) => mode switch
-    {
-        "master" => "master: one contiguous InMessage of page + 1 MiB",
-        "vectored" => "PR #198, vectored: readv into pooled blocks, DstBufs and DataBlocks",
-        _ => "PR #198, vectored I/O off: blocks, with heap copies when a payload spans them",
-    };
+    /// <summary>A run's heading: the daemon's name, after the scenario's when another scenario is compared.</summary>
+    private static string RunTitle(string? scenario, string mode) => (scenario is null ? "" : $"{scenario}: ") + FuseChoices.TitleOf(mode);
 
 }

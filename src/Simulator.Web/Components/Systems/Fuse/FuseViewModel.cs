@@ -21,6 +21,8 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
     public static IReadOnlyList<FuseScenario> Presets => ScenarioCatalog.Of<FuseScenario>();
 
     private string _scenarioName = FuseQuery.DefaultScenario;
+    private (MessageView? Main, MessageView? Compare) _mapped;
+    private (MessageMap? Main, MessageMap? Compare) _maps;
 
     public override string ScenarioName => _scenarioName;
 
@@ -47,9 +49,34 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public FuseSnapshot? CompareSnapshot { get; private set; }
 
-    protected override string MainChoice => Mode;
+    /// <summary>Headings and legends name the daemons as people do ("PR #198 contiguous"), not by their URL names.</summary>
+    protected override string MainChoice => FuseChoices.TitleOf(Mode);
 
-    protected override string? CompareChoice => CompareMode;
+    protected override string? CompareChoice => CompareMode is null ? null : FuseChoices.TitleOf(CompareMode);
+
+    /// <summary>Both runs' last messages, laid out at one byte scale (recomputed only when a message changes).</summary>
+    public (MessageMap? Main, MessageMap? Compare) MessageMaps
+    {
+        get
+        {
+            MessageView? main = Snapshot?.LastMessage, compare = CompareSnapshot?.LastMessage;
+            if (!ReferenceEquals(main, _mapped.Main) || !ReferenceEquals(compare, _mapped.Compare))
+            {
+                _mapped = (main, compare);
+                _maps = MessageMapLayout.Build(main, compare);
+            }
+
+            return _maps;
+        }
+    }
+
+    /// <summary>What a daemon does with a message, in one line under its name.</summary>
+    public static string Describe(string mode) => mode switch
+    {
+        "master" => "One contiguous InMessage of page + 1 MiB per op in flight; payloads are views into it.",
+        "vectored" => "PR #198 with vectored I/O: one readv into pooled blocks; payloads and large reads stay in blocks (DataBlocks, DstBufs).",
+        _ => "PR #198 with vectored I/O off: one readv into pooled blocks, then a heap copy when a payload spans them.",
+    };
 
     protected override MetricDefinition? TimeMetric => FuseMetric.TimeMs;
 
