@@ -8,7 +8,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 /// <summary>The FUSE page binds to <see cref="FuseViewModel"/>; the mount form keeps its own values until submitted.</summary>
 public sealed partial class FusePage
 {
-    private static readonly IReadOnlyList<(string Value, string Text)> Modes = [("master", "master"), ("vectored", "PR #198 vectored"), ("contiguous-large", "PR #198 contiguous")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Modes = [.. FuseChoices.Modes.Names.Select(n => (n, FuseChoices.TitleOf(n)))];
 
     private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Modes.Select(m => (m.Text, m.Value))];
 
