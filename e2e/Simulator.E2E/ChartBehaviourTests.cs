@@ -115,6 +115,38 @@ public sealed class ChartBehaviourTests(BrowserFixture browser)
         await page.CloseAsync();
     }
 
+    [Theory]
+    [InlineData("light", 1440)]
+    [InlineData("dark", 1440)]
+    [InlineData("light", 390)]
+    [InlineData("dark", 390)]
+    public async Task ComparedRunsKeepTheirColourOnEveryChartInBothThemesAndWidths(string theme, int width)
+    {
+        IPage page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, BaseURL = browser.Server.Address.ToString() });
+        page.SetDefaultTimeout(30_000);
+        await page.AddInitScriptAsync($"localStorage.setItem('bufferlab.theme', '{theme}')");
+        await page.GotoAsync("/keep?scenario=keep-job-start-herd&seed=1&step=800&mode=current&compare=coalescing");
+        await page.WaitForSelectorAsync("html[data-interactive]");
+        foreach (string chart in new[] { "chart-buffers", "chart-memory", "chart-reads", "chart-latency" })
+        {
+            await Expect.ChartLinesAsync(page, chart);
+        }
+
+        // every line of the first run has one colour, every line of the compared run another, on every chart
+        string[] colours = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.charts .js-plotly-plot')].flatMap(gd => gd.data.map(t => `${t.name.endsWith('(coalescing)') ? 1 : 0}:${t.line.color}`))
+            """);
+        Assert.Equal(2, colours.Distinct().Count());
+        Assert.Equal(2, colours.Select(c => c[..1]).Distinct().Count());
+
+        ILocator charts = page.Locator(".charts");
+        await charts.ScrollIntoViewIfNeededAsync();
+        await page.WaitForTimeoutAsync(300); // plotly's last relayout
+        Assert.True(await charts.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth + 1"), "a chart is wider than its column");
+        await charts.ScreenshotAsync(new() { Path = Path.Combine(Paths.Screenshots, $"charts-keep-compare-{theme}-{width}.png") });
+        await page.CloseAsync();
+    }
+
     /// <summary>Counts plotly's react and extendTraces calls and the points each sends (x values), in window.__chartCalls.</summary>
     internal const string CountPlotlyCalls = """
         () => {
