@@ -142,8 +142,12 @@ public sealed class ChartBehaviourTests(BrowserFixture browser)
         ILocator charts = page.Locator(".charts");
         await charts.ScrollIntoViewIfNeededAsync();
         await page.WaitForTimeoutAsync(300); // plotly's last relayout
-        Assert.True(await charts.EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth + 1"), "a chart is wider than its column");
         await charts.ScreenshotAsync(new() { Path = Path.Combine(Paths.Screenshots, $"charts-keep-compare-{theme}-{width}.png") });
+        string wide = await charts.EvaluateAsync<string>("""
+            e => [...e.querySelectorAll('*')].filter(c => c.getBoundingClientRect().right > e.getBoundingClientRect().right + 1)
+                   .slice(0, 5).map(c => `${c.tagName}.${c.getAttribute('class')} ${Math.round(c.getBoundingClientRect().width)}px`).join(', ')
+            """);
+        Assert.True(wide.Length == 0, $"wider than the charts' column ({await charts.EvaluateAsync<int>("e => e.clientWidth")}px): {wide}");
         await page.CloseAsync();
     }
 

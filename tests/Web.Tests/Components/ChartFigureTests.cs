@@ -41,7 +41,7 @@ public sealed class ChartFigureTests
     [Fact]
     public void TheCursorIsAVerticalLineAtTheStepAndThePngKeepsTheLegendOffTheTitle()
     {
-        var page = ChartFigure.Page("step", "count", Colours);
+        var page = ChartFigure.Page("step", "count", 1, Colours);
         var cursor = Assert.Single(ChartFigure.Cursor(7, Colours));
         Assert.Equal((7d, 7d, "x", "paper"), ((double)cursor.X0, (double)cursor.X1, cursor.XRef, cursor.YRef));
         Assert.Empty(ChartFigure.Cursor(null, Colours));

@@ -17,8 +17,11 @@ namespace BufferLab.Simulator.Web.Components.Controls;
 /// </summary>
 internal static class ChartFigure
 {
-    /// <summary>Height of a chart on the page, in CSS pixels.</summary>
-    public const int Height = 240;
+    /// <summary>
+    /// Height of a chart on the page, in CSS pixels: taller with more lines, whose legend entries
+    /// take rows of their own on a narrow screen (four lines of two runs at 390 px: four rows).
+    /// </summary>
+    public static int Height(int lines) => 200 + (20 * Math.Max(2, lines));
 
     /// <summary>The PNG's size in CSS pixels (drawn at <see cref="ExportScale"/> times the pixels).</summary>
     public const int ExportWidth = 900;
@@ -57,11 +60,11 @@ internal static class ChartFigure
     }
 
     /// <summary>The layout on the page: legend above the plot, unified hover, the cursor at the step shown.</summary>
-    public static PlotlyLayout Page(string xTitle, string yTitle, ChartColours colours)
+    public static PlotlyLayout Page(string xTitle, string yTitle, int lines, ChartColours colours)
     {
         var layout = new PlotlyLayout
         {
-            Height = Height,
+            Height = Height(lines),
             AutoSize = true,
             Margin = new Margin { L = 52, R = 12, T = 30, B = 40 },
             HoverMode = HoverModeEnum.XUnified,

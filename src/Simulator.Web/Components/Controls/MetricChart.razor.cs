@@ -38,7 +38,7 @@ public sealed partial class MetricChart : IAsyncDisposable
     // What the chart in the browser shows: the series last sent, and its layout's inputs.
     private bool _plotted;
     private IReadOnlyList<ChartSeries>? _sent;
-    private (string X, string Y, double? Frozen, int Zoom, ChartColours? Colours)? _sentLayout;
+    private (string X, string Y, double? Frozen, int Zoom, ChartColours? Colours, int Lines)? _sentLayout;
     private double? _sentCursor;
     private bool _stale;
     private int[] _drawnPoints = [];
@@ -150,7 +150,7 @@ public sealed partial class MetricChart : IAsyncDisposable
             _theme = new ChartTheme(JS);
             ChartColours colours = await _theme.WatchAsync(_figure, OnThemeChanged);
             _colours = colours;
-            _layout = ChartFigure.Page(XTitle, YTitle, colours);
+            _layout = ChartFigure.Page(XTitle, YTitle, Series.Count, colours);
             Redraw(); // the state the chart is first plotted with (by Plotly.Blazor, once it has rendered)
             _stateChanged = true;
             StateHasChanged();
@@ -204,7 +204,7 @@ public sealed partial class MetricChart : IAsyncDisposable
         }
 
         bool playing = ViewModel?.Playing ?? false;
-        var layoutInputs = (XTitle, YTitle, FrozenXMax, _zoomRevision, (ChartColours?)colours);
+        var layoutInputs = (XTitle, YTitle, FrozenXMax, _zoomRevision, (ChartColours?)colours, Series.Count);
         double? cursor = CursorX;
         bool layoutSame = _sentLayout == layoutInputs;
         if (layoutSame && ReferenceEquals(_sent, Series))
@@ -256,6 +256,7 @@ public sealed partial class MetricChart : IAsyncDisposable
             _data.Add(ChartFigure.Trace(Series, i, colours));
         }
 
+        _layout.Height = ChartFigure.Height(Series.Count);
         _layout.XAxis[0].Title.Text = XTitle;
         _layout.YAxis[0].Title.Text = YTitle;
         ChartFigure.SetRanges(_layout, FrozenXMax, _zoomRevision);
@@ -263,7 +264,7 @@ public sealed partial class MetricChart : IAsyncDisposable
         ChartFigure.Recolour(_layout, colours);
         _drawnPoints = [.. Series.Select(s => Math.Min(s.X.Count, s.Values.Count))];
         _sent = Series;
-        _sentLayout = (XTitle, YTitle, FrozenXMax, _zoomRevision, colours);
+        _sentLayout = (XTitle, YTitle, FrozenXMax, _zoomRevision, colours, Series.Count);
         _sentCursor = CursorX;
         _stale = false;
     }
