@@ -19,7 +19,8 @@ public sealed class ChartFigureTests
         Assert.Equal([Colours.Lines[0], Colours.Lines[1], Colours.Lines[2]], traces.Select(t => (string)t.Line.Color));
         Assert.Equal(["solid", "dash", "dot"], traces.Select(t => t.Line.Dash));
         Assert.All(traces, t => Assert.Equal(Plotly.Blazor.Traces.ScatterLib.LineLib.ShapeEnum.Hv, t.Line.Shape));
-        Assert.Equal(["pool", "heap", "live"], traces.Select(t => t.UId)); // what keeps legend toggles across redraws
+        Assert.Equal(3, traces.Select(t => t.UId).Distinct().Count()); // what keeps legend toggles across redraws
+        Assert.Equal("line-live-slices--readme-case1--", ChartFigure.Uid("live slices (readme-case1)")[..32]); // plotly puts it in CSS selectors
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class ChartFigure
         return new Scatter
         {
             Name = s.Name,
-            UId = s.Name, // what keeps a line's legend state across redraws (uirevision matches lines by uid)
+            UId = Uid(s.Name), // what keeps a line's legend state across redraws (uirevision matches lines by uid)
             X = [.. s.X.Select(x => (object)x)],
             Y = [.. s.Values.Select(y => (object)y)],
             Mode = ModeFlag.Lines,
@@ -57,6 +57,23 @@ internal static class ChartFigure
                 Width = scale * (!comparing ? 2 : s.Run == 0 ? 3.5m : 1.5m),
             },
         };
+    }
+
+    /// <summary>
+    /// A line's uid, from its name: plotly also uses it in CSS selectors (a class "cb" + uid, when a
+    /// line is removed), so only letters, digits and dashes, plus a hash of the name to keep apart
+    /// names that differ only in what was replaced.
+    /// </summary>
+    public static string Uid(string name)
+    {
+        uint hash = 2166136261; // FNV-1a
+        foreach (char c in name)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        string slug = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        return $"line-{slug}-{hash:x8}";
     }
 
     /// <summary>The layout on the page: legend above the plot, unified hover, the cursor at the step shown.</summary>

@@ -190,6 +190,14 @@ public sealed partial class MetricChart : IAsyncDisposable
         {
             // the circuit is gone
         }
+        catch (JSException e)
+        {
+            // plotly refused an update: say so under the chart, and redraw it whole next time, rather than end the page's circuit
+            _error = $"The chart could not be updated: {e.Message}";
+            _sentLayout = null;
+            _stateChanged = true;
+            StateHasChanged();
+        }
         finally
         {
             _pushing = false;
