@@ -62,7 +62,6 @@ public static class DashboardApp
         FilestoreWorkspace.RemoveOrphans();
         WebApplication app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<SessionRegistry>().Dispose());
-        ServeNpmPackage(app, "plotly.js-dist-min", "/lib/plotly");
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
         ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");
         // An address no page or endpoint answers: the NotFound page, with status 404.

@@ -36,8 +36,10 @@ public sealed class MetricHistory
 
     /// <summary>
     /// At most <paramref name="maxPoints"/> (step, value) points of <paramref name="name"/> up to
-    /// <paramref name="upToStep"/>: every step while they fit, else evenly spaced steps, always
-    /// ending at the last one, so a chart's cost does not grow with the run.
+    /// <paramref name="upToStep"/>: every step while they fit, else every k-th step (k a power of
+    /// two, the smallest that fits) and always the last one, so a chart's cost does not grow with
+    /// the run. Sampling on a fixed grid keeps the points already drawn while the run grows (until k
+    /// doubles): a chart extends its lines with the new points instead of redrawing them.
     /// </summary>
     public (int[] Steps, double[] Values) Sample(string name, int upToStep, int maxPoints)
     {
@@ -48,12 +50,25 @@ public sealed class MetricHistory
             return ([], []);
         }
 
-        int points = Math.Min(count, Math.Max(2, maxPoints));
+        int last = count - 1;
+        int stride = 1;
+        if (count > maxPoints)
+        {
+            // grid points 0, k, 2k, ... up to the last step, plus the last step itself
+            int most = Math.Max(2, maxPoints);
+            while ((last / stride) + 2 > most)
+            {
+                stride *= 2;
+            }
+        }
+
+        int grid = (last / stride) + 1;
+        int points = grid + (last % stride == 0 ? 0 : 1);
         var steps = new int[points];
         var values = new double[points];
         for (int i = 0; i < points; i++)
         {
-            int step = points == count ? i : (int)((long)i * (count - 1) / (points - 1));
+            int step = i < grid ? i * stride : last;
             steps[i] = step;
             values[i] = _samples[step][column];
         }

@@ -92,7 +92,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
         var series = SeriesOf(Session, Step, TimeMetric, [.. lines.Select(l => (l.Metric, l.Label + suffix))]).ToList();
         if (other is not null)
         {
-            series.AddRange(SeriesOf(CompareSession, CompareStep, TimeMetric, [.. lines.Select(l => (l.Metric, $"{l.Label} ({other})"))]));
+            series.AddRange(SeriesOf(CompareSession, CompareStep, TimeMetric, [.. lines.Select(l => (l.Metric, $"{l.Label} ({other})"))], run: 1));
         }
 
         return series;

@@ -174,14 +174,15 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
     /// <summary>
     /// Lines of <paramref name="session"/> up to <paramref name="step"/>, sampled to at most
     /// <see cref="MaxChartPoints"/>; x is the step, or the value of <paramref name="xMetric"/> at that step.
+    /// <paramref name="run"/>: 0 for this page's run, 1 for a compared run (see <see cref="ChartSeries.Run"/>).
     /// </summary>
-    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, MetricDefinition? xMetric, params (MetricDefinition Metric, string Label)[] lines) =>
+    protected static IReadOnlyList<ChartSeries> SeriesOf(SimulationSession? session, int step, MetricDefinition? xMetric, (MetricDefinition Metric, string Label)[] lines, int run = 0) =>
         session is null ? [] : session.Read(_ => lines.Select(l =>
         {
             // Under the session's lock: the play loop appends to the history while a page renders.
             (int[] steps, double[] values) = session.History.Sample(l.Metric.Name, step, MaxChartPoints);
             IReadOnlyList<double> x = xMetric is null ? steps.Select(s => (double)s).ToArray() : session.History.Sample(xMetric.Name, step, MaxChartPoints).Values;
-            return new ChartSeries(l.Label, x, values);
+            return new ChartSeries(l.Label, x, values, run);
         }).ToArray());
 
     /// <summary>Opens <paramref name="request"/> as this page's session, closing the one it replaces only once the new one is open.</summary>

@@ -9,9 +9,9 @@ public sealed class ChartExportControlsTests : ComponentTest
     private static readonly ChartSeries[] Lines = [new("pool", [0, 1, 2], [0, 2, 1]), new("heap", [0, 2], [5, 6.25])];
 
     [Fact]
-    public void EveryChartHasATableToggleAndCsvAndPngButtonsWithNames()
+    public void EveryChartHasAResetZoomATableToggleAndCsvAndPngButtonsWithNames()
     {
-        var cut = Render<PlotlyChart>(p => p.Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes").Add(c => c.Series, Lines).Add(c => c.YTitle, "bytes"));
+        var cut = Render<MetricChart>(p => p.Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes").Add(c => c.Series, Lines).Add(c => c.YTitle, "bytes"));
 
         var toggle = cut.Find("[data-testid=chart-bytes-table-toggle]");
         Assert.Equal("button", toggle.LocalName);
@@ -19,10 +19,29 @@ public sealed class ChartExportControlsTests : ComponentTest
         Assert.Equal("Show Bytes moved as a table", toggle.GetAttribute("aria-label"));
         Assert.Equal("Download Bytes moved as CSV", cut.Find("[data-testid=chart-bytes-csv]").GetAttribute("aria-label"));
         Assert.Equal("Download Bytes moved as a PNG image", cut.Find("[data-testid=chart-bytes-png]").GetAttribute("aria-label"));
+        var reset = cut.Find("[data-testid=chart-bytes-reset-zoom]");
+        Assert.Equal(("button", "Reset the zoom of Bytes moved"), (reset.LocalName, reset.GetAttribute("aria-label")));
+        Assert.Equal(["Reset zoom", "Table", "CSV", "PNG"], cut.FindAll(".chart-tools button").Select(b => b.TextContent));
         Assert.Empty(cut.FindAll("[data-testid=chart-bytes-table]")); // the chart shows first
-        Assert.False(cut.Find("[data-testid=chart-bytes]").HasAttribute("hidden"));
+        var chart = cut.WaitForElement("[data-testid=chart-bytes]"); // Plotly.Blazor's div, once the theme's colours are read
+        Assert.False(chart.HasAttribute("hidden"));
+        Assert.Contains("chart", chart.ClassList);
         Assert.Equal("Bytes moved", cut.Find("figure figcaption").TextContent);
         Assert.Equal(cut.Find("figcaption").Id, cut.Find("figure").GetAttribute("aria-labelledby"));
+    }
+
+    [Fact]
+    public void ShowingTheTableHidesTheChartAndTheResetZoom()
+    {
+        var cut = Render<MetricChart>(p => p.Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes").Add(c => c.Series, Lines));
+        cut.WaitForElement("[data-testid=chart-bytes]");
+
+        cut.Find("[data-testid=chart-bytes-table-toggle]").Click();
+
+        Assert.Equal("true", cut.Find("[data-testid=chart-bytes-table-toggle]").GetAttribute("aria-pressed"));
+        Assert.NotNull(cut.Find("table[data-testid=chart-bytes-table]"));
+        Assert.True(cut.Find(".chart-frame").HasAttribute("hidden"));
+        Assert.True(cut.Find("[data-testid=chart-bytes-reset-zoom]").HasAttribute("disabled"));
     }
 
     [Fact]

@@ -7,6 +7,8 @@
 // color-scheme (form controls, scroll bars). Charts and anything else drawn by script read app.css's
 // variables (--chart-fg, --chart-grid, ...) and redraw on the 'bufferlab:theme' event, dispatched
 // on document with detail { theme, choice }.
+import { backgroundOf } from './export.js';
+
 const cookie = 'bufferlab.theme';
 const system = matchMedia('(prefers-color-scheme: dark)');
 
@@ -36,3 +38,26 @@ function apply(choice) {
 }
 
 system.addEventListener('change', () => { if (get() === 'system') apply('system'); });
+
+// For charts declared in C# (Components/Controls/ChartTheme.cs): the theme's chart colours, read
+// at `element` (app.css's --chart-* variables; the page's text colour where one is missing), and
+// the colour behind it, which exported images get.
+export function chartColours(element) {
+  const style = getComputedStyle(element);
+  const value = name => style.getPropertyValue(name).trim();
+  return {
+    foreground: value('--chart-fg') || style.color,
+    grid: value('--chart-grid') || 'rgba(128,128,128,0.2)',
+    zero: value('--chart-zero') || 'rgba(128,128,128,0.4)',
+    background: value('--chart-bg') || 'rgba(0,0,0,0)',
+    card: backgroundOf(element),
+    lines: value('--chart-colors').split(',').map(c => c.trim()).filter(Boolean),
+  };
+}
+
+// Calls listener.invokeMethodAsync('ThemeChanged', colours) on every theme change, until dispose().
+export function watchChartColours(element, listener) {
+  const changed = () => { if (element.isConnected) listener.invokeMethodAsync('ThemeChanged', chartColours(element)); };
+  document.addEventListener('bufferlab:theme', changed);
+  return { dispose: () => document.removeEventListener('bufferlab:theme', changed) };
+}
