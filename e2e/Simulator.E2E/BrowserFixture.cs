@@ -44,6 +44,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A fresh page of the given size; with <paramref name="theme"/> ("light" or "dark"), that theme as the person's choice (its cookie), before the first request.</summary>
+    public async Task<IPage> NewPageAsync(int width, int height, string? theme = null)
+    {
+        IPage page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = Server.Address.ToString() });
+        if (theme is not null)
+        {
+            await page.Context.AddCookiesAsync([new Cookie { Name = "bufferlab.theme", Value = theme, Url = Server.Address.ToString() }]);
+        }
+
+        return page;
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(Paths.Screenshots, name + ".png"), FullPage = true });
 

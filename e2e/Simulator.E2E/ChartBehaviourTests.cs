@@ -122,11 +122,11 @@ public sealed class ChartBehaviourTests(BrowserFixture browser)
     [InlineData("dark", 390)]
     public async Task ComparedRunsKeepTheirColourOnEveryChartInBothThemesAndWidths(string theme, int width)
     {
-        IPage page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 900 }, BaseURL = browser.Server.Address.ToString() });
+        IPage page = await browser.NewPageAsync(width, 900, theme);
         page.SetDefaultTimeout(30_000);
-        await page.AddInitScriptAsync($"localStorage.setItem('bufferlab.theme', '{theme}')");
         await page.GotoAsync("/keep?scenario=keep-job-start-herd&seed=1&step=800&mode=current&compare=coalescing");
         await page.WaitForSelectorAsync("html[data-interactive]");
+        Assert.Equal(theme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
         foreach (string chart in new[] { "chart-buffers", "chart-memory", "chart-reads", "chart-latency" })
         {
             await Expect.ChartLinesAsync(page, chart);

@@ -11,12 +11,8 @@ public sealed class FusePageTests(BrowserFixture browser)
     /// <summary>A FUSE page at <paramref name="path"/>, once interactive; step=end runs both daemons to the end first, so the wait is longer than OpenAsync's.</summary>
     private async Task<IPage> OpenAtEndAsync(string path, int width = 1400, string? theme = null)
     {
-        IPage page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 }, BaseURL = browser.Server.Address.ToString() });
+        IPage page = await browser.NewPageAsync(width, 1000, theme);
         page.SetDefaultTimeout(60_000);
-        if (theme is not null)
-        {
-            await page.AddInitScriptAsync($"localStorage.setItem('bufferlab.theme', '{theme}')");
-        }
 
         await page.GotoAsync(path);
         await page.WaitForSelectorAsync("html[data-interactive]");

@@ -20,12 +20,8 @@ public sealed class KeepPageTests(BrowserFixture browser)
     /// </summary>
     private async Task<IPage> OpenRunAsync(string path, int width = 1400, string? theme = null)
     {
-        IPage page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = 1000 }, BaseURL = browser.Server.Address.ToString() });
+        IPage page = await browser.NewPageAsync(width, 1000, theme);
         page.SetDefaultTimeout(15_000);
-        if (theme is not null)
-        {
-            await page.AddInitScriptAsync($"try {{ localStorage.setItem('bufferlab.theme', '{theme}'); }} catch (e) {{ }}");
-        }
 
         await page.GotoAsync(path, new() { Timeout = 60_000 });
         await page.WaitForSelectorAsync("html[data-interactive]", new() { Timeout = 60_000 });
