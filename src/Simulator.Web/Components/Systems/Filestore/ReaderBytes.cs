@@ -45,13 +45,16 @@ public static class ReaderBytes
     public static double Percent(long bytes, long max) =>
         bytes < ScaleMin ? (bytes > 0 ? 0.5 : 0) : Math.Clamp(100 * Math.Log2((double)bytes / ScaleMin) / Math.Log2((double)max / ScaleMin), 0.5, 100);
 
-    /// <summary>Scale labels: the start, each power of 1024 in between, and the top.</summary>
+    /// <summary>Scale labels: the start, each power of 1024 in between that does not crowd the top, and the top.</summary>
     public static IReadOnlyList<long> Ticks(long max)
     {
         var ticks = new List<long> { ScaleMin };
         for (long t = 1 << 20; t < max; t *= 1024)
         {
-            ticks.Add(t);
+            if (Percent(t, max) <= 85)
+            {
+                ticks.Add(t);
+            }
         }
 
         ticks.Add(max);
