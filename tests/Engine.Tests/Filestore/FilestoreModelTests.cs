@@ -88,6 +88,36 @@ public class FilestoreModelTests
     }
 
     [Fact]
+    public void MmapMapsTheWholeFilePerReadInFlightWhileStdMapsNothingAndBothHoldOneBufferPerRead()
+    {
+        FilestoreScenario scenario = ScenarioCatalog.Get<FilestoreScenario>("filestore-seed-repro");
+        using Run std = new(scenario.WithReader(ReaderKind.Std), 1), mmap = new(scenario.WithReader(ReaderKind.Mmap), 1);
+        long file = scenario.Config.FileBytes, block = scenario.Config.ChunkBytes;
+        bool sawInFlight = false;
+        while (!std.IsFinished)
+        {
+            std.StepOnce();
+            mmap.StepOnce();
+            var s = (FilestoreSnapshot)std.Model.Snapshot();
+            var m = (FilestoreSnapshot)mmap.Model.Snapshot();
+            Assert.Equal(0, s.MappedBytes);
+            Assert.Equal(s.BufferBytes, m.BufferBytes); // the same reads in flight: the event logs are equal
+            Assert.Equal(m.BufferBytes / block * file, m.MappedBytes);
+            Assert.Equal(0, s.BufferBytes % block);
+            sawInFlight |= m.MappedBytes > 0;
+        }
+
+        var sEnd = (FilestoreSnapshot)std.Model.Snapshot();
+        var mEnd = (FilestoreSnapshot)mmap.Model.Snapshot();
+        Assert.True(sawInFlight, "some step should end with a read between its mapping and its ReadAt");
+        Assert.Equal(0, sEnd.PeakMappedBytes);
+        Assert.Equal(sEnd.PeakBufferBytes, mEnd.PeakBufferBytes);
+        Assert.Equal(mEnd.PeakBufferBytes / block * file, mEnd.PeakMappedBytes);
+        Assert.InRange(mEnd.PeakMappedBytes, file, scenario.Config.Readers * file);
+        Assert.Equal(0, sEnd.MappedBytes + mEnd.MappedBytes); // nothing in flight at the end
+    }
+
+    [Fact]
     public void BadConfigurationsNameTheField()
     {
         Assert.Equal("chunksToWrite: must be from 1 to the chunks in the file (4), got 5",

@@ -23,6 +23,30 @@ public sealed class FilestoreControlsTests : ComponentTest
         Assert.Equal(10, cut.FindAll("[data-testid=recent-reads] tbody tr").Count);
     }
 
+    [Fact]
+    public void EachRunPanelOpensWithItsBytesOnTheSharedScaleAndLabelsProcessFiguresAsShared()
+    {
+        using var vm = new FilestoreViewModel(_registry);
+        vm.Load(new Dictionary<string, string?> { ["scenario"] = "filestore-seed-repro", ["step"] = "60" });
+        var mmap = Render<FilestoreRunPanel>(p => p.Add(c => c.Title, "mmap").Add(c => c.Snapshot, vm.CompareSnapshot).Add(c => c.Prefix, "compare-")
+            .Add(c => c.ScaleMax, vm.ReaderBytesScaleMax).Add(c => c.Caption, vm.ReaderBytesCaption).Add(c => c.SharedScale, true));
+        var std = Render<FilestoreRunPanel>(p => p.Add(c => c.Title, "std").Add(c => c.Snapshot, vm.Snapshot)
+            .Add(c => c.ScaleMax, vm.ReaderBytesScaleMax).Add(c => c.Caption, vm.ReaderBytesCaption).Add(c => c.SharedScale, true));
+
+        Assert.Equal("reader-bytes", std.Find("section > *:nth-child(2)").GetAttribute("data-testid")); // right under the title
+        Assert.Equal(Units.Bytes(vm.CompareSnapshot!.PeakMappedBytes), mmap.Find("[data-testid=compare-rb-mapped-peak]").TextContent);
+        Assert.Equal("0 B", std.Find("[data-testid=rb-mapped-peak]").TextContent);
+        Assert.Equal(Units.Bytes(vm.Snapshot!.PeakBufferBytes), std.Find("[data-testid=rb-buffers-peak]").TextContent);
+        Assert.True(vm.Snapshot.PeakBufferBytes > 0 && vm.Snapshot.PeakBufferBytes % (256 << 10) == 0); // one 256 KiB buffer per read in flight
+        Assert.Equal("width: 100%", mmap.Find("[data-testid=compare-rb-mapped] .rb-bar.peak").GetAttribute("style"));
+        Assert.Equal(vm.ReaderBytesCaption, std.Find("[data-testid=reader-bytes-caption]").TextContent);
+        Assert.Equal(vm.ReaderBytesCaption, mmap.Find("[data-testid=compare-reader-bytes-caption]").TextContent);
+        Assert.Contains($"log scale, 4 KiB to {Units.Bytes(vm.ReaderBytesScaleMax)}, the same for both runs", std.Find("[data-testid=reader-bytes-legend]").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["mapped", "buffers", "copied", "resident"], std.FindAll(".rb-row:not(.rb-axis) .rb-name").Select(e => e.TextContent));
+        Assert.Equal("Dashboard process (shared by both runs and all sessions)", std.Find("[data-testid=process-shared]").TextContent);
+        Assert.Equal("Dashboard process (shared by both runs and all sessions)", mmap.Find("[data-testid=compare-process-shared]").TextContent);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

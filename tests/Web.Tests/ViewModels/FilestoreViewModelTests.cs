@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
 using BufferLab.Simulator.Web.Components.Systems.Filestore;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
@@ -72,6 +74,38 @@ public sealed class FilestoreViewModelTests : IDisposable
         Assert.Equal($"Dropped the file's cached pages: {Units.Bytes(before)} resident before, {Units.Bytes(vm.Snapshot!.FileResidentBytes)} after.", done);
         Assert.True(vm.Snapshot!.FileResidentBytes < 1 << 20, $"{vm.Snapshot.FileResidentBytes} bytes still cached");
         Assert.True(vm.Snapshot.PeakFileResidentBytes >= 6L << 20);
+    }
+
+    [Fact]
+    public void AtTheSeedReprosPeakMmapHasMappedTheFileOncePerReadInFlightAndTheCaptionSaysSo()
+    {
+        using var vm = Open(("scenario", "filestore-seed-repro"), ("step", "60"));
+        FilestoreSnapshot std = vm.Snapshot!, mmap = vm.CompareSnapshot!;
+
+        Assert.Equal(0, std.PeakMappedBytes);
+        Assert.True(mmap.PeakMappedBytes >= 4L << 30, $"{mmap.PeakMappedBytes} mapped");
+        Assert.Equal(0, mmap.PeakMappedBytes % (4L << 30)); // whole 4 GiB files
+        Assert.Equal(mmap.PeakMappedBytes / (4L << 30) * (256 << 10), mmap.PeakBufferBytes);
+        Assert.Equal(
+            $"mmap maps {Units.Bytes(mmap.PeakMappedBytes)} at the peak (the whole 4 GiB file per read in flight) to read 256 KiB blocks; std maps nothing and preads each block into one 256 KiB buffer (mmap allocates the same buffer too).",
+            vm.ReaderBytesCaption);
+        Assert.Equal(mmap.PeakMappedBytes, vm.ReaderBytesScaleMax); // a power of two already: the top of the shared scale
+    }
+
+    [Fact]
+    public void ProcessFiguresAreOneSetOfLinesNotOnePerReader()
+    {
+        using var vm = Open(("scenario", "filestore-seed-repro"), ("step", "60"));
+
+        Assert.Equal(["RSS anon", "RSS file"], vm.ProcessSeries((FilestoreMetric.RssAnonBytes, "RSS anon"), (FilestoreMetric.RssFileBytes, "RSS file")).Select(s => s.Name));
+        Assert.Equal(2, vm.SeriesOverTime((FilestoreMetric.FileResidentBytes, "cached")).Count); // the file's pages are each run's own
+    }
+
+    [Fact]
+    public void OneRunAloneGetsACaptionAboutItsReader()
+    {
+        using var vm = Open(("scenario", "filestore-seed-repro"), ("step", "60"), ("reader", "std"), ("compare", "none"));
+        Assert.StartsWith("std maps nothing and preads each block into one 256 KiB buffer: ", vm.ReaderBytesCaption, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -120,6 +120,18 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
 
     public long PeakFileResidentBytes { get; private set; }
 
+    /// <summary>Address space mapped by the reads in flight now: the whole file (its size at open) per mmap read, nothing for std.</summary>
+    public long MappedBytes => _open.Values.Sum(o => MappedBy(o.Block));
+
+    /// <summary>The most address space mapped at once by reads in flight.</summary>
+    public long PeakMappedBytes { get; private set; }
+
+    /// <summary>Read buffers (outbuf, one Size-byte heap buffer per read, either reader) of the reads in flight now.</summary>
+    public long BufferBytes => _open.Values.Sum(o => (long)o.Block.Reference.Size);
+
+    /// <summary>The most read-buffer bytes held at once by reads in flight.</summary>
+    public long PeakBufferBytes { get; private set; }
+
     public IReadOnlyDictionary<int, int> StatusCounts => _statuses;
 
     private TimeSpan Now => _context.Clock.Elapsed;
@@ -153,7 +165,13 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
         return new FilestoreSnapshot(FilestoreChoices.Readers.NameOf(Config.Reader), VirtualTime.Micros(Now), Config.FileBytes, Config.ChunkBytes, _written.Count,
             Config.ChunkCount, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
             _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
-            Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes);
+            Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes)
+        {
+            MappedBytes = MappedBytes,
+            PeakMappedBytes = PeakMappedBytes,
+            BufferBytes = BufferBytes,
+            PeakBufferBytes = PeakBufferBytes,
+        };
     }
 
     public string Summary() => string.Create(CultureInfo.InvariantCulture,
@@ -170,6 +188,9 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
             $"chunk {o.Value.Chunk} ({o.Value.Block.Cid.ToString()[..12]}…)", Held(o.Value.Block), $"reader-{o.Key}",
             Config.Reader == ReaderKind.Mmap ? $"a mapping of the whole file, bytes {o.Value.Block.Reference.Offset}+{o.Value.Block.Reference.Size} read" : $"a {o.Value.Block.Reference.Size}-byte pread buffer")),
     ];
+
+    /// <summary>What a reader maps: mmap.Open maps the whole file as it was at Stat (nothing for an empty file); stdReader maps nothing.</summary>
+    private static long MappedBy(OpenedBlock block) => block.Reader is MmapReader mmap ? mmap.Length : 0;
 
     private long Held(OpenedBlock block) => Config.Reader == ReaderKind.Mmap ? Config.FileBytes : (long)block.Reference.Size;
 
@@ -315,6 +336,8 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
             {
                 timer.Stop();
                 _open[reader] = (chunk, opened);
+                PeakMappedBytes = Math.Max(PeakMappedBytes, MappedBytes);
+                PeakBufferBytes = Math.Max(PeakBufferBytes, BufferBytes);
                 yield return ReadGap; // the ReadAt is a step of its own: the file may change in between
                 _open.Remove(reader);
                 timer.Start();

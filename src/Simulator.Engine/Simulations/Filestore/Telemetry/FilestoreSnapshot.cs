@@ -25,4 +25,15 @@ public sealed record FilestoreSnapshot(
     double LatencyP99Us,
     long PeakRssAnonBytes,
     long PeakRssFileBytes,
-    long PeakFileResidentBytes);
+    long PeakFileResidentBytes)
+{
+    /// <summary>Address space mapped by this run's reads in flight (the whole file per mmap read; 0 for std).</summary>
+    public long MappedBytes { get; init; }
+
+    public long PeakMappedBytes { get; init; }
+
+    /// <summary>Read buffers (one block-size outbuf per read in flight, either reader).</summary>
+    public long BufferBytes { get; init; }
+
+    public long PeakBufferBytes { get; init; }
+}

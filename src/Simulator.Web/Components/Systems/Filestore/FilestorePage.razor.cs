@@ -38,8 +38,8 @@ public sealed partial class FilestorePage
     protected override void ReadCharts()
     {
         _resident = Vm.SeriesOverTime((FilestoreMetric.FileResidentBytes, "cached"));
-        _rss = Vm.SeriesOverTime((FilestoreMetric.RssAnonBytes, "anon"), (FilestoreMetric.RssFileBytes, "file"));
-        _pageCache = Vm.SeriesOverTime((FilestoreMetric.PageCacheBytes, "page cache"));
+        _rss = Vm.ProcessSeries((FilestoreMetric.RssAnonBytes, "RSS anon"), (FilestoreMetric.RssFileBytes, "RSS file"));
+        _pageCache = Vm.ProcessSeries((FilestoreMetric.PageCacheBytes, "page cache"));
         _reads = Vm.SeriesOverTime((FilestoreMetric.ReadsPerSecond, "reads/s"));
         _latency = Vm.SeriesOverTime((FilestoreMetric.ReadLatencyP50Us, "p50"), (FilestoreMetric.ReadLatencyP99Us, "p99"));
         _statuses = Vm.SeriesOverTime([.. Statuses.Where(Seen).Select(s => (FilestoreMetric.Status(s), s == FilestoreStatus.Ok ? "ok" : ((int)s).ToString(System.Globalization.CultureInfo.InvariantCulture)))]);

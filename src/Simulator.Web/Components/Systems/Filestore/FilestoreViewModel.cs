@@ -37,6 +37,12 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
 
     public FilestoreSnapshot? CompareSnapshot { get; private set; }
 
+    /// <summary>One line on how the two runs' readers differ in bytes mapped and buffered (or about the one run).</summary>
+    public string ReaderBytesCaption => Snapshot is null ? "" : ReaderBytes.Caption(Snapshot, CompareSnapshot);
+
+    /// <summary>The top of the bytes picture's log scale, the same for both runs.</summary>
+    public long ReaderBytesScaleMax => ReaderBytes.ScaleMax(Snapshot, CompareSnapshot);
+
     protected override string MainChoice => Reader;
 
     protected override string? CompareChoice => CompareReader;
@@ -104,6 +110,13 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
         Sync();
         return $"Dropped the file's cached pages: {Units.Bytes(resident.Before)} resident before, {Units.Bytes(resident.After)} after.";
     }
+
+    /// <summary>
+    /// Chart lines of process-wide figures (RSS, the system page cache): one set, sampled while this
+    /// page's run steps, labelled without a reader. Both runs live in one process, so the compared
+    /// run's samples are the same memory, not the other reader's.
+    /// </summary>
+    public IReadOnlyList<ChartSeries> ProcessSeries(params (MetricDefinition Metric, string Label)[] lines) => SeriesOf(Session, Step, TimeMetric, lines);
 
     public override string QueryAt(int atStep) => FilestoreQuery.Format(ScenarioName, Seed, atStep, Reader, CompareReader) + CompareScenarioQuery;
 
