@@ -37,10 +37,8 @@ public sealed class ScreenshotTourTests(BrowserFixture browser)
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-picker] .chosen') !== null");
                 Assert.Equal(theme, await page.EvaluateAsync<string?>("() => document.documentElement.dataset.theme"));
-                if (await page.Locator(".chart").CountAsync() > 0)
-                {
-                    await page.Locator(".chart .main-svg").First.WaitForAsync();
-                }
+                // every chart drawn (Plotly.Blazor draws each once its data arrives), not just the first
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))");
 
                 await page.WaitForTimeoutAsync(300); // the charts' and popovers' last layout
                 await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}-{theme}");
