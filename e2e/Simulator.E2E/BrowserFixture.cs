@@ -30,12 +30,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh 1400x1000 page at <paramref name="path"/>; for a system page, once its circuit is interactive.</summary>
-    public async Task<IPage> OpenAsync(string path, bool interactive = true)
+    /// <summary>
+    /// A fresh page (1400x1000 unless told) at <paramref name="path"/>; for a system page, once its
+    /// circuit is interactive. Pages that run whole scenarios first (step=end, compared runs) take a
+    /// longer <paramref name="timeoutMs"/>.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, bool interactive = true, int width = 1400, string? theme = null, int timeoutMs = 15_000)
     {
-        IPage page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, BaseURL = Server.Address.ToString() });
-        page.SetDefaultTimeout(15_000);
-        await page.GotoAsync(path);
+        IPage page = await NewPageAsync(width, 1000, theme);
+        page.SetDefaultTimeout(timeoutMs);
+        await page.GotoAsync(path, new() { Timeout = timeoutMs });
         if (interactive)
         {
             await page.WaitForSelectorAsync("html[data-interactive]");

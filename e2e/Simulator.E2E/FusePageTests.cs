@@ -8,17 +8,6 @@ public sealed class FusePageTests(BrowserFixture browser)
 {
     private static double MiB(string text) => Expect.Bytes(text) / (1 << 20);
 
-    /// <summary>A FUSE page at <paramref name="path"/>, once interactive; step=end runs both daemons to the end first, so the wait is longer than OpenAsync's.</summary>
-    private async Task<IPage> OpenAtEndAsync(string path, int width = 1400, string? theme = null)
-    {
-        IPage page = await browser.NewPageAsync(width, 1000, theme);
-        page.SetDefaultTimeout(60_000);
-
-        await page.GotoAsync(path);
-        await page.WaitForSelectorAsync("html[data-interactive]");
-        return page;
-    }
-
     [Fact]
     public async Task FourMiBWritesCostLessHeapPerOpVectoredThanContiguous()
     {
@@ -44,7 +33,7 @@ public sealed class FusePageTests(BrowserFixture browser)
     [Fact]
     public async Task OnFourMiBWritesOnlyTheContiguousDaemonDrawsAHeapCopy()
     {
-        IPage page = await OpenAtEndAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large");
+        IPage page = await browser.OpenAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large", timeoutMs: 60_000);
 
         ILocator copy = page.GetByTestId("compare-heap-copy");
         await Expect.TextAsync(copy, "copy 4 MiB");
@@ -75,7 +64,7 @@ public sealed class FusePageTests(BrowserFixture browser)
     [Fact]
     public async Task MasterCopiesNothingOnFourMiBWrites()
     {
-        IPage page = await OpenAtEndAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=master&compare=contiguous-large");
+        IPage page = await browser.OpenAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=master&compare=contiguous-large", timeoutMs: 60_000);
 
         await Expect.TextAsync(page.GetByTestId("compare-heap-copy"), "copy 4 MiB");
         Assert.Equal(0, await page.GetByTestId("heap-copy").CountAsync());
@@ -89,7 +78,7 @@ public sealed class FusePageTests(BrowserFixture browser)
     [InlineData(390, "dark")]
     public async Task TheRunPanelsFitNarrowScreens(int width, string theme)
     {
-        IPage page = await OpenAtEndAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large", width, theme);
+        IPage page = await browser.OpenAsync("/fuse?scenario=fuse-large-write-4m&seed=1&step=end&mode=vectored&compare=contiguous-large", width: width, theme: theme, timeoutMs: 60_000);
         await Expect.TextAsync(page.GetByTestId("compare-heap-copy"), "copy 4 MiB");
 
         string[] wide = await page.EvaluateAsync<string[]>("""

@@ -18,16 +18,6 @@ public sealed class KeepPageTests(BrowserFixture browser)
     /// Like <see cref="BrowserFixture.OpenAsync"/>, at <paramref name="width"/> px and in <paramref name="theme"/>, but allowing a
     /// minute for the first response: a run opened at its end simulates both whole runs before the page is sent.
     /// </summary>
-    private async Task<IPage> OpenRunAsync(string path, int width = 1400, string? theme = null)
-    {
-        IPage page = await browser.NewPageAsync(width, 1000, theme);
-        page.SetDefaultTimeout(15_000);
-
-        await page.GotoAsync(path, new() { Timeout = 60_000 });
-        await page.WaitForSelectorAsync("html[data-interactive]", new() { Timeout = 60_000 });
-        return page;
-    }
-
     [Fact]
     public async Task TheHerdReadsEveryBlockPerRequestTodayAndOncePerBlockWithCoalescing()
     {
@@ -71,7 +61,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
     [Fact]
     public async Task ComparingWithCoalescingDrawsTwoFanOutsAndEveryRequestsLaneOnATimeAxis()
     {
-        IPage page = await OpenRunAsync("/keep?scenario=keep-job-start-herd&seed=1&step=end&mode=current&compare=coalescing");
+        IPage page = await browser.OpenAsync("/keep?scenario=keep-job-start-herd&seed=1&step=end&mode=current&compare=coalescing", timeoutMs: 60_000);
 
         // Two fan-out diagrams, one scale: 400 single-request fetches against 4 fetches of 100.
         await Expect.TextAsync(page.GetByTestId("fanout-reads"), "400");
@@ -109,7 +99,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
     [Fact]
     public async Task AliveAtThePeakNamesEachCoalescingBuffersOwnHolders()
     {
-        IPage page = await OpenRunAsync("/keep?scenario=keep-job-start-herd&seed=1&step=end&mode=current&compare=coalescing");
+        IPage page = await browser.OpenAsync("/keep?scenario=keep-job-start-herd&seed=1&step=end&mode=current&compare=coalescing", timeoutMs: 60_000);
 
         ILocator rows = page.GetByTestId("compare-peak-holding");
         await Expect.TextAsync(rows.First, "shared buffer #0");
@@ -126,7 +116,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
     [InlineData("dark")]
     public async Task AtPhoneWidthTheLanesFanOutAndPeaksFitWithoutSidewaysScroll(string theme)
     {
-        IPage page = await OpenRunAsync("/keep?scenario=keep-job-start-herd&seed=1&step=800&mode=current&compare=coalescing", width: 390, theme: theme);
+        IPage page = await browser.OpenAsync("/keep?scenario=keep-job-start-herd&seed=1&step=800&mode=current&compare=coalescing", width: 390, theme: theme, timeoutMs: 60_000);
         Assert.Equal(theme, await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
         await page.GetByTestId("compare-fanout").WaitForAsync();
 
