@@ -82,4 +82,21 @@ public sealed class ChartExportControlsTests : ComponentTest
         Assert.Equal("Download the slot map as a PNG image", button.GetAttribute("aria-label"));
         Assert.Equal("button", button.GetAttribute("type"));
     }
+
+    [Fact]
+    public void WhileThePngIsDrawnTheFigureSaysSoAndTheButtonWaits()
+    {
+        var export = JSInterop.SetupModule("./js/export.js");
+        var drawing = export.SetupVoid("elementPng", _ => true);
+        Microsoft.AspNetCore.Components.RenderFragment content = b => b.AddMarkupContent(0, "<div>buffers</div>");
+        var cut = Render<ExportableFigure>(p => p.Add(c => c.TestId, "buffer-grid").Add(c => c.Title, "the buffers").Add(c => c.ChildContent, content));
+
+        cut.Find("button[data-testid=buffer-grid-png]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Drawing the PNG", cut.Find("[data-testid=buffer-grid-png-busy]").TextContent, StringComparison.Ordinal));
+        Assert.True(cut.Find("button[data-testid=buffer-grid-png]").HasAttribute("disabled"));
+
+        drawing.SetVoidResult();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=buffer-grid-png-busy]")));
+        Assert.False(cut.Find("button[data-testid=buffer-grid-png]").HasAttribute("disabled"));
+    }
 }
