@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;
 
-/// <summary>The app bar: the pages inline on wide screens, in a drawer on narrow ones.</summary>
+/// <summary>The app bar (the pages inline on wide screens, in a drawer on narrow ones) and the keys around the controls.</summary>
 [Collection(BrowserTests.Name)]
 public sealed class LayoutTests(BrowserFixture browser)
 {
@@ -32,6 +32,19 @@ public sealed class LayoutTests(BrowserFixture browser)
         await page.GotoAsync("/");
         Assert.True(await page.GetByTestId("nav-keep").IsVisibleAsync());
         Assert.False(await page.GetByTestId("nav-toggle").IsVisibleAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ArrowKeysOnAFocusedVariantToggleStepTheRunAndLeaveTheChoiceAlone()
+    {
+        IPage page = await browser.OpenAsync("/stratum?scenario=readme-case3&seed=1&step=0");
+        await page.GetByTestId("variant-faithful").FocusAsync();
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Expect.TextAsync(page.GetByTestId("step-counter"), "step 1 of 14");
+        Assert.Equal("true", await page.GetByTestId("variant-faithful").GetAttributeAsync("aria-checked"));
+        Assert.Equal("false", await page.GetByTestId("variant-fixed").GetAttributeAsync("aria-checked"));
         await page.CloseAsync();
     }
 }
