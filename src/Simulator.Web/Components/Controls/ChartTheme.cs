@@ -27,23 +27,8 @@ public sealed class ChartTheme(IJSRuntime js) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (_subscription is not null)
-            {
-                await _subscription.InvokeVoidAsync("dispose");
-                await _subscription.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // the browser is gone, and its listener with it
-        }
+        await _subscription.DisposeQuietlyAsync("dispose");
+        await _module.DisposeQuietlyAsync();
 
         _listener?.Dispose();
     }

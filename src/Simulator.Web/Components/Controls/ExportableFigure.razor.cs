@@ -28,20 +28,7 @@ public sealed partial class ExportableFigure : IAsyncDisposable
     [Parameter, EditorRequired]
     public RenderFragment? ChildContent { get; set; }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_module is not null)
-        {
-            try
-            {
-                await _module.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // the circuit is gone
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _module.DisposeQuietlyAsync();
 
     private async Task DownloadPng()
     {

@@ -23,7 +23,7 @@ public sealed partial class MetricChart : IAsyncDisposable
 
     private static int _instances;
 
-    private readonly string _chartId = $"metric-chart-{Interlocked.Increment(ref _instances)}";
+    private string ChartId { get; } = $"metric-chart-{Interlocked.Increment(ref _instances)}";
     private readonly List<ITrace> _data = [];
     private readonly Config _config = ChartFigure.Config();
     private readonly Config _exportConfig = new() { StaticPlot = true };
@@ -80,8 +80,6 @@ public sealed partial class MetricChart : IAsyncDisposable
     /// <summary>Points sent to the browser so far (x and y pairs), by redraws and by extensions: what <see cref="Update"/> saves.</summary>
     internal int PointsSent { get; private set; }
 
-    private string ChartId => _chartId;
-
     private string CaptionId => TestId + "-caption";
 
     private SessionViewModel? ViewModel => Page?.ViewModel;
@@ -116,17 +114,7 @@ public sealed partial class MetricChart : IAsyncDisposable
             await _theme.DisposeAsync();
         }
 
-        try
-        {
-            if (_exports is not null)
-            {
-                await _exports.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // the circuit is gone; nothing to free in the browser
-        }
+        await _exports.DisposeQuietlyAsync();
     }
 
     protected override bool ShouldRender()

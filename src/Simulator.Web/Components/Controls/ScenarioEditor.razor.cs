@@ -57,23 +57,8 @@ public sealed partial class ScenarioEditor : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (_binding is not null)
-            {
-                await _binding.InvokeVoidAsync("dispose");
-                await _binding.DisposeAsync();
-            }
-
-            if (_module is not null)
-            {
-                await _module.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // the browser is gone
-        }
+        await _binding.DisposeQuietlyAsync("dispose");
+        await _module.DisposeQuietlyAsync();
 
         _self?.Dispose();
         _pulling.Dispose();

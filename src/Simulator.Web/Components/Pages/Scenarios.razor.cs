@@ -37,20 +37,7 @@ public sealed partial class Scenarios : IAsyncDisposable
 
     private ScenarioEditorViewModel Editor { get; set; } = null!;
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (_shortcuts is not null)
-            {
-                await _shortcuts.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // the browser is gone
-        }
-    }
+    public ValueTask DisposeAsync() => _shortcuts.DisposeQuietlyAsync();
 
     protected override void OnInitialized()
     {

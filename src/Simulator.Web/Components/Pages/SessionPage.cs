@@ -53,23 +53,8 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         _shortcutRegistrations.ForEach(r => r.Dispose());
         PageContext.Detach(this);
         Vm.Dispose();
-        try
-        {
-            if (_binding is not null)
-            {
-                await _binding.InvokeVoidAsync("dispose");
-                await _binding.DisposeAsync();
-            }
-
-            if (_shortcuts is not null)
-            {
-                await _shortcuts.DisposeAsync();
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            // the browser is gone
-        }
+        await _binding.DisposeQuietlyAsync("dispose");
+        await _shortcuts.DisposeQuietlyAsync();
 
         _keys?.Dispose();
         GC.SuppressFinalize(this);
