@@ -28,6 +28,18 @@ public sealed class EventLog
 
     public void Append(int step, TimeSpan time, SimEvent simEvent) => _events.Add(new LoggedEvent(step, time, simEvent));
 
+    /// <summary>Where the events of <paramref name="step"/> begin when it is the last step logged (the log's tail); <see cref="Count"/> when it logged none.</summary>
+    public int StartOfLastStep(int step)
+    {
+        int first = _events.Count;
+        while (first > 0 && _events[first - 1].Step == step)
+        {
+            first--;
+        }
+
+        return first;
+    }
+
     /// <summary>One JSON object: step, virtual time in microseconds, event name, then the event's fields.</summary>
     public static string ToJsonLine(LoggedEvent logged)
     {

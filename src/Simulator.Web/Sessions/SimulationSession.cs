@@ -276,12 +276,7 @@ public sealed partial class SimulationSession : IDisposable
             int from = cursor.EventsSent;
             if (from > events.Count || cursor.Step > _run.Step)
             {
-                // The run went back: send the current step's events only.
-                from = events.Count;
-                while (from > 0 && events[from - 1].Step == _run.Step)
-                {
-                    from--;
-                }
+                from = _run.Events.StartOfLastStep(_run.Step); // the run went back: send the current step's events only
             }
 
             int count = events.Count - from;

@@ -15,7 +15,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 /// written and read, and every status, is a function of the seed (the event log); how long reads
 /// take and how much memory the process and the page cache hold are measured, as metrics.
 /// </summary>
-public sealed class FilestoreModel : ISimulationModel, IDisposable
+public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDisposable
 {
     public const string SystemId = "filestore";
 
@@ -152,7 +152,7 @@ public sealed class FilestoreModel : ISimulationModel, IDisposable
         SampleMemory();
     }
 
-    public object Snapshot()
+    public FilestoreSnapshot Snapshot()
     {
         int regions = _regionWritten.Length;
         long regionBytes = Config.FileBytes / regions;

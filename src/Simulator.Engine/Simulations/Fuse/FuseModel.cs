@@ -13,7 +13,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Fuse;
 /// flight), the reader actor reads one message per step (read or readv), and each op is served
 /// by its own actor that replies with writev; the kernel checks every reply against the file.
 /// </summary>
-public sealed class FuseModel : ISimulationModel, IDisposable
+public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
 {
     /// <summary>Room for a message's headers beside its data in one channel message.</summary>
     private const int Headroom = 4096;
@@ -75,7 +75,7 @@ public sealed class FuseModel : ISimulationModel, IDisposable
 
     public FuseDaemon Daemon => _daemon;
 
-    public object Snapshot() => new FuseSnapshot(ModeName, VirtualTime.Micros(_context.Clock.Elapsed), Mount.PageSize, Mount.InMessageSize, _kernel.Limits?.MaxPages,
+    public FuseSnapshot Snapshot() => new FuseSnapshot(ModeName, VirtualTime.Micros(_context.Clock.Elapsed), Mount.PageSize, Mount.InMessageSize, _kernel.Limits?.MaxPages,
         _kernel.Limits?.MaxReadRequest, _daemon.InFlight, _daemon.InMessagesAllocated, _daemon.FreeInMessages, _daemon.PinnedBytes,
         _daemon.Pools.OneMiB.Count, _daemon.Pools.OneMiB.Limit, _daemon.Pools.OneMiBPlusPage.Count, _daemon.Pools.OneMiBPlusPage.Limit,
         _daemon.Pools.OneMiB.OverflowCount + _daemon.Pools.OneMiBPlusPage.OverflowCount, _init, _lastMessage, Ops, BytesServed, _daemon.HeapBytes,

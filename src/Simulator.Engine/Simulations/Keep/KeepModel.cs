@@ -12,7 +12,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 /// every request as an actor of the deterministic scheduler. Clients call <see cref="Request"/>;
 /// the server's handler runs as that actor, parking where a goroutine would block.
 /// </summary>
-public sealed class KeepModel : ISimulationModel
+public sealed class KeepModel : ISimulationModel<KeepSnapshot>
 {
     public const string SystemId = "keep";
 
@@ -147,7 +147,7 @@ public sealed class KeepModel : ISimulationModel
         Wake(request);
     }
 
-    public object Snapshot()
+    public KeepSnapshot Snapshot()
     {
         KeepBufferView[] buffers = Config.Mode == KeepServerMode.Coalescing
             ? [.. Cache.Buffers.Select(b => new KeepBufferView(b.Index, b.State.ToString(), b.Hash, b.Refs,

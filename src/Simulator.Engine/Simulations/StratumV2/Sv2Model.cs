@@ -12,7 +12,7 @@ namespace BufferLab.Simulator.Engine.Simulations.StratumV2;
 /// Rust code: every message of id ID is filled with the byte ID % 251, live slices are kept by id,
 /// and after every op each live slice's bytes are checked. Reports what happens as events.
 /// </summary>
-public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
+public sealed class Sv2Model : ISimulationModel<Sv2Snapshot>, IBufferPoolObserver
 {
     public const string SystemId = "stratum-v2";
 
@@ -107,8 +107,6 @@ public sealed class Sv2Model : ISimulationModel, IBufferPoolObserver
             Pool.Mode == PoolMode.Front ? new FrontView(front.BackStart, front.ByteCapacity, front.Len) : null,
             Pool.SystemMemory.Length, Pool.Memory.Slots.ToArray(), live, SlotMap(), ModeText(), StuckInAlloc, Failure);
     }
-
-    object ISimulationModel.Snapshot() => Snapshot();
 
     public string Summary()
     {

@@ -16,7 +16,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Filestore;
 /// (the second follows the first on the virtual clock), their measured memory, the file's regions,
 /// the latest reads, and the page-cache drop.
 /// </summary>
-public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewModel(registry)
+public sealed class FilestoreViewModel(SessionRegistry registry) : SystemViewModel<FilestoreModel, FilestoreSnapshot>(registry)
 {
     public static IReadOnlyList<FilestoreScenario> Presets => ScenarioCatalog.Of<FilestoreScenario>();
 
@@ -32,10 +32,6 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
     public string? CompareReader { get; private set; } = "mmap";
 
     public FilestoreScenario? Scenario => Session?.Scenario as FilestoreScenario;
-
-    public FilestoreSnapshot? Snapshot { get; private set; }
-
-    public FilestoreSnapshot? CompareSnapshot { get; private set; }
 
     /// <summary>One line on how the two runs' readers differ in bytes mapped and buffered (or about the one run).</summary>
     public string ReaderBytesCaption => Snapshot is null ? "" : ReaderBytes.Caption(Snapshot, CompareSnapshot);
@@ -102,10 +98,10 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
         (long Before, long After) resident = (0, 0);
         Try(() => resident = session.Read(run =>
         {
-            var model = (FilestoreModel)run.Model;
-            long before = ((FilestoreSnapshot)model.Snapshot()).FileResidentBytes;
+            FilestoreModel model = ModelOf(run);
+            long before = model.Snapshot().FileResidentBytes;
             model.DropFileCache();
-            return (before, ((FilestoreSnapshot)model.Snapshot()).FileResidentBytes);
+            return (before, model.Snapshot().FileResidentBytes);
         }));
         Sync();
         return $"Dropped the file's cached pages: {Units.Bytes(resident.Before)} resident before, {Units.Bytes(resident.After)} after.";
@@ -121,10 +117,6 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : ComparedViewM
     public override string QueryAt(int atStep) => FilestoreQuery.Format(ScenarioName, Seed, atStep, Reader, CompareReader) + CompareScenarioQuery;
 
     protected override (string Key, string? Value)[] WorkloadParameters() => [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("reader", Reader)];
-
-    protected override void ReadMain(Run run) => Snapshot = (FilestoreSnapshot)run.Model.Snapshot();
-
-    protected override void ReadCompare(Run? run) => CompareSnapshot = (FilestoreSnapshot?)run?.Model.Snapshot();
 
     protected override ScenarioRequest? CompareRequest => CompareReader is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName, Reader: CompareReader ?? Reader);
 

@@ -16,7 +16,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 /// vectored, or PR #198 contiguous), optionally a second daemon on the same workload in lockstep,
 /// with the mount's page size, MaxMessageSize and the kernel's max_pages_limit adjustable.
 /// </summary>
-public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(registry)
+public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<FuseModel, FuseSnapshot>(registry)
 {
     public static IReadOnlyList<FuseScenario> Presets => ScenarioCatalog.Of<FuseScenario>();
 
@@ -44,10 +44,6 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
     public bool? VectoredWrites { get; private set; }
 
     public FuseScenario? Scenario => Session?.Scenario as FuseScenario;
-
-    public FuseSnapshot? Snapshot { get; private set; }
-
-    public FuseSnapshot? CompareSnapshot { get; private set; }
 
     /// <summary>Headings and legends name the daemons as people do ("PR #198 contiguous"), not by their URL names.</summary>
     protected override string MainChoice => FuseChoices.TitleOf(Mode);
@@ -149,9 +145,6 @@ public sealed class FuseViewModel(SessionRegistry registry) : ComparedViewModel(
     /// <summary>Bytes the library copied per byte served.</summary>
     public static double CopiesPerByte(FuseSnapshot s) => s.BytesServed == 0 ? 0 : (double)s.BytesCopied / s.BytesServed;
 
-    protected override void ReadMain(Run run) => Snapshot = (FuseSnapshot)run.Model.Snapshot();
-
-    protected override void ReadCompare(Run? run) => CompareSnapshot = (FuseSnapshot?)run?.Model.Snapshot();
 
     /// <summary>The mount's sizes go to both daemons; the vectored switches only to the main one, so the compared daemon stays itself.</summary>
     private ScenarioRequest Request(string scenario, string mode, bool main) => new(scenario, Mode: mode, PageSize: PageSize,

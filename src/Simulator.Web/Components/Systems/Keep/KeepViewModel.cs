@@ -16,7 +16,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 /// second session runs the same workload and seed in another mode and follows the first on the
 /// virtual clock, so the two are compared at the same moment.
 /// </summary>
-public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(registry)
+public sealed class KeepViewModel(SessionRegistry registry) : SystemViewModel<KeepModel, KeepSnapshot>(registry)
 {
     public static IReadOnlyList<KeepScenario> Presets => ScenarioCatalog.Of<KeepScenario>();
 
@@ -33,11 +33,7 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
 
     public KeepScenario? Scenario => Session?.Scenario as KeepScenario;
 
-    public KeepSnapshot? Snapshot { get; private set; }
-
     public KeepTotals? Totals { get; private set; }
-
-    public KeepSnapshot? CompareSnapshot { get; private set; }
 
     public KeepTotals? CompareTotals { get; private set; }
 
@@ -130,21 +126,12 @@ public sealed class KeepViewModel(SessionRegistry registry) : ComparedViewModel(
             string.Create(CultureInfo.InvariantCulture, $"#{request} {phase.Words}: {segment.StartUs / 1000.0:0.#} to {end / 1000.0:0.#} ms{(segment.EndUs is null ? " (still)" : "")}"));
     }
 
-    protected override void ReadMain(Run run)
-    {
-        Snapshot = (KeepSnapshot)run.Model.Snapshot();
-        Totals = TotalsOf(run);
-    }
+    protected override void ReadMain(Run run, KeepModel model, KeepSnapshot snapshot) => Totals = TotalsOf(model);
 
-    protected override void ReadCompare(Run? run)
-    {
-        CompareSnapshot = run is null ? null : (KeepSnapshot)run.Model.Snapshot();
-        CompareTotals = run is null ? null : TotalsOf(run);
-    }
+    protected override void ReadCompare(Run? run, KeepModel? model) => CompareTotals = model is null ? null : TotalsOf(model);
 
-    private static KeepTotals TotalsOf(Run run)
+    private static KeepTotals TotalsOf(KeepModel model)
     {
-        var model = (KeepModel)run.Model;
         var m = model.Metrics().ToDictionary(v => v.Name, v => v.Value);
         return new KeepTotals(KeepChoices.Modes.NameOf(model.Config.Mode), m[KeepMetric.TimeMs.Name], model.Counters.Requests, model.Counters.ResponseCount,
             model.Counters.VolumeReads, model.Counters.BytesFromVolumes, model.Counters.BytesServed, model.BuffersInUse, model.Config.MaxBuffers,

@@ -18,7 +18,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 /// page only binds to it. A second run (the other variant, or another Stratum scenario) can
 /// follow this one op for op, and teaching mode asks for a prediction before each step.
 /// </summary>
-public sealed class StratumViewModel(SessionRegistry registry) : ComparedViewModel(registry)
+public sealed class StratumViewModel(SessionRegistry registry) : SystemViewModel<Sv2Model, Sv2Snapshot>(registry)
 {
     private IReadOnlyList<LoggedEvent> _stepEvents = [];
     private IReadOnlyList<LoggedEvent> _compareEvents = [];
@@ -38,8 +38,6 @@ public sealed class StratumViewModel(SessionRegistry registry) : ComparedViewMod
     /// <summary>Predict-then-step: on when the URL says `teach=1`.</summary>
     public TeachingViewModel Teaching { get; } = new();
 
-    public Sv2Snapshot? CompareSnapshot { get; private set; }
-
     /// <summary>The op string being run, when the scenario is the user's own.</summary>
     public string? Ops { get; private set; }
 
@@ -47,8 +45,6 @@ public sealed class StratumViewModel(SessionRegistry registry) : ComparedViewMod
 
     /// <summary>Why the last op string was refused (shown under the op box).</summary>
     public string? OpsError { get; private set; }
-
-    public Sv2Snapshot? Snapshot { get; private set; }
 
     public Sv2Scenario? Scenario => Session?.Scenario as Sv2Scenario;
 
@@ -263,32 +259,17 @@ public sealed class StratumViewModel(SessionRegistry registry) : ComparedViewMod
     /// <summary>The same workload again, with the current seed and variant.</summary>
     private void Reopen() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, Variant), Ops, Capacity);
 
-    protected override void ReadMain(Run run)
+    protected override void ReadMain(Run run, Sv2Model model, Sv2Snapshot snapshot)
     {
         _stepEvents = StepEvents(run);
-        Snapshot = (Sv2Snapshot)run.Model.Snapshot();
         Alarm = Session?.Alarm is var (at, violation) ? new AlarmInfo(at, violation.Kind.ToString(), violation.Detail) : null;
-        Teaching.Observe(Session!.Id, run.Step, Snapshot, _stepEvents);
+        Teaching.Observe(Session!.Id, run.Step, snapshot, _stepEvents);
     }
 
-    protected override void ReadCompare(Run? run)
-    {
-        _compareEvents = run is null ? [] : StepEvents(run);
-        CompareSnapshot = (Sv2Snapshot?)run?.Model.Snapshot();
-    }
+    protected override void ReadCompare(Run? run, Sv2Model? model) => _compareEvents = run is null ? [] : StepEvents(run);
 
-    /// <summary>The events of the run's current step: the log's tail.</summary>
-    private static LoggedEvent[] StepEvents(Run run)
-    {
-        IReadOnlyList<LoggedEvent> all = run.Events.Events;
-        int first = all.Count;
-        while (first > 0 && all[first - 1].Step == run.Step && run.Step > 0)
-        {
-            first--;
-        }
-
-        return [.. all.Skip(first)];
-    }
+    /// <summary>The events of the run's current step (none before the first).</summary>
+    private static LoggedEvent[] StepEvents(Run run) => run.Step == 0 ? [] : [.. run.Events.Events.Skip(run.Events.StartOfLastStep(run.Step))];
 
     protected override void Close()
     {
