@@ -135,7 +135,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
     {
         IPage page = await browser.OpenAsync("/keep?scenario=keep-overload&seed=1&step=end&mode=legacy&compare=nope");
 
-        await Expect.TextAsync(page.GetByTestId("notice"), "compare 'nope' is not one of current, legacy, coalescing");
+        await Expect.TextAsync(page.GetByTestId("notice"), "compare must be 'none', 'current', 'legacy' or 'coalescing', got 'nope'; comparing with nothing");
         await Expect.TextAsync(page.GetByTestId("status-503"), "503 × 384");
         Assert.Equal(2, await Expect.ChartLinesAsync(page, "chart-status")); // 200 and 503
         await BrowserFixture.ScreenshotAsync(page, "keep-overload-legacy");

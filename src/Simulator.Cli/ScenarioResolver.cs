@@ -71,10 +71,7 @@ public static class ScenarioResolver
         }
 
         Sv2Script script = scripts[0];
-        var yaml = new StringBuilder();
-        yaml.Append(CultureInfo.InvariantCulture, $"name: {ScenarioText.Scalar(script.Name.ToLowerInvariant().Replace('_', '-'))}\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"description: {ScenarioText.Scalar($"script from {Path.GetFileName(path)}")}\nsystem: stratum-v2\n");
-        yaml.Append(CultureInfo.InvariantCulture, $"options:\n  capacity: {script.Capacity}\nphases:\n  - ops: {ScenarioText.Scalar(string.Join(' ', script.Ops))}\n");
-        return Parse(yaml.ToString(), path);
+        var ops = new Sv2OpString(script.Name.ToLowerInvariant().Replace('_', '-'), null, $"script from {Path.GetFileName(path)}", script.Capacity, string.Join(' ', script.Ops));
+        return Parse(ops.ToFile(), path);
     }
 }

@@ -2,9 +2,10 @@ namespace BufferLab.Simulator.Engine.Simulations;
 
 /// <summary>
 /// The one table between a choice's names (in URLs, scenario files, CLI options and hub calls) and
-/// its values, e.g. keep's <c>mode</c>: current, legacy, coalescing. The first entry is the default.
+/// its values, e.g. keep's <c>mode</c>: current, legacy, coalescing, each with the title people read
+/// in headings, legends and toggles ("coalescing #10541"). The first entry is the default.
 /// </summary>
-public sealed class ChoiceTable<T>(string key, params (string Name, T Value)[] entries)
+public sealed class ChoiceTable<T>(string key, params (string Name, T Value, string Title)[] entries)
     where T : struct, Enum
 {
     /// <summary>The key the choice goes by: <c>mode</c>, <c>reader</c>, <c>variant</c>.</summary>
@@ -12,13 +13,19 @@ public sealed class ChoiceTable<T>(string key, params (string Name, T Value)[] e
 
     public IReadOnlyList<string> Names { get; } = [.. entries.Select(e => e.Name)];
 
+    /// <summary>Each value's name and title, in the table's order (what a page's toggle offers).</summary>
+    public IReadOnlyList<(string Name, string Title)> Choices { get; } = [.. entries.Select(e => (e.Name, e.Title))];
+
     public T Default => entries[0].Value;
+
+    /// <summary>The title of the value named <paramref name="name"/>; an unknown name is shown as it is.</summary>
+    public string TitleOf(string name) => entries.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)).Title ?? name;
 
     public string NameOf(T value) => entries.First(e => EqualityComparer<T>.Default.Equals(e.Value, value)).Name;
 
     public bool TryParse(string? text, out T value)
     {
-        foreach ((string name, T entry) in entries)
+        foreach ((string name, T entry, _) in entries)
         {
             if (string.Equals(name, text?.Trim(), StringComparison.OrdinalIgnoreCase))
             {
@@ -42,8 +49,15 @@ public sealed class ChoiceTable<T>(string key, params (string Name, T Value)[] e
         entries.Select(e => ($"{Key}={e.Name}", apply(e.Value)));
 
     /// <summary>"mode must be 'current', 'legacy' or 'coalescing', got 'fast'".</summary>
-    public string Refusal(string? text) => $"{Key} must be {ListNames()}, got '{text}'";
+    public string Refusal(string? text) => Refusal(Key, text);
 
-    /// <summary>"'current', 'legacy' or 'coalescing'".</summary>
-    public string ListNames() => $"{string.Join(", ", Names.SkipLast(1).Select(n => $"'{n}'"))} or '{Names[^1]}'";
+    /// <summary>The same for another key that names one of these values, e.g. a page's <c>compare</c>.</summary>
+    public string Refusal(string key, string? text) => $"{key} must be {ListNames()}, got '{text}'";
+
+    /// <summary>"'current', 'legacy' or 'coalescing'", after <paramref name="first"/> names when given ("'none', 'std' or 'mmap'").</summary>
+    public string ListNames(params string[] first)
+    {
+        string[] names = [.. first, .. Names];
+        return $"{string.Join(", ", names.SkipLast(1).Select(n => $"'{n}'"))} or '{names[^1]}'";
+    }
 }

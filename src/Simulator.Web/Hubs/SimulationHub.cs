@@ -24,8 +24,7 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
     {
         OpenRequest request = HubArguments.Record<OpenRequest>(argument, nameof(Open), "{ scenario: 'readme-case3', seed: 1 } or { ops: '+1:5 -1', capacity: 40 }");
 
-        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, new ScenarioRequest(request.Scenario, request.Ops, request.Capacity, request.Variant, request.Mode, request.Reader,
-            request.PageSize, request.MaxMessageSize, request.MaxPagesLimit, request.VectoredReads, request.VectoredWrites, request.Yaml), request.Seed, RandomSeed));
+        SimulationSession session = Guard(() => sessions.Open(Context.ConnectionId, ScenarioRequest.From(request), request.Seed, RandomSeed));
         return new SessionInfo(session.Id, session.Scenario.Name, session.Scenario.System, session.Seed.ToString(CultureInfo.InvariantCulture), session.LastStep);
     }
 

@@ -25,7 +25,7 @@ public static class ScenarioDownload
         ulong? seed = Number(query, "seed", ulong.Parse);
         var request = new ScenarioRequest(Value(query, "scenario"), Value(query, "ops"), Number(query, "cap", int.Parse));
         ResolvedScenario resolved = request.Resolve(library); // refuses what a page or the hub would refuse, in the same words
-        string text = resolved.Text ?? OpsFile(request);
+        string text = resolved.Text;
         seed ??= resolved.FileSeed;
         try
         {
@@ -64,23 +64,6 @@ public static class ScenarioDownload
         {
             return Results.Text($"Cannot download this scenario: {e.Message}\n", "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status400BadRequest);
         }
-    }
-
-    /// <summary>An op string as the scenario file the session layer makes of it.</summary>
-    private static string OpsFile(ScenarioRequest request)
-    {
-        int capacity = request.Capacity ?? ScenarioRequest.DefaultCapacity;
-        return string.Create(CultureInfo.InvariantCulture, $"""
-            name: custom
-            title: Custom op string
-            description: Your ops on a {capacity}-byte pool.
-            system: stratum-v2
-            options:
-              capacity: {capacity}
-            phases:
-              - ops: {ScenarioText.Scalar(request.Ops!.Trim())}
-
-            """);
     }
 
     private static string? Value(IReadOnlyDictionary<string, string?> query, string key) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
@@ -13,23 +14,41 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// <summary>
 /// What a client asks to run: a preset by name, a file of the <see cref="ScenarioLibrary"/> by its
 /// id, a scenario file's text (<paramref name="Yaml"/>), or a Stratum op string on a pool of some
-/// capacity; with a Stratum variant, a keepstore or FUSE mode, a filestore reader, or FUSE mount
-/// sizes. Validated here once for the pages and the hub alike.
+/// capacity; with the system's choices (<see cref="Choices"/>: a variant, mode, reader, FUSE mount
+/// sizes) under their URL names, which the scenario's system parses. Validated here once for the
+/// pages and the hub alike.
 /// </summary>
-public sealed record ScenarioRequest(
-    string? Scenario,
-    string? Ops = null,
-    int? Capacity = null,
-    string? Variant = null,
-    string? Mode = null,
-    string? Reader = null,
-    int? PageSize = null,
-    uint? MaxMessageSize = null,
-    int? MaxPagesLimit = null,
-    bool? VectoredReads = null,
-    bool? VectoredWrites = null,
-    string? Yaml = null)
+public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? Capacity = null, string? Yaml = null)
 {
+    private static readonly IReadOnlyDictionary<string, string?> NoChoices = new Dictionary<string, string?>();
+
+    /// <summary>The choices asked for, by URL query name (<c>mode</c>: <c>coalescing</c>); a blank value is not a choice.</summary>
+    public IReadOnlyDictionary<string, string?> Choices { get; init; } = NoChoices;
+
+    /// <summary>What the hub's Open asks for: its typed choices under their URL names (FUSE's mount as <see cref="FuseChoices"/> writes it).</summary>
+    public static ScenarioRequest From(OpenRequest open) =>
+        new ScenarioRequest(open.Scenario, open.Ops, open.Capacity, open.Yaml)
+            .With([("variant", open.Variant), ("mode", open.Mode), ("reader", open.Reader)])
+            .With(new FuseChoices(null, open.PageSize, open.MaxMessageSize, open.MaxPagesLimit, open.VectoredReads, open.VectoredWrites));
+
+    /// <summary>This request with <paramref name="key"/> chosen as <paramref name="value"/> (null: not chosen).</summary>
+    public ScenarioRequest With(string key, string? value) => With([(key, value)]);
+
+    /// <summary>This request with what <paramref name="choices"/> chose.</summary>
+    public ScenarioRequest With(ISystemChoices choices) => With(choices.ToQuery().Select(c => (c.Key, (string?)c.Value)));
+
+    /// <summary>This request with more choices.</summary>
+    public ScenarioRequest With(IEnumerable<(string Key, string? Value)> choices)
+    {
+        var all = new Dictionary<string, string?>(Choices, StringComparer.Ordinal);
+        foreach ((string key, string? value) in choices)
+        {
+            all[key] = value;
+        }
+
+        return this with { Choices = all };
+    }
+
     /// <summary>Pool capacity for op strings when none is given (the README Cases' 40 bytes).</summary>
     public const int DefaultCapacity = 40;
 
@@ -42,14 +61,12 @@ public sealed record ScenarioRequest(
     /// <summary>The scenario to run, or a <see cref="SessionRequestException"/> saying what is wrong; library ids are looked up in <paramref name="library"/>.</summary>
     public ResolvedScenario Resolve(ScenarioLibrary? library = null)
     {
-        ResolvedScenario named = Yaml is not null ? ResolveYaml() : string.IsNullOrWhiteSpace(Ops) ? ResolveNamed(library) : new ResolvedScenario(ResolveOps(), null, null, null);
+        ResolvedScenario named = Yaml is not null ? ResolveYaml() : string.IsNullOrWhiteSpace(Ops) ? ResolveNamed(library) : ResolveOps();
         try
         {
-            ISystemChoices choices = SystemCatalog.Choices(named.Scenario, ChoiceValues());
-            // The hub gives MaxMessageSize in bytes; a URL's maxmsg (checked above) counts MiB.
-            choices = choices is FuseChoices fuse && MaxMessageSize is { } bytes ? fuse with { MaxMessageSize = bytes } : choices;
+            ISystemChoices choices = SystemCatalog.Choices(named.Scenario, Choices);
             IScenario scenario = choices.ApplyTo(named.Scenario);
-            string made = $"{named.Text ?? $"ops {Capacity} {Ops}"}\n{string.Join('&', SystemCatalog.Of(scenario).ChoicesOf(scenario).ToQuery().Select(c => $"{c.Key}={c.Value}"))}";
+            string made = $"{named.Text}\n{string.Join('&', SystemCatalog.Of(scenario).ChoicesOf(scenario).ToQuery().Select(c => $"{c.Key}={c.Value}"))}";
             return named with { Scenario = scenario, ContentKey = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(made))) };
         }
         catch (ChoiceException e)
@@ -57,17 +74,6 @@ public sealed record ScenarioRequest(
             throw new SessionRequestException(e.Message);
         }
     }
-
-    /// <summary>The choices asked for, under the URL query names <see cref="SystemCatalog"/> checks them by.</summary>
-    private Dictionary<string, string?> ChoiceValues() => new(StringComparer.Ordinal)
-    {
-        ["variant"] = Variant, ["mode"] = Mode, ["reader"] = Reader,
-        ["page"] = PageSize?.ToString(CultureInfo.InvariantCulture),
-        ["maxmsg"] = MaxMessageSize is { } bytes ? Math.Min(bytes >> 20, FuseChoices.MaxMessageMiB).ToString(CultureInfo.InvariantCulture) : null,
-        ["limit"] = MaxPagesLimit?.ToString(CultureInfo.InvariantCulture),
-        ["vreads"] = VectoredReads is { } reads ? (reads ? "1" : "0") : null,
-        ["vwrites"] = VectoredWrites is { } writes ? (writes ? "1" : "0") : null,
-    };
 
     private ResolvedScenario ResolveNamed(ScenarioLibrary? library)
     {
@@ -102,7 +108,7 @@ public sealed record ScenarioRequest(
             : new ResolvedScenario(document.Scenario, null, document.Seed, document.Text);
     }
 
-    private Sv2Scenario ResolveOps()
+    private ResolvedScenario ResolveOps()
     {
         if (Ops!.Length > MaxOpsLength)
         {
@@ -117,7 +123,8 @@ public sealed record ScenarioRequest(
 
         try
         {
-            return Sv2Scenario.Scripted("custom", "Custom op string", $"Your ops on a {capacity}-byte pool.", capacity, Ops);
+            var ops = Sv2OpString.Typed(capacity, Ops);
+            return new ResolvedScenario(ops.ToScenario(), null, null, ops.ToFile());
         }
         catch (Sv2ParseException e)
         {

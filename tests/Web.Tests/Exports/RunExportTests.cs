@@ -64,7 +64,7 @@ public sealed class RunExportTests(WebApplicationFactory<Program> factory) : ICl
         using JsonDocument json = await Export(query);
 
         // What a page runs for the same URL, driven to its end.
-        SimulationSession session = _registry.Open(SessionRegistry.PageOwnerPrefix + "test", new ScenarioRequest(scenario, Mode: option == "mode" ? value : null, Variant: option == "variant" ? value : null), 3);
+        SimulationSession session = _registry.Open(SessionRegistry.PageOwnerPrefix + "test", new ScenarioRequest(scenario).With(option, value), 3);
         session.Seek(session.LastStep);
 
         Assert.Equal(session.EventLogSha256(), json.RootElement.GetProperty("eventLogSha256").GetString());

@@ -43,7 +43,7 @@ public sealed class SaveRunViewModelTests : IDisposable
         Assert.Equal(7UL, file.Seed);
         Assert.Equal(saved.EventLogSha256, RunFingerprint.EventLogSha256(file.Scenario, 7)); // the file, with the page's choices written in, runs the page's run
 
-        SimulationSession atEnd = _registry.Open(SessionRegistry.PageOwnerPrefix + "check", new ScenarioRequest("readme-case3", Variant: "fixed"), 7);
+        SimulationSession atEnd = _registry.Open(SessionRegistry.PageOwnerPrefix + "check", new ScenarioRequest("readme-case3").With("variant", "fixed"), 7);
         atEnd.Seek(atEnd.LastStep);
         Assert.Equal(atEnd.EventLogSha256(), saved.EventLogSha256);
         Assert.Equal([saved], _store.List());

@@ -10,9 +10,9 @@ public sealed class OutlineCacheTests : IDisposable
     [Fact]
     public void EqualWorkloadsShareOneProbeAndAnotherChoiceIsAnotherWorkload()
     {
-        ResolvedScenario current = new ScenarioRequest("keep-job-start-herd", Mode: "current").Resolve();
-        ResolvedScenario again = new ScenarioRequest("keep-job-start-herd", Mode: "current").Resolve();
-        ResolvedScenario coalescing = new ScenarioRequest("keep-job-start-herd", Mode: "coalescing").Resolve();
+        ResolvedScenario current = new ScenarioRequest("keep-job-start-herd").With("mode", "current").Resolve();
+        ResolvedScenario again = new ScenarioRequest("keep-job-start-herd").With("mode", "current").Resolve();
+        ResolvedScenario coalescing = new ScenarioRequest("keep-job-start-herd").With("mode", "coalescing").Resolve();
 
         Assert.NotSame(current.Scenario, again.Scenario);
         Assert.Equal(current.ContentKey, again.ContentKey);

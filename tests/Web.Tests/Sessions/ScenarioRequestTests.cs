@@ -1,3 +1,7 @@
+using BufferLab.Simulator.Engine.Remote;
+using BufferLab.Simulator.Engine.Scenarios.Files;
+using BufferLab.Simulator.Engine.Simulations.StratumV2;
+using BufferLab.Simulator.Engine.Simulations.Fuse;
 using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Web.Sessions;
 
@@ -13,7 +17,7 @@ public sealed class ScenarioRequestTests : IDisposable
     {
         string id = _registry.Library.Add(ScenarioTexts.KeepZipf(8, seed: 42), "mine.yaml").Id!;
 
-        ResolvedScenario resolved = new ScenarioRequest(id.ToUpperInvariant(), Mode: "coalescing").Resolve(_registry.Library);
+        ResolvedScenario resolved = new ScenarioRequest(id.ToUpperInvariant()).With("mode", "coalescing").Resolve(_registry.Library);
 
         var keep = Assert.IsType<KeepScenario>(resolved.Scenario);
         Assert.Equal(8, keep.Config.MaxBuffers);
@@ -75,6 +79,34 @@ public sealed class ScenarioRequestTests : IDisposable
         var error = Assert.Throws<SessionRequestException>(() => new ScenarioRequest(scenario, ops, Yaml: ScenarioTexts.Preset("keep-zipf")).Resolve());
 
         Assert.Contains("one of them", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheHubsMessageSizeInBytesReachesTheScenarioExactly()
+    {
+        ResolvedScenario resolved = ScenarioRequest.From(new OpenRequest("fuse-large-write-4m", Mode: "vectored", MaxMessageSize: 1536u << 10)).Resolve();
+
+        Assert.Equal(1536u << 10, Assert.IsType<FuseScenario>(resolved.Scenario).MaxMessageSize);
+    }
+
+    [Fact]
+    public void AHubChoiceThatTheSystemDoesNotTakeIsRefusedNamingWhoTakesIt()
+    {
+        var error = Assert.Throws<SessionRequestException>(() => ScenarioRequest.From(new OpenRequest("readme-case3", PageSize: 65536)).Resolve());
+
+        Assert.Equal("page applies to fuse scenarios; 'readme-case3' is a stratum-v2 scenario", error.Message);
+    }
+
+    [Fact]
+    public void AnOpStringIsResolvedWithTheFileThatRunsIt()
+    {
+        ResolvedScenario resolved = new ScenarioRequest(null, " +1:5 -1 ", 80).Resolve();
+
+        (ScenarioDocument? file, _) = ScenarioFile.TryParse(resolved.Text, "custom.yaml");
+        var written = Assert.IsType<Sv2Scenario>(file!.Scenario);
+        var ran = Assert.IsType<Sv2Scenario>(resolved.Scenario);
+        Assert.Equal((80, ran.Ops!.Count), (written.Capacity, written.Ops!.Count));
+        Assert.Equal(("custom", 80), (ran.Name, ran.Capacity));
     }
 
     public void Dispose() => _registry.Dispose();

@@ -40,7 +40,7 @@ public sealed class SessionRegistryTests : IDisposable
     [InlineData("readme-case1", null, null, "fast", "variant must be 'faithful' or 'fixed'")]
     public void BadRequestsAreRefusedWithWhatWasWrong(string? scenario, string? ops, int? capacity, string? variant, string message)
     {
-        var error = Assert.Throws<SessionRequestException>(() => _registry.Open("alice", new ScenarioRequest(scenario, ops, capacity, variant), 1));
+        var error = Assert.Throws<SessionRequestException>(() => _registry.Open("alice", new ScenarioRequest(scenario, ops, capacity).With("variant", variant), 1));
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, _registry.Count);
     }

@@ -123,7 +123,7 @@ public sealed class JumpAndPlayBackwardTests : IDisposable
     [Fact]
     public async Task WhileAReplayRunsViewersReadAndAPauseAnswersAtOnce()
     {
-        using var session = new SimulationSession("s", "owner", new ScenarioRequest("keep-job-start-herd", Mode: "current").Resolve().Scenario, 1);
+        using var session = new SimulationSession("s", "owner", new ScenarioRequest("keep-job-start-herd").With("mode", "current").Resolve().Scenario, 1);
         session.Seek(session.LastStep);
         session.SetSpeed(5_000);
 

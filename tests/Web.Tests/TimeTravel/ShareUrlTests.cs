@@ -84,7 +84,7 @@ public sealed class ShareUrlTests : IDisposable
         opened.Load(Parse(vm.QueryString));
 
         Assert.Equal(vm.QueryString, opened.QueryString);
-        Assert.Equal((16384, 2, 512), (opened.PageSize, opened.MaxMessageMiB, opened.MaxPagesLimit));
+        Assert.Equal((16384, 2u << 20, 512), (opened.Mount.PageSize, opened.Mount.MaxMessageSize, opened.Mount.MaxPagesLimit));
         Assert.Equal(25, opened.Step);
         Assert.Equal(Json(vm.Snapshot!), Json(opened.Snapshot!));
         Assert.Equal(Json(vm.CompareSnapshot!), Json(opened.CompareSnapshot!));
@@ -102,7 +102,7 @@ public sealed class ShareUrlTests : IDisposable
         opened.Load(Parse(vm.QueryString));
 
         Assert.Equal(vm.QueryString, opened.QueryString);
-        Assert.Equal((false, true), (opened.VectoredReads, opened.VectoredWrites));
+        Assert.Equal((false, true), (opened.Mount.VectoredReads, opened.Mount.VectoredWrites));
         Assert.Null(opened.CompareMode);
         Assert.Equal(Json(vm.Snapshot!), Json(opened.Snapshot!));
     }

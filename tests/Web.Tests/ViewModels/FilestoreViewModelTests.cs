@@ -117,8 +117,8 @@ public sealed class FilestoreViewModelTests : IDisposable
         Assert.Equal("std", vm.Reader);
         Assert.Equal("mmap", vm.CompareReader);
         Assert.Contains(vm.Notices, n => n.StartsWith("unknown scenario 'nope'", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("reader 'zero-copy' is not one of std, mmap", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("compare 'both' is not std, mmap or none", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("reader must be 'std' or 'mmap', got 'zero-copy'; using std", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("compare must be 'none', 'std' or 'mmap', got 'both'; comparing with mmap", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("step 'x'", StringComparison.Ordinal));
     }
 

@@ -44,7 +44,7 @@ public sealed class FuseViewModelTests : IDisposable
         vm.SetMount(12345, 0, 256);
         Assert.Equal("options.pageSize: must be 4096, 16384 or 65536, got 12345", Assert.Single(vm.Notices));
         Assert.Equal(65536, vm.Scenario!.PageSize);
-        Assert.Equal(65536, vm.PageSize);
+        Assert.Equal(65536, vm.Mount.PageSize);
     }
 
     [Fact]
@@ -68,12 +68,12 @@ public sealed class FuseViewModelTests : IDisposable
         using var vm = Open(("mode", "zero-copy"), ("compare", "both"), ("page", "x"), ("limit", "0"));
 
         Assert.Equal("vectored", vm.Mode);
-        Assert.Contains(vm.Notices, n => n.StartsWith("mode 'zero-copy'", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("compare 'both'", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("page 'x' is not a whole number", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("mode must be 'master', 'vectored' or 'contiguous-large', got 'zero-copy'; using vectored", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("compare must be 'none', 'master', 'vectored' or 'contiguous-large', got 'both'; comparing with contiguous-large", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("page must be a whole number from 1 to 1048576, got 'x'; using the scenario's", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("limit must be a whole number from 1 to 65535, got '0'", StringComparison.Ordinal));
         Assert.Equal(1024, vm.Scenario!.MaxPagesLimit); // the preset's own limit, not the refused 0
-        Assert.Null(vm.MaxPagesLimit);
+        Assert.Null(vm.Mount.MaxPagesLimit);
     }
 
     [Fact]

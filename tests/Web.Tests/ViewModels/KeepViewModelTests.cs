@@ -71,8 +71,8 @@ public sealed class KeepViewModelTests : IDisposable
         Assert.Null(vm.CompareMode);
         Assert.Equal(vm.LastStep, vm.Step);
         Assert.Contains(vm.Notices, n => n.StartsWith("unknown scenario 'nope'", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("mode 'fast' is not one of current, legacy, coalescing", StringComparison.Ordinal));
-        Assert.Contains(vm.Notices, n => n.StartsWith("compare 'zzz'", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("mode must be 'current', 'legacy' or 'coalescing', got 'fast'; using current", StringComparison.Ordinal));
+        Assert.Contains(vm.Notices, n => n.StartsWith("compare must be 'none', 'current', 'legacy' or 'coalescing', got 'zzz'; comparing with nothing", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("seed 'x'", StringComparison.Ordinal));
         Assert.Contains(vm.Notices, n => n.StartsWith("step 99999 is past this run's end; showing its last step, 4736", StringComparison.Ordinal));
     }

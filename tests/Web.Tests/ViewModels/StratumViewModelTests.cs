@@ -46,7 +46,7 @@ public sealed class StratumViewModelTests : IDisposable
     [InlineData("scenario", "no-such", "unknown scenario 'no-such'")]
     [InlineData("seed", "abc", "seed 'abc' is not a whole number")]
     [InlineData("step", "1.5", "step '1.5' is not a step from 0 to 14")]
-    [InlineData("variant", "turbo", "variant 'turbo' is not one of faithful, fixed")]
+    [InlineData("variant", "turbo", "variant must be 'faithful' or 'fixed', got 'turbo'; using faithful")]
     [InlineData("ops", "+1:5 +x", "op string: column 6")]
     public void BadUrlValuesFallBackAndSaySo(string key, string value, string notice)
     {

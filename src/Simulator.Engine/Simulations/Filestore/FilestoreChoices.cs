@@ -7,7 +7,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 /// <summary>The filestore's one choice: which block reader serves the reads (<c>reader=std|mmap</c>).</summary>
 public sealed record FilestoreChoices(ReaderKind? Reader = null) : ISystemChoices
 {
-    public static readonly ChoiceTable<ReaderKind> Readers = new("reader", ("std", ReaderKind.Std), ("mmap", ReaderKind.Mmap));
+    public static readonly ChoiceTable<ReaderKind> Readers = new("reader", ("std", ReaderKind.Std, "std (pread)"), ("mmap", ReaderKind.Mmap, "mmap (PR #665)"));
 
     public static FilestoreChoices Parse(IReadOnlyDictionary<string, string?> values) =>
         new(values.GetValueOrDefault(Readers.Key) is { Length: > 0 } reader ? Readers.Parse(reader) : null);

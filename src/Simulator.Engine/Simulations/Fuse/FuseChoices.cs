@@ -1,5 +1,6 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
 
 namespace BufferLab.Simulator.Engine.Simulations.Fuse;
@@ -13,19 +14,7 @@ public sealed record FuseChoices(FuseMode? Mode = null, int? PageSize = null, ui
     : ISystemChoices
 {
     public static readonly ChoiceTable<FuseMode> Modes = new("mode",
-        ("master", FuseMode.Master), ("vectored", FuseMode.Vectored), ("contiguous-large", FuseMode.ContiguousLarge));
-
-    /// <summary>What a person calls each daemon, for headings and legends (the names above are for URLs and files).</summary>
-    public static string Title(FuseMode mode) => mode switch
-    {
-        FuseMode.Master => "master",
-        FuseMode.Vectored => "PR #198 vectored",
-        FuseMode.ContiguousLarge => "PR #198 contiguous",
-        _ => Modes.NameOf(mode),
-    };
-
-    /// <summary>The title of the daemon named <paramref name="name"/> in a URL or file; an unknown name is shown as it is.</summary>
-    public static string TitleOf(string name) => Modes.TryParse(name, out FuseMode mode) ? Title(mode) : name;
+        ("master", FuseMode.Master, "master"), ("vectored", FuseMode.Vectored, "PR #198 vectored"), ("contiguous-large", FuseMode.ContiguousLarge, "PR #198 contiguous"));
 
     /// <summary>The URL query keys, in the order links write them.</summary>
     public static readonly string[] Keys = [Modes.Key, "page", "maxmsg", "limit", "vreads", "vwrites"];
@@ -36,7 +25,7 @@ public sealed record FuseChoices(FuseMode? Mode = null, int? PageSize = null, ui
     public static FuseChoices Parse(IReadOnlyDictionary<string, string?> values) => new(
         values.GetValueOrDefault(Modes.Key) is { Length: > 0 } mode ? Modes.Parse(mode) : null,
         Number(values, "page", 1, 1 << 20),
-        Number(values, "maxmsg", 0, MaxMessageMiB) is { } mib ? (uint)mib << 20 : null,
+        MessageSize(values),
         Number(values, "limit", 1, 65535),
         Flag(values, "vreads"),
         Flag(values, "vwrites"));
@@ -58,7 +47,7 @@ public sealed record FuseChoices(FuseMode? Mode = null, int? PageSize = null, ui
         {
             (Modes.Key, Mode is { } mode ? Modes.NameOf(mode) : null),
             ("page", Text(PageSize)),
-            ("maxmsg", MaxMessageSize is { } bytes ? Text((int)(bytes >> 20)) : null),
+            ("maxmsg", MaxMessageSize is { } bytes ? MessageSizeText(bytes) : null),
             ("limit", Text(MaxPagesLimit)),
             ("vreads", VectoredReads is { } reads ? (reads ? "1" : "0") : null),
             ("vwrites", VectoredWrites is { } writes ? (writes ? "1" : "0") : null),
@@ -79,6 +68,27 @@ public sealed record FuseChoices(FuseMode? Mode = null, int? PageSize = null, ui
         };
         return pairs.Where(p => p.Value is not null).Select(p => (p.Path, p.Value!));
     }
+
+    /// <summary>
+    /// <c>maxmsg</c>: a bare number counts MiB, as the pages write it (<c>maxmsg=4</c>); a size with a
+    /// unit is exact (<c>1536KiB</c>, <c>1000000B</c>), as the hub's byte counts are written.
+    /// </summary>
+    private static uint? MessageSize(IReadOnlyDictionary<string, string?> values)
+    {
+        if (values.GetValueOrDefault("maxmsg")?.Trim() is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        long bytes = text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int mib) ? (long)mib << 20
+            : SizeText.TryParse(text, out long size) ? size : -1;
+        return bytes is >= 0 and <= (long)MaxMessageMiB << 20
+            ? (uint)bytes
+            : throw new ChoiceException($"maxmsg must be a whole number of MiB from 0 to {MaxMessageMiB} (or a size such as 1536KiB), got '{text}'");
+    }
+
+    private static string MessageSizeText(uint bytes) =>
+        bytes % (1u << 20) == 0 ? Text((int)(bytes >> 20))! : SizeText.Format(bytes) is var size && size.All(char.IsAsciiDigit) ? size + "B" : size;
 
     private static string? Text(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -7,7 +7,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 public sealed record KeepChoices(KeepServerMode? Mode = null) : ISystemChoices
 {
     public static readonly ChoiceTable<KeepServerMode> Modes = new("mode",
-        ("current", KeepServerMode.Current), ("legacy", KeepServerMode.Legacy), ("coalescing", KeepServerMode.Coalescing));
+        ("current", KeepServerMode.Current, "current"), ("legacy", KeepServerMode.Legacy, "legacy 2017"), ("coalescing", KeepServerMode.Coalescing, "coalescing #10541"));
 
     public static KeepChoices Parse(IReadOnlyDictionary<string, string?> values) =>
         new(values.GetValueOrDefault(Modes.Key) is { Length: > 0 } mode ? Modes.Parse(mode) : null);

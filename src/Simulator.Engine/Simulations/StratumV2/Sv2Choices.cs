@@ -7,7 +7,7 @@ namespace BufferLab.Simulator.Engine.Simulations.StratumV2;
 /// <summary>The Stratum V2 pool's one choice: the faithful upstream code or the fixed variant (<c>variant=fixed</c>).</summary>
 public sealed record Sv2Choices(Sv2Variant? Variant = null) : ISystemChoices
 {
-    public static readonly ChoiceTable<Sv2Variant> Variants = new("variant", ("faithful", Sv2Variant.Faithful), ("fixed", Sv2Variant.Fixed));
+    public static readonly ChoiceTable<Sv2Variant> Variants = new("variant", ("faithful", Sv2Variant.Faithful, "faithful 3.0.1"), ("fixed", Sv2Variant.Fixed, "fixed B1-B6"));
 
     public static Sv2Choices Parse(IReadOnlyDictionary<string, string?> values) =>
         new(values.GetValueOrDefault(Variants.Key) is { Length: > 0 } variant ? Variants.Parse(variant) : null);

@@ -13,7 +13,7 @@ public sealed partial class FilestorePage
 {
     private static readonly FilestoreStatus[] Statuses = [FilestoreStatus.Ok, FilestoreStatus.FileError, FilestoreStatus.FileNotFound, FilestoreStatus.FileChanged];
 
-    private static readonly IReadOnlyList<(string Value, string Text)> Readers = [("std", "std (pread)"), ("mmap", "mmap (PR #665)")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Readers = FilestoreChoices.Readers.Choices;
 
     private static readonly IReadOnlyList<(string Text, string Value)> Presets = [.. FilestoreViewModel.Presets.Select(p => (p.Title, p.Name))];
 

@@ -14,25 +14,12 @@ public sealed record FilestoreQuery(string Scenario, ulong Seed, string? Step, s
 {
     public const string DefaultScenario = "filestore-seed-repro";
 
-    public static readonly IReadOnlyList<string> Readers = FilestoreChoices.Readers.Names;
-
     public static FilestoreQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
     {
         problems = [];
         ulong seed = QueryValues.Seed(query, problems);
-        string reader = QueryValues.OneOf(query, FilestoreChoices.Readers.Key, Readers, Readers[0], problems);
-
-        string? compare = (QueryValues.Value(query, "compare") ?? Other(reader)).ToLowerInvariant();
-        if (compare == "none" || compare == reader)
-        {
-            compare = null;
-        }
-        else if (!Readers.Contains(compare))
-        {
-            problems.Add($"compare '{compare}' is not std, mmap or none; showing both readers");
-            compare = Other(reader);
-        }
-
+        string reader = ChoiceQuery.Chosen(query, FilestoreChoices.Readers, problems);
+        string? compare = ChoiceQuery.Compare(query, FilestoreChoices.Readers, reader, Other(reader), problems);
         return new FilestoreQuery(QueryValues.Value(query, "scenario") ?? DefaultScenario, seed, QueryValues.Value(query, "step"), reader, compare);
     }
 

@@ -118,13 +118,13 @@ public sealed class FilestoreViewModel(SessionRegistry registry) : SystemViewMod
 
     protected override (string Key, string? Value)[] WorkloadParameters() => [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), ("reader", Reader)];
 
-    protected override ScenarioRequest? CompareRequest => CompareReader is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName, Reader: CompareReader ?? Reader);
+    protected override ScenarioRequest? CompareRequest => CompareReader is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName).With(FilestoreChoices.Readers.Key, CompareReader ?? Reader);
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
     private void Open(string scenario)
     {
-        OpenSession(new ScenarioRequest(scenario, Reader: Reader));
+        OpenSession(new ScenarioRequest(scenario).With(FilestoreChoices.Readers.Key, Reader));
         _scenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();

@@ -8,7 +8,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 /// <summary>The FUSE page binds to <see cref="FuseViewModel"/>; the mount form keeps its own values until submitted.</summary>
 public sealed partial class FusePage
 {
-    private static readonly IReadOnlyList<(string Value, string Text)> Modes = [.. FuseChoices.Modes.Names.Select(n => (n, FuseChoices.TitleOf(n)))];
+    private static readonly IReadOnlyList<(string Value, string Text)> Modes = FuseChoices.Modes.Choices;
 
     private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Modes.Select(m => (m.Text, m.Value))];
 
@@ -64,6 +64,6 @@ public sealed partial class FusePage
         Vm.Mode == "master" ? null : _vectoredReads, Vm.Mode == "master" ? null : _vectoredWrites));
 
     /// <summary>A run's heading: the daemon's name, after the scenario's when another scenario is compared.</summary>
-    private static string RunTitle(string? scenario, string mode) => (scenario is null ? "" : $"{scenario}: ") + FuseChoices.TitleOf(mode);
+    private static string RunTitle(string? scenario, string mode) => (scenario is null ? "" : $"{scenario}: ") + FuseChoices.Modes.TitleOf(mode);
 
 }

@@ -32,23 +32,15 @@ public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<Fu
 
     public string? CompareMode { get; private set; } = "contiguous-large";
 
-    public int? PageSize { get; private set; }
-
-    public int? MaxMessageMiB { get; private set; }
-
-    public int? MaxPagesLimit { get; private set; }
-
-    /// <summary>PR #198's EnableVectoredReads and EnableVectoredWrites apart from the mode (null: the mode's).</summary>
-    public bool? VectoredReads { get; private set; }
-
-    public bool? VectoredWrites { get; private set; }
+    /// <summary>The mount the URL or the form chose (page size, MaxMessageSize, max_pages_limit, and PR #198's vectored switches apart from the mode); null fields: the scenario's. Its mode is always null: <see cref="Mode"/> is the daemon.</summary>
+    public FuseChoices Mount { get; private set; } = new();
 
     public FuseScenario? Scenario => Session?.Scenario as FuseScenario;
 
     /// <summary>Headings and legends name the daemons as people do ("PR #198 contiguous"), not by their URL names.</summary>
-    protected override string MainChoice => FuseChoices.TitleOf(Mode);
+    protected override string MainChoice => FuseChoices.Modes.TitleOf(Mode);
 
-    protected override string? CompareChoice => CompareMode is null ? null : FuseChoices.TitleOf(CompareMode);
+    protected override string? CompareChoice => CompareMode is null ? null : FuseChoices.Modes.TitleOf(CompareMode);
 
     /// <summary>Both runs' last messages, laid out at one byte scale (recomputed only when a message changes).</summary>
     public (MessageMap? Main, MessageMap? Compare) MessageMaps
@@ -82,10 +74,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<Fu
         UseQuerySeed(query, parsed.Seed);
         Mode = parsed.Mode;
         CompareMode = parsed.Compare;
-        PageSize = parsed.PageSize;
-        MaxMessageMiB = parsed.MaxMessageMiB;
-        MaxPagesLimit = parsed.MaxPagesLimit;
-        (VectoredReads, VectoredWrites) = (parsed.VectoredReads, parsed.VectoredWrites);
+        Mount = parsed.Mount;
         OpenFromQuery(query, parsed.Scenario, FuseQuery.DefaultScenario, parsed.Step, problems, ClearMount);
     }
 
@@ -98,7 +87,7 @@ public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<Fu
     public void SetMode(string mode)
     {
         Mode = mode;
-        (VectoredReads, VectoredWrites) = (null, null); // the new daemon's own switches
+        Mount = Mount with { VectoredReads = null, VectoredWrites = null }; // the new daemon's own switches
         if (CompareMode == mode)
         {
             CompareMode = FuseQuery.DefaultCompare(mode);
@@ -117,11 +106,11 @@ public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<Fu
     /// <summary>A new mount; a bad combination is refused with the reason and nothing changes.</summary>
     public void SetMount(int? pageSize, int? maxMessageMiB, int? maxPagesLimit, bool? vectoredReads = null, bool? vectoredWrites = null)
     {
-        var previous = (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites);
-        (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = (pageSize, maxMessageMiB, maxPagesLimit, vectoredReads, vectoredWrites);
+        FuseChoices previous = Mount;
+        Mount = new FuseChoices(null, pageSize, maxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4095) << 20 : null, maxPagesLimit, vectoredReads, vectoredWrites);
         if (!Try(() => Open(ScenarioName)))
         {
-            (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = previous;
+            Mount = previous;
         }
     }
 
@@ -131,13 +120,10 @@ public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<Fu
         Try(() => Open(ScenarioName));
     }
 
-    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) + CompareScenarioQuery;
+    public override string QueryAt(int atStep) => FuseQuery.Format(ScenarioName, Seed, atStep, Mode, CompareMode, Mount) + CompareScenarioQuery;
 
     protected override (string Key, string? Value)[] WorkloadParameters() =>
-    [
-        ("scenario", ScenarioName), ("seed", Invariant(Seed)), ("mode", Mode), ("page", Invariant(PageSize)), ("maxmsg", Invariant(MaxMessageMiB)),
-        ("limit", Invariant(MaxPagesLimit)), ("vreads", Flag(VectoredReads)), ("vwrites", Flag(VectoredWrites)),
-    ];
+        [("scenario", ScenarioName), ("seed", Seed.ToString(CultureInfo.InvariantCulture)), (FuseChoices.Modes.Key, Mode), .. Mount.ToQuery().Select(c => (c.Key, (string?)c.Value))];
 
     /// <summary>Heap bytes per op so far (0 before the first op).</summary>
     public static double HeapPerOp(FuseSnapshot s) => s.Ops == 0 ? 0 : (double)s.HeapBytes / s.Ops;
@@ -147,22 +133,14 @@ public sealed class FuseViewModel(SessionRegistry registry) : SystemViewModel<Fu
 
 
     /// <summary>The mount's sizes go to both daemons; the vectored switches only to the main one, so the compared daemon stays itself.</summary>
-    private ScenarioRequest Request(string scenario, string mode, bool main) => new(scenario, Mode: mode, PageSize: PageSize,
-        MaxMessageSize: MaxMessageMiB is { } mib ? (uint)Math.Clamp(mib, 0, 4096) << 20 : null, MaxPagesLimit: MaxPagesLimit,
-        VectoredReads: main ? VectoredReads : null, VectoredWrites: main ? VectoredWrites : null);
+    private ScenarioRequest Request(string scenario, string mode, bool main) =>
+        new ScenarioRequest(scenario).With(main ? Mount : Mount with { VectoredReads = null, VectoredWrites = null }).With(FuseChoices.Modes.Key, mode);
 
     protected override ScenarioRequest? CompareRequest => CompareMode is null && CompareScenario is null ? null : Request(CompareScenario ?? ScenarioName, CompareMode ?? Mode, main: CompareMode is null);
 
     protected override void OpenScenario(string scenario) => Open(scenario);
 
-    private static string? Invariant<T>(T? value)
-        where T : struct, IFormattable => value?.ToString(null, CultureInfo.InvariantCulture);
-
-    private static string? Invariant(ulong value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string? Flag(bool? value) => value is { } on ? (on ? "1" : "0") : null;
-
-    private void ClearMount() => (PageSize, MaxMessageMiB, MaxPagesLimit, VectoredReads, VectoredWrites) = (null, null, null, null, null);
+    private void ClearMount() => Mount = new();
 
     private void Open(string scenario)
     {

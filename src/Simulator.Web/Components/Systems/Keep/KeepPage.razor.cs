@@ -9,7 +9,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Keep;
 /// <summary>The keepstore page binds to <see cref="KeepViewModel"/>.</summary>
 public sealed partial class KeepPage
 {
-    private static readonly IReadOnlyList<(string Value, string Text)> Modes = [("current", "current"), ("legacy", "legacy 2017"), ("coalescing", "coalescing #10541")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Modes = KeepChoices.Modes.Choices;
 
     private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Modes.Select(m => (m.Text, m.Value))];
 

@@ -14,23 +14,13 @@ public sealed record KeepQuery(string Scenario, ulong Seed, string? Step, string
 {
     public const string DefaultScenario = "keep-job-start-herd";
 
-    public static readonly IReadOnlyList<string> Modes = KeepChoices.Modes.Names;
-
     public static KeepQuery Parse(IReadOnlyDictionary<string, string?> query, out List<string> problems)
     {
         problems = [];
         ulong seed = QueryValues.Seed(query, problems);
-
-        string mode = QueryValues.OneOf(query, "mode", Modes, "current", problems);
-
-        string? compare = QueryValues.Value(query, "compare")?.ToLowerInvariant();
-        if (compare is not null && !Modes.Contains(compare))
-        {
-            problems.Add($"compare '{compare}' is not one of {string.Join(", ", Modes)}; comparing with nothing");
-            compare = null;
-        }
-
-        return new KeepQuery(QueryValues.Value(query, "scenario") ?? DefaultScenario, seed, QueryValues.Value(query, "step"), mode, compare == mode ? null : compare);
+        string mode = ChoiceQuery.Chosen(query, KeepChoices.Modes, problems);
+        string? compare = ChoiceQuery.Compare(query, KeepChoices.Modes, mode, null, problems);
+        return new KeepQuery(QueryValues.Value(query, "scenario") ?? DefaultScenario, seed, QueryValues.Value(query, "step"), mode, compare);
     }
 
     public static string Format(string scenario, ulong seed, int step, string mode, string? compare)

@@ -144,11 +144,11 @@ public sealed class KeepViewModel(SessionRegistry registry) : SystemViewModel<Ke
 
     private void Open(string scenario)
     {
-        OpenSession(new ScenarioRequest(scenario, Mode: Mode));
+        OpenSession(new ScenarioRequest(scenario).With(KeepChoices.Modes.Key, Mode));
         _scenarioName = Session!.ScenarioKey;
         OpenCompare(CompareRequest);
         Sync();
     }
 
-    protected override ScenarioRequest? CompareRequest => CompareMode is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName, Mode: CompareMode ?? Mode);
+    protected override ScenarioRequest? CompareRequest => CompareMode is null && CompareScenario is null ? null : new ScenarioRequest(CompareScenario ?? ScenarioName).With(KeepChoices.Modes.Key, CompareMode ?? Mode);
 }

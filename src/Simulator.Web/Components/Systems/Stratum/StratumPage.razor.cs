@@ -10,7 +10,7 @@ namespace BufferLab.Simulator.Web.Components.Systems.Stratum;
 /// <summary>The Stratum page binds to <see cref="StratumViewModel"/>; the op form keeps its own text until run.</summary>
 public sealed partial class StratumPage
 {
-    private static readonly IReadOnlyList<(string Value, string Text)> Variants = [("faithful", "faithful 3.0.1"), ("fixed", "fixed B1-B6")];
+    private static readonly IReadOnlyList<(string Value, string Text)> Variants = Sv2Choices.Variants.Choices;
 
     private static readonly IReadOnlyList<(string Text, string Value)> CompareChoices = [("nothing", ""), .. Variants.Select(v => (v.Text, v.Value))];
 

@@ -21,8 +21,7 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
         string scenario = QueryValues.Value(query, "scenario") ?? DefaultScenario;
         ulong seed = QueryValues.Seed(query, problems);
 
-        IReadOnlyList<string> variants = Sv2Choices.Variants.Names;
-        string variant = QueryValues.OneOf(query, Sv2Choices.Variants.Key, variants, variants[0], problems);
+        string variant = ChoiceQuery.Chosen(query, Sv2Choices.Variants, problems);
 
         int? capacity = null;
         if (QueryValues.Value(query, "cap") is { } capText)
@@ -37,16 +36,9 @@ public sealed record StratumQuery(string Scenario, ulong Seed, string? Step, str
             }
         }
 
-        string? compare = QueryValues.Value(query, "compare")?.ToLowerInvariant();
-        if (compare is not (null or "none") && !variants.Contains(compare))
-        {
-            problems.Add($"compare '{compare}' is not one of {string.Join(", ", variants)} or none; comparing with nothing");
-            compare = null;
-        }
-
+        string? compare = ChoiceQuery.Compare(query, Sv2Choices.Variants, variant, null, problems);
         bool teach = QueryValues.Value(query, "teach") is "1" or "true";
-        return new StratumQuery(scenario, seed, QueryValues.Value(query, "step"), variant, QueryValues.Value(query, "ops"), capacity,
-            compare is "none" || compare == variant ? null : compare, teach);
+        return new StratumQuery(scenario, seed, QueryValues.Value(query, "step"), variant, QueryValues.Value(query, "ops"), capacity, compare, teach);
     }
 
     /// <summary>The query string that reopens this state.</summary>

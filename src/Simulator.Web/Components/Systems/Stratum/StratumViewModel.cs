@@ -89,7 +89,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : SystemViewModel
 
     public void ChoosePreset(string name)
     {
-        if (Try(() => Open(new ScenarioRequest(name, Variant: Variant), null, null)))
+        if (Try(() => Open(new ScenarioRequest(name).With(Sv2Choices.Variants.Key, Variant), null, null)))
         {
             OpsError = null;
         }
@@ -100,7 +100,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : SystemViewModel
     {
         try
         {
-            Open(new ScenarioRequest(null, ops, capacity, Variant), ops.Trim(), capacity);
+            Open(new ScenarioRequest(null, ops, capacity).With(Sv2Choices.Variants.Key, Variant), ops.Trim(), capacity);
             OpsError = null;
             return true;
         }
@@ -224,8 +224,8 @@ public sealed class StratumViewModel(SessionRegistry registry) : SystemViewModel
     protected override ScenarioRequest? CompareRequest => (CompareVariant, CompareScenario) switch
     {
         (null, null) => null,
-        (_, { } other) => new ScenarioRequest(other, Variant: CompareVariant ?? Variant),
-        _ => new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, CompareVariant),
+        (_, { } other) => new ScenarioRequest(other).With(Sv2Choices.Variants.Key, CompareVariant ?? Variant),
+        _ => new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity).With(Sv2Choices.Variants.Key, CompareVariant),
     };
 
     /// <summary>The key <see cref="OpenScenario"/> takes for "the URL's op string" (not a scenario name).</summary>
@@ -238,11 +238,11 @@ public sealed class StratumViewModel(SessionRegistry registry) : SystemViewModel
     {
         if (scenario == OpsKey)
         {
-            Open(new ScenarioRequest(null, _pendingOps.Ops, _pendingOps.Capacity, Variant), _pendingOps.Ops, _pendingOps.Capacity);
+            Open(new ScenarioRequest(null, _pendingOps.Ops, _pendingOps.Capacity).With(Sv2Choices.Variants.Key, Variant), _pendingOps.Ops, _pendingOps.Capacity);
         }
         else
         {
-            Open(new ScenarioRequest(scenario, Variant: Variant), null, null);
+            Open(new ScenarioRequest(scenario).With(Sv2Choices.Variants.Key, Variant), null, null);
         }
     }
 
@@ -257,7 +257,7 @@ public sealed class StratumViewModel(SessionRegistry registry) : SystemViewModel
     }
 
     /// <summary>The same workload again, with the current seed and variant.</summary>
-    private void Reopen() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity, Variant), Ops, Capacity);
+    private void Reopen() => Open(new ScenarioRequest(Ops is null ? ScenarioName : null, Ops, Capacity).With(Sv2Choices.Variants.Key, Variant), Ops, Capacity);
 
     protected override void ReadMain(Run run, Sv2Model model, Sv2Snapshot snapshot)
     {
