@@ -14,6 +14,9 @@ public static class SystemCatalog
     /// <summary>Every system's <see cref="ISystemDefinition.Id"/>: what a scenario file's <c>system:</c> may say.</summary>
     public static IReadOnlyList<string> Ids { get; } = [.. All.Select(s => s.Id)];
 
+    /// <summary>Every system's choice keys (URL query names), each once: <c>variant</c>, <c>mode</c>, <c>reader</c>, FUSE's mount keys.</summary>
+    public static IReadOnlyList<string> ChoiceKeys { get; } = [.. All.SelectMany(s => s.ChoiceKeys).Distinct()];
+
     public static ISystemDefinition Get(string id) =>
         All.FirstOrDefault(s => s.Id == id) ?? throw new ArgumentException($"no system '{id}'; systems: {string.Join(", ", Ids)}", nameof(id));
 

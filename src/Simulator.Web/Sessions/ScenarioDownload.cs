@@ -14,9 +14,6 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// </summary>
 public static class ScenarioDownload
 {
-    /// <summary>Every system's choice keys: the query values a download writes into the file.</summary>
-    private static readonly string[] ChoiceKeys = [.. SystemCatalog.All.SelectMany(s => s.ChoiceKeys).Distinct()];
-
     public const string Path = "/scenarios/download";
 
     /// <summary>The file's name and text for the query <paramref name="query"/>, or a <see cref="SessionRequestException"/> saying what is wrong.</summary>
@@ -29,7 +26,7 @@ public static class ScenarioDownload
         seed ??= resolved.FileSeed;
         try
         {
-            ISystemChoices choices = SystemCatalog.Choices(resolved.Scenario, ChoiceKeys.ToDictionary(k => k, k => Value(query, k)));
+            ISystemChoices choices = SystemCatalog.Choices(resolved.Scenario, SystemCatalog.ChoiceKeys.ToDictionary(k => k, k => Value(query, k)));
             choices.ApplyTo(resolved.Scenario); // a combination the system cannot run is refused here, not in the file
             text = seed is { } s ? ScenarioText.WithSeed(text, s) : text;
             foreach ((string path, string value) in choices.ToFile())

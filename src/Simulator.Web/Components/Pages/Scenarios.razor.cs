@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
@@ -19,7 +20,7 @@ public sealed partial class Scenarios : IAsyncDisposable
     private IReadOnlyList<string> _notices = [];
 
     /// <summary>The URL's names of what a system page's Edit link can give.</summary>
-    private static readonly string[] WorkloadKeys = ["scenario", "ops", "cap", "seed", "mode", "reader", "variant", "page", "maxmsg", "limit", "vreads", "vwrites"];
+    private static readonly string[] WorkloadKeys = ["scenario", "ops", "cap", "seed", .. SystemCatalog.ChoiceKeys];
 
     /// <summary>What the editor was last loaded from (a preset, a library file, with a page's choices), for the URL.</summary>
     private (string Key, string? Value)[] _editing = [];
