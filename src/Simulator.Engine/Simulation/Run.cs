@@ -70,7 +70,7 @@ public sealed class Run : IDisposable
         }
 
         Step++;
-        if (!_context.Scheduler.StepOnce())
+        if (!RunSegments())
         {
             Step--;
             IsFinished = true;
@@ -80,6 +80,28 @@ public sealed class Run : IDisposable
         IsFinished = Model.Failure is not null;
         NotePeak();
         return true;
+    }
+
+    /// <summary>
+    /// Runs actor segments until one makes a step: it yielded, or it was an actor's last and it
+    /// logged something or failed (a failure in a last segment is its own step, so a run stops at
+    /// the step that shows it). A last segment that did nothing is no step. False: nothing ran.
+    /// </summary>
+    private bool RunSegments()
+    {
+        int eventsBefore = Events.Count;
+        while (true)
+        {
+            switch (_context.Scheduler.Advance())
+            {
+                case SegmentOutcome.Yielded:
+                    return true;
+                case SegmentOutcome.Ended when Events.Count > eventsBefore || Model.Failure is not null:
+                    return true;
+                case SegmentOutcome.Idle:
+                    return false;
+            }
+        }
     }
 
     /// <summary>What was alive when the bytes the system held first peaked (up to this step); null before anything was held.</summary>

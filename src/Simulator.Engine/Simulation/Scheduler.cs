@@ -54,41 +54,59 @@ public sealed class Scheduler(VirtualClock clock, SeededRandom choices)
         }
     }
 
-    /// <summary>Runs one operation of one actor; false when no actor is due (all done, or all parked).</summary>
+    /// <summary>
+    /// Runs actors until one yields (true) or none is ready (false). An actor that ends is not a
+    /// step here: its last segment folds into the next actor's (see <see cref="Advance"/>, which
+    /// tells the two apart).
+    /// </summary>
     public bool StepOnce()
     {
-        while (_ready.Count > 0)
+        SegmentOutcome outcome;
+        do
         {
-            ActorHandle actor = TakeNext(out TimeSpan due);
-            clock.AdvanceTo(due);
-            Current = actor;
-            actor.State = ActorState.Running;
-            actor.WakePending = false;
-            if (actor.Body.MoveNext())
-            {
-                TimeSpan delay = actor.Body.Current;
-                if (delay == Park)
-                {
-                    actor.State = ActorState.Parked;
-                    if (actor.WakePending)
-                    {
-                        Enqueue(actor, due);
-                    }
-                }
-                else
-                {
-                    ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
-                    Enqueue(actor, due + delay);
-                }
+            outcome = Advance();
+        }
+        while (outcome == SegmentOutcome.Ended);
 
-                return true;
-            }
+        return outcome == SegmentOutcome.Yielded;
+    }
 
-            actor.State = ActorState.Finished;
-            actor.Body.Dispose();
+    /// <summary>Runs the next actor's next segment and says how it went: it yielded, it was the actor's last, or no actor was ready.</summary>
+    public SegmentOutcome Advance()
+    {
+        if (_ready.Count == 0)
+        {
+            return SegmentOutcome.Idle;
         }
 
-        return false;
+        ActorHandle actor = TakeNext(out TimeSpan due);
+        clock.AdvanceTo(due);
+        Current = actor;
+        actor.State = ActorState.Running;
+        actor.WakePending = false;
+        if (!actor.Body.MoveNext())
+        {
+            actor.State = ActorState.Finished;
+            actor.Body.Dispose();
+            return SegmentOutcome.Ended;
+        }
+
+        TimeSpan delay = actor.Body.Current;
+        if (delay == Park)
+        {
+            actor.State = ActorState.Parked;
+            if (actor.WakePending)
+            {
+                Enqueue(actor, due);
+            }
+        }
+        else
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+            Enqueue(actor, due + delay);
+        }
+
+        return SegmentOutcome.Yielded;
     }
 
     private ActorHandle TakeNext(out TimeSpan due)

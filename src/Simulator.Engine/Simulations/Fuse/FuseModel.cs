@@ -184,7 +184,6 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
                 // A WRITE carries its data: a request this large is one allocation the socket
                 // pair's kernel cannot make (ENOBUFS), so the run stops here, saying so.
                 Fail($"a {op.Size}-byte WRITE does not fit one message of this machine's socket pair, which carries at most {FuseChannel.LargestMessage - Headroom} bytes of data: lower the phase's ioBytes or maxPagesLimit × pageSize");
-                yield return TimeSpan.Zero; // the failure is this step's: an actor's last segment would fold into the step before
                 yield break;
             }
 
