@@ -21,6 +21,7 @@ public sealed partial class History : IAsyncDisposable
     private string _search = "";
     private ElementReference _gridHost;
     private IJSObjectReference? _module;
+    private IJSObjectReference? _watch;
 
     [Inject]
     private RunHistoryStore Store { get; set; } = null!;
@@ -41,7 +42,11 @@ public sealed partial class History : IAsyncDisposable
         int n => $"{n} runs",
     };
 
-    public async ValueTask DisposeAsync() => await _module.DisposeQuietlyAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _watch.DisposeQuietlyAsync("dispose");
+        await _module.DisposeQuietlyAsync();
+    }
 
     protected override void OnInitialized()
     {
@@ -51,15 +56,15 @@ public sealed partial class History : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!RendererInfo.IsInteractive || (Vm.Runs.Count == 0 && !firstRender))
+        if (!firstRender || !RendererInfo.IsInteractive)
         {
             return;
         }
 
         try
         {
-            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/history.js");
-            await _module.InvokeVoidAsync("tagRows", _gridHost);
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/history.js");
+            _watch = await _module.InvokeAsync<IJSObjectReference>("watch", _gridHost);
         }
         catch (JSDisconnectedException)
         {
