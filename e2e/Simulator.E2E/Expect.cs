@@ -18,6 +18,19 @@ internal static class Expect
         }
     }
 
+    /// <summary>Waits until <paramref name="locator"/> matches <paramref name="count"/> elements.</summary>
+    public static async Task CountAsync(ILocator locator, int count, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        int found;
+        while ((found = await locator.CountAsync()) != count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(found == count, $"expected {count} elements, found {found}");
+    }
+
     /// <summary>A size as the dashboard prints it ("42.5 MiB") in bytes.</summary>
     public static double Bytes(string text)
     {

@@ -162,6 +162,117 @@ public sealed class ExportAndHistoryTests(BrowserFixture browser)
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnotherBrowserOpensARunByItsLinkButDoesNotListOrDeleteIt()
+    {
+        // Two browser contexts, so two owner cookies: A saves, B gets only the link.
+        string name = $"shared herd {Guid.NewGuid():N}"[..28];
+        IPage a = await browser.OpenAsync("/keep?scenario=keep-job-start-herd&seed=1&step=800&mode=current", timeoutMs: 60_000); // the first page of a cold server, on a loaded machine
+        await Expect.TextAsync(a.GetByTestId("step-counter"), "step 800 of 4736");
+        await a.GetByTestId("save-run").ClickAsync();
+        await a.GetByTestId("save-run-name").FillAsync(name);
+        await a.GetByTestId("save-run-submit").ClickAsync();
+        await Expect.TextAsync(a.GetByTestId("save-run-saved"), $"Saved “{name}”");
+        string link = (await a.GetByTestId("save-run-link").GetAttributeAsync("href"))!;
+        Assert.Matches("^/history/[A-Za-z0-9_-]{22}$", link);
+        IReadOnlyList<BrowserContextCookiesResult> cookies = await a.Context.CookiesAsync();
+        BrowserContextCookiesResult owner = Assert.Single(cookies, c => c.Name == "bufferlab.owner");
+        Assert.True(owner.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, owner.SameSite);
+        Assert.Null(await a.EvaluateAsync<string?>("() => document.cookie.match(/bufferlab\\.owner=([^;]+)/)?.[1] ?? null")); // no script reads it
+
+        IPage b = await browser.OpenAsync("/history", interactive: false, width: 1024);
+        await b.WaitForSelectorAsync("[data-testid=history-heading][data-interactive]");
+        Assert.NotEqual(owner.Value, Assert.Single(await b.Context.CookiesAsync(), c => c.Name == "bufferlab.owner").Value);
+        await b.GetByTestId("history-empty").WaitForAsync();
+        Assert.Contains("Save run", await b.GetByTestId("history-empty").InnerTextAsync(), StringComparison.Ordinal); // says how to save one
+        Assert.Equal(0, await b.GetByTestId("history-row").CountAsync());
+        Assert.Equal(0, await b.GetByText(name).CountAsync());
+        Assert.Equal(0, await b.GetByTestId("history-delete").CountAsync()); // nothing B could delete
+        await BrowserFixture.ScreenshotAsync(b, "history-empty-1024");
+
+        // B opens A's run by its link: the run's page, on its step, checked.
+        await b.GotoAsync(link);
+        await b.WaitForURLAsync("**/keep?**");
+        await Expect.TextAsync(b.GetByTestId("step-counter"), "step 800 of 4736");
+        await Expect.TextAsync(b.GetByTestId("reopened-banner"), "reproduced exactly", timeoutMs: 30_000);
+
+        // A malformed or unknown link is a page that says so, with status 404.
+        IResponse? missing = await b.GotoAsync("/history/" + new string('x', 22));
+        Assert.Equal(404, missing!.Status);
+        await Expect.TextAsync(b.GetByTestId("run-link-problem"), "No saved run has this link");
+        IResponse? malformed = await b.GotoAsync("/history/" + new string('x', 500));
+        Assert.Equal(404, malformed!.Status);
+        await Expect.TextAsync(b.GetByTestId("run-link-problem"), "not a saved run's link");
+        await BrowserFixture.ScreenshotAsync(b, "history-link-not-found");
+
+        // A still has it, untouched by B's visit (a visitor's reopening is not written into A's history).
+        await a.GotoAsync("/history");
+        await a.WaitForSelectorAsync("[data-testid=history-heading][data-interactive]");
+        ILocator row = a.GetByTestId("history-row").Filter(new() { HasText = name });
+        await row.WaitForAsync();
+        Assert.Equal("not reopened yet", await row.GetByTestId("history-reproduced").InnerTextAsync());
+        Assert.Equal(link, await row.GetByTestId("history-name").GetAttributeAsync("href"));
+        await b.CloseAsync();
+        await a.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheHistoryGridSortsByItsHeadersAndItsActionsWorkFromTheKeyboard()
+    {
+        IPage page = await browser.OpenAsync("/stratum?scenario=readme-case3&seed=1&step=3");
+        foreach ((string name, int step) in new[] { ("b-second", 9), ("a-first", 3) })
+        {
+            await page.GotoAsync($"/stratum?scenario=readme-case3&seed=1&step={step}");
+            await page.WaitForSelectorAsync("html[data-interactive]");
+            await page.GetByTestId("save-run").ClickAsync();
+            await page.GetByTestId("save-run-name").FillAsync(name);
+            await page.GetByTestId("save-run-submit").ClickAsync();
+            await Expect.TextAsync(page.GetByTestId("save-run-saved"), $"Saved “{name}”");
+        }
+
+        await page.GotoAsync("/history");
+        await page.WaitForSelectorAsync("[data-testid=history-heading][data-interactive]");
+        ILocator rows = page.GetByTestId("history-row");
+        await Expect.CountAsync(rows, 2);
+        Assert.Equal(["a-first", "b-second"], await rows.GetByTestId("history-name").AllInnerTextsAsync()); // newest first
+        Assert.Equal("Saved runs", await page.GetByTestId("history-table").GetAttributeAsync("aria-label"));
+
+        // MudDataGrid's sort control is a button in the header: Enter sorts by step ascending, again descending.
+        ILocator stepSort = page.Locator("th").Filter(new() { HasText = "Step" }).GetByRole(AriaRole.Button, new() { Name = "Sort" });
+        await stepSort.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=history-name]')].map(e => e.textContent).join() === 'a-first,b-second'");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=history-name]')].map(e => e.textContent).join() === 'b-second,a-first'");
+        Assert.Equal(2, await rows.CountAsync());
+        Assert.All(await rows.EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.runId)"), id => Assert.Matches("^[0-9]+$", id));
+
+        // Rename and delete with the keyboard only.
+        ILocator second = rows.Filter(new() { HasText = "b-second" });
+        await second.GetByTestId("history-edit").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByTestId("history-edit-name").FocusAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("b-renamed");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect.TextAsync(page.GetByTestId("history-status"), "Saved the changes to “b-renamed”");
+        ILocator renamed = rows.Filter(new() { HasText = "b-renamed" });
+        await renamed.GetByTestId("history-delete").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await renamed.GetByTestId("history-delete-confirm").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect.TextAsync(page.GetByTestId("history-status"), "Deleted “b-renamed”");
+        await Expect.CountAsync(rows, 1);
+        foreach (int width in new[] { 1440, 390 })
+        {
+            await page.SetViewportSizeAsync(width, 900);
+            await BrowserFixture.ScreenshotAsync(page, $"history-grid-{width}");
+        }
+
+        await page.CloseAsync();
+    }
+
     private static async Task<string> DownloadTextAsync(IPage page, string testId) => System.Text.Encoding.UTF8.GetString(await DownloadBytesAsync(page, testId));
 
     private static async Task<byte[]> DownloadBytesAsync(IPage page, string testId)

@@ -37,6 +37,7 @@ public static class DashboardApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(30));
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ThemeState>();
+        builder.Services.AddScoped<RunOwner>();
         // Per circuit: the system page open in it (for the controls every page shares) and its
         // keyboard shortcuts, cascaded so a component rendered on its own simply goes without.
         builder.Services.AddScoped<SessionPageContext>();

@@ -1,8 +1,6 @@
-using BufferLab.Simulator.Web.History;
-
 namespace BufferLab.Simulator.Web.Exports;
 
-/// <summary>The endpoints of exports and the run history: a run as JSON, and reopening a saved run.</summary>
+/// <summary>The endpoints of exports: a run as JSON. (A saved run's link, /history/{token}, is the SavedRunLink page.)</summary>
 public static class ExportEndpoints
 {
     public static IServiceCollection AddRunExports(this IServiceCollection services) => services.AddSingleton<ExportSlots>();
@@ -10,7 +8,6 @@ public static class ExportEndpoints
     public static WebApplication MapRunExports(this WebApplication app)
     {
         app.MapGet(RunExport.Path, RunExport.Handle);
-        app.MapGet("/history/{id:long}/open", RunReopener.Handle);
         return app;
     }
 }

@@ -4,22 +4,26 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace BufferLab.Simulator.Web.History;
 
 /// <summary>
-/// Reopens a saved run: the page's URL as saved, after putting a library file back in the library
-/// (it forgets files on restart; the same text comes back under the same id), with
-/// <see cref="Key"/> added so the page checks that the run reproduced. Served at
-/// <c>/history/{id}/open</c> as a redirect, so reopening is a plain link.
+/// Reopens a saved run by its link token: the page's URL as saved, after putting a library file
+/// back in the library (it forgets files on restart; the same text comes back under the same id),
+/// with <see cref="Key"/> added so the page checks that the run reproduced. The link is
+/// <c>/history/{token}</c> (the SavedRunLink page redirects to the run, or says why it cannot);
+/// the token is the only way in, so a link opens for anyone who has it and nobody can reach a run
+/// by counting ids.
 /// </summary>
 public static class RunReopener
 {
-    /// <summary>The query key that tells a page it was reopened from the history (the page drops it from its URL once shown).</summary>
+    /// <summary>The query key that tells a page it was reopened from the history, holding the run's token (the page drops it from its URL once shown).</summary>
     public const string Key = "reopened";
 
-    public static string PathOf(long id) => $"/history/{id}/open";
+    public static string PathOf(string token) => $"/history/{token}";
 
-    /// <summary>The URL that reopens run <paramref name="id"/>, or a <see cref="RunHistoryException"/> saying why it cannot be reopened.</summary>
-    public static string Url(RunHistoryStore store, ScenarioLibrary library, long id)
+    /// <summary>The URL that reopens the run with link token <paramref name="token"/>, or a <see cref="RunHistoryException"/> saying why it cannot be reopened.</summary>
+    public static string Url(RunHistoryStore store, ScenarioLibrary library, string token)
     {
-        SavedRun run = store.Find(id) ?? throw new RunHistoryException($"Run {id} is not in the history.");
+        SavedRun run = store.FindByToken(token) ?? throw new RunHistoryException(HistoryKey.IsWellFormed(token)
+            ? "No saved run has this link: it was deleted, or the link was mistyped."
+            : $"This is not a saved run's link (a run's link ends in {HistoryKey.Length} letters, digits, '-' or '_').");
         var query = QueryHelpers.ParseQuery(run.Query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.Ordinal);
         if (run.ScenarioKey is { } key && ScenarioLibrary.IsId(key))
         {
@@ -32,20 +36,7 @@ public static class RunReopener
             query["scenario"] = added; // the same id unless only the written-out file was kept
         }
 
-        query[Key] = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        query[Key] = run.Token;
         return QueryHelpers.AddQueryString(run.Page, query);
-    }
-
-    /// <summary>GET <c>/history/{id}/open</c>: a redirect to the run's page, or 404 with the reason.</summary>
-    public static IResult Handle(long id, RunHistoryStore store, SessionRegistry sessions)
-    {
-        try
-        {
-            return Results.Redirect(Url(store, sessions.Library, id));
-        }
-        catch (RunHistoryException e)
-        {
-            return Results.Text($"Cannot reopen this run: {e.Message}\n", "text/plain; charset=utf-8", System.Text.Encoding.UTF8, StatusCodes.Status404NotFound);
-        }
     }
 }

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace BufferLab.Simulator.Web.ViewModels;
 
 /// <summary>
-/// The history page: saved runs newest first, a search, renaming and notes, and deleting after a
-/// confirmation. A failure (the database locked or full) is shown and leaves the list and the
-/// edit form as they were.
+/// The history page: this browser's saved runs (<paramref name="owner"/>'s) newest first, a search,
+/// renaming and notes, and deleting after a confirmation. A failure (the database locked or full,
+/// a run that is not this browser's) is shown and leaves the list and the edit form as they were.
 /// </summary>
-public sealed class HistoryViewModel(RunHistoryStore store)
+public sealed class HistoryViewModel(RunHistoryStore store, string? owner)
 {
     public string Search { get; private set; } = "";
 
@@ -32,11 +32,14 @@ public sealed class HistoryViewModel(RunHistoryStore store)
 
     public string DatabasePath => store.DatabasePath;
 
+    /// <summary>False when the browser sent no owner key (cookies blocked): it owns nothing, so the page says why its list is empty.</summary>
+    public bool HasOwner => HistoryKey.IsWellFormed(owner);
+
     /// <summary>The view's choices beyond scenario, seed and step ("mode current · compare coalescing"), as the saved URL holds them.</summary>
     public static string ViewOptions(string query) => string.Join(" · ",
         QueryHelpers.ParseQuery(query).Where(p => p.Key is not ("scenario" or "seed" or "step")).Select(p => $"{p.Key} {p.Value}"));
 
-    public void Load() => Try(() => Runs = store.List(Search));
+    public void Load() => Try(() => Runs = store.List(owner, Search));
 
     public void SetSearch(string? search)
     {
@@ -76,7 +79,7 @@ public sealed class HistoryViewModel(RunHistoryStore store)
 
         bool done = Try(() =>
         {
-            SavedRun saved = store.Edit(id, EditName, EditNotes);
+            SavedRun saved = store.Edit(id, owner, EditName, EditNotes);
             Status = $"Saved the changes to “{saved.Name}”.";
         });
         if (!done)
@@ -106,7 +109,7 @@ public sealed class HistoryViewModel(RunHistoryStore store)
         }
 
         string name = Runs.FirstOrDefault(r => r.Id == id)?.Name ?? $"run {id}";
-        if (Try(() => Status = store.Delete(id) ? $"Deleted “{name}”." : $"“{name}” was already gone."))
+        if (Try(() => Status = store.Delete(id, owner) ? $"Deleted “{name}”." : $"“{name}” was already gone."))
         {
             ConfirmingDeleteId = null;
             Load();

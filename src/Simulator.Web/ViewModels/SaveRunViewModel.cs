@@ -9,9 +9,10 @@ namespace BufferLab.Simulator.Web.ViewModels;
 
 /// <summary>
 /// The "Save run" form of a system page, and the check a page makes when it was reopened from the
-/// history. A failed save keeps the name and notes in the form, so nothing typed is lost.
+/// history. A failed save keeps the name and notes in the form, so nothing typed is lost. Runs are
+/// saved as <paramref name="owner"/>'s (the browser's key; null: nobody's, openable by link only).
 /// </summary>
-public sealed class SaveRunViewModel(RunHistoryStore store, ScenarioLibrary library)
+public sealed class SaveRunViewModel(RunHistoryStore store, ScenarioLibrary library, string? owner)
 {
     public bool IsOpen { get; private set; }
 
@@ -90,7 +91,7 @@ public sealed class SaveRunViewModel(RunHistoryStore store, ScenarioLibrary libr
         {
             (RunToSave run, IScenario scenario) = Capture(page);
             string sha = await Task.Run(() => RunFingerprint.EventLogSha256(scenario, run.Seed));
-            Saved = await Task.Run(() => store.Save(run with { EventLogSha256 = sha }));
+            Saved = await Task.Run(() => store.Save(run with { EventLogSha256 = sha }, owner));
             IsOpen = false;
             Name = "";
             Notes = "";
@@ -108,21 +109,25 @@ public sealed class SaveRunViewModel(RunHistoryStore store, ScenarioLibrary libr
         }
     }
 
-    /// <summary>The saved run's id if the page's URL says it was reopened from the history.</summary>
-    public static long? ReopenedId(IReadOnlyDictionary<string, string?> query) =>
-        QueryValues.Value(query, RunReopener.Key) is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long id) ? id : null;
+    /// <summary>The saved run's link token if the page's URL says it was reopened from the history; null when none or malformed.</summary>
+    public static string? ReopenedToken(IReadOnlyDictionary<string, string?> query) =>
+        QueryValues.Value(query, RunReopener.Key) is { } text && HistoryKey.IsWellFormed(text) ? text : null;
 
-    /// <summary>Checks the page, reopened from run <paramref name="id"/>, against what was saved (step and event log), and records the result in the history.</summary>
-    public async Task CheckReopenedAsync(long id, SessionViewModel page)
+    /// <summary>
+    /// Checks the page, reopened from the run with link token <paramref name="token"/>, against what
+    /// was saved (step and event log); the result is recorded in the history only when this browser
+    /// owns the run (<see cref="RunHistoryStore.RecordReopen"/>).
+    /// </summary>
+    public async Task CheckReopenedAsync(string token, SessionViewModel page)
     {
         try
         {
-            SavedRun saved = await Task.Run(() => store.Find(id)) ?? throw new RunHistoryException($"Run {id} is not in the history any more.");
+            SavedRun saved = await Task.Run(() => store.FindByToken(token)) ?? throw new RunHistoryException("This run is not in the history any more.");
             SimulationSession session = page.Session ?? throw new RunHistoryException("The page could not open the saved run (see the notice above).");
             int step = page.Step;
             string sha = await Task.Run(() => RunFingerprint.EventLogSha256(session.Scenario, session.Seed));
             Reopened = new ReopenResult(saved, step, sha);
-            await Task.Run(() => store.RecordReopen(id, sha));
+            await Task.Run(() => store.RecordReopen(token, owner, sha));
         }
         catch (RunHistoryException e)
         {

@@ -16,7 +16,7 @@ public sealed class HistoryViewModelTests : IDisposable
     [Fact]
     public void AnEmptyHistoryListsNothing()
     {
-        var vm = new HistoryViewModel(_store);
+        var vm = new HistoryViewModel(_store, RunHistoryStoreTests.Alice);
         vm.Load();
 
         Assert.Empty(vm.Runs);
@@ -26,10 +26,10 @@ public sealed class HistoryViewModelTests : IDisposable
     [Fact]
     public void ListSearchEditAndDeleteAfterConfirming()
     {
-        _store.Save(RunHistoryStoreTests.Run("herd", "current mode"));
+        _store.Save(RunHistoryStoreTests.Run("herd", "current mode"), RunHistoryStoreTests.Alice);
         _time.Advance(TimeSpan.FromMinutes(1));
-        _store.Save(RunHistoryStoreTests.Run("coalesced", "four reads"));
-        var vm = new HistoryViewModel(_store);
+        _store.Save(RunHistoryStoreTests.Run("coalesced", "four reads"), RunHistoryStoreTests.Alice);
+        var vm = new HistoryViewModel(_store, RunHistoryStoreTests.Alice);
         vm.Load();
         Assert.Equal(["coalesced", "herd"], vm.Runs.Select(r => r.Name));
 
@@ -64,8 +64,8 @@ public sealed class HistoryViewModelTests : IDisposable
     [Fact]
     public void AFailureIsShownAndTheListAndTheEditStay()
     {
-        _store.Save(RunHistoryStoreTests.Run("herd"));
-        var vm = new HistoryViewModel(_store);
+        _store.Save(RunHistoryStoreTests.Run("herd"), RunHistoryStoreTests.Alice);
+        var vm = new HistoryViewModel(_store, RunHistoryStoreTests.Alice);
         vm.Load();
         vm.StartEdit(vm.Runs[0]);
         vm.EditName = "renamed while locked";
@@ -88,6 +88,45 @@ public sealed class HistoryViewModelTests : IDisposable
         Assert.True(vm.SaveEdit());
         Assert.Null(vm.Error);
         Assert.Equal(["renamed while locked"], vm.Runs.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void AnotherBrowsersRunsAreNotListedAndCannotBeRenamedOrDeleted()
+    {
+        SavedRun alices = _store.Save(RunHistoryStoreTests.Run("alice's herd", "hers"), RunHistoryStoreTests.Alice);
+        var bob = new HistoryViewModel(_store, RunHistoryStoreTests.Bob);
+        bob.Load();
+        Assert.Empty(bob.Runs);
+
+        // A forged edit (Bob's page told to edit a run it never listed) is refused, and the form keeps what was typed.
+        bob.StartEdit(alices);
+        bob.EditName = "bob's now";
+        Assert.False(bob.SaveEdit());
+        Assert.Contains("saved by another browser", Assert.Single(bob.EditProblems), StringComparison.Ordinal);
+        Assert.Equal("bob's now", bob.EditName);
+
+        bob.AskDelete(alices);
+        bob.ConfirmDelete();
+        Assert.Contains("saved by another browser", bob.Error, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed", bob.Error, StringComparison.Ordinal);
+        Assert.Equal(alices.Id, bob.ConfirmingDeleteId);
+
+        Assert.Equal(alices, _store.Find(alices.Id)); // untouched
+        var alice = new HistoryViewModel(_store, RunHistoryStoreTests.Alice);
+        alice.Load();
+        Assert.Equal(["alice's herd"], alice.Runs.Select(r => r.Name));
+    }
+
+    [Fact]
+    public void ABrowserWithoutAnOwnerKeyListsNothingAndIsToldWhy()
+    {
+        _store.Save(RunHistoryStoreTests.Run("herd"), RunHistoryStoreTests.Alice);
+        var vm = new HistoryViewModel(_store, owner: null);
+        vm.Load();
+
+        Assert.False(vm.HasOwner);
+        Assert.Empty(vm.Runs);
+        Assert.True(new HistoryViewModel(_store, RunHistoryStoreTests.Alice).HasOwner);
     }
 
     [Fact]

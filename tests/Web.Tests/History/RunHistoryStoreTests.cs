@@ -7,6 +7,10 @@ namespace BufferLab.Simulator.Web.Tests.History;
 /// <summary>The run history in a temporary folder: save, list, search, rename, delete, bounds, refusals and storage failures.</summary>
 public sealed class RunHistoryStoreTests : IDisposable
 {
+    /// <summary>Two browsers' owner keys (well formed: 22 base64url characters).</summary>
+    internal const string Alice = "aliceAliceAliceAlice01";
+    internal const string Bob = "bobBobBobBobBobBobBob0";
+
     private const string Sha = "1d6f7faf7251aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 
     private readonly TempFolder _folder = new();
@@ -24,9 +28,9 @@ public sealed class RunHistoryStoreTests : IDisposable
     {
         RunHistoryStore store = Store();
 
-        Assert.Empty(store.List());
+        Assert.Empty(store.List(Alice));
         Assert.Null(store.Find(1));
-        Assert.False(store.Delete(1));
+        Assert.False(store.Delete(1, Alice));
         Assert.False(File.Exists(store.DatabasePath));
     }
 
@@ -35,7 +39,7 @@ public sealed class RunHistoryStoreTests : IDisposable
     {
         RunHistoryStore store = Store();
 
-        SavedRun saved = store.Save(Run("  herd at 800  ", "line one\nline two  "));
+        SavedRun saved = store.Save(Run("  herd at 800  ", "line one\nline two  "), Alice);
 
         Assert.True(File.Exists(Path.Combine(_folder.Path, "data", "runs.db")));
         Assert.Equal(saved, store.Find(saved.Id));
@@ -54,48 +58,48 @@ public sealed class RunHistoryStoreTests : IDisposable
     public void TheListIsNewestFirstAndSearchable()
     {
         RunHistoryStore store = Store();
-        store.Save(Run("first", "plain"));
+        store.Save(Run("first", "plain"), Alice);
         _time.Advance(TimeSpan.FromMinutes(1));
-        store.Save(Run("second", "100% of the reads"));
+        store.Save(Run("second", "100% of the reads"), Alice);
         _time.Advance(TimeSpan.FromMinutes(1));
-        store.Save(Run("Third", "under_score") with { Page = "/stratum", ScenarioName = "readme-case3" });
+        store.Save(Run("Third", "under_score") with { Page = "/stratum", ScenarioName = "readme-case3" }, Alice);
 
-        Assert.Equal(["Third", "second", "first"], store.List().Select(r => r.Name));
-        Assert.Equal(["Third"], store.List("third").Select(r => r.Name)); // any case
-        Assert.Equal(["second"], store.List("100%").Select(r => r.Name));
-        Assert.Empty(store.List("1%r")); // % is literal, not "anything"
-        Assert.Equal(["Third"], store.List("under_").Select(r => r.Name));
-        Assert.Empty(store.List("d_r")); // _ is literal too
-        Assert.Equal(["Third"], store.List("README-CASE").Select(r => r.Name)); // the scenario
-        Assert.Equal(["Third"], store.List("/stratum").Select(r => r.Name)); // the page
-        Assert.Equal(3, store.List("  ").Count);
+        Assert.Equal(["Third", "second", "first"], store.List(Alice).Select(r => r.Name));
+        Assert.Equal(["Third"], store.List(Alice, "third").Select(r => r.Name)); // any case
+        Assert.Equal(["second"], store.List(Alice, "100%").Select(r => r.Name));
+        Assert.Empty(store.List(Alice, "1%r")); // % is literal, not "anything"
+        Assert.Equal(["Third"], store.List(Alice, "under_").Select(r => r.Name));
+        Assert.Empty(store.List(Alice, "d_r")); // _ is literal too
+        Assert.Equal(["Third"], store.List(Alice, "README-CASE").Select(r => r.Name)); // the scenario
+        Assert.Equal(["Third"], store.List(Alice, "/stratum").Select(r => r.Name)); // the page
+        Assert.Equal(3, store.List(Alice, "  ").Count);
     }
 
     [Fact]
     public void RenameEditNotesAndDelete()
     {
         RunHistoryStore store = Store();
-        SavedRun saved = store.Save(Run());
+        SavedRun saved = store.Save(Run(), Alice);
         _time.Advance(TimeSpan.FromHours(1));
 
-        SavedRun edited = store.Edit(saved.Id, "renamed", "new notes");
+        SavedRun edited = store.Edit(saved.Id, Alice, "renamed", "new notes");
 
         Assert.Equal(("renamed", "new notes", _time.Now, saved.SavedAt), (edited.Name, edited.Notes, edited.EditedAt, edited.SavedAt));
-        Assert.True(store.Delete(saved.Id));
-        Assert.False(store.Delete(saved.Id));
-        Assert.Empty(store.List());
-        Assert.Throws<RunHistoryException>(() => store.Edit(saved.Id, "x", ""));
+        Assert.True(store.Delete(saved.Id, Alice));
+        Assert.False(store.Delete(saved.Id, Alice));
+        Assert.Empty(store.List(Alice));
+        Assert.Throws<RunHistoryException>(() => store.Edit(saved.Id, Alice, "x", ""));
     }
 
     [Fact]
     public void AReopeningIsRecordedWithItsHash()
     {
         RunHistoryStore store = Store();
-        SavedRun saved = store.Save(Run());
+        SavedRun saved = store.Save(Run(), Alice);
 
-        store.RecordReopen(saved.Id, Sha);
+        store.RecordReopen(saved.Token, Alice, Sha);
         Assert.True(store.Find(saved.Id)!.Reproduced);
-        store.RecordReopen(saved.Id, new string('0', 64));
+        store.RecordReopen(saved.Token, Alice, new string('0', 64));
         Assert.False(store.Find(saved.Id)!.Reproduced);
         Assert.Equal(_time.Now, store.Find(saved.Id)!.ReopenedAt);
     }
@@ -109,10 +113,10 @@ public sealed class RunHistoryStoreTests : IDisposable
     {
         RunHistoryStore store = Store();
 
-        var e = Assert.Throws<RunHistoryException>(() => store.Save(Run(name, notes)));
+        var e = Assert.Throws<RunHistoryException>(() => store.Save(Run(name, notes), Alice));
 
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
-        Assert.Empty(store.List());
+        Assert.Empty(store.List(Alice));
     }
 
     [Fact]
@@ -120,11 +124,11 @@ public sealed class RunHistoryStoreTests : IDisposable
     {
         RunHistoryStore store = Store();
 
-        store.Save(Run(new string('n', SavedRunRules.MaxNameLength), new string('x', SavedRunRules.MaxNotesLength)));
-        Assert.Contains("at most 100", Assert.Throws<RunHistoryException>(() => store.Save(Run(new string('n', SavedRunRules.MaxNameLength + 1)))).Message, StringComparison.Ordinal);
-        Assert.Contains("at most 4000", Assert.Throws<RunHistoryException>(() => store.Save(Run("n", new string('x', SavedRunRules.MaxNotesLength + 1)))).Message, StringComparison.Ordinal);
-        SavedRun kept = Assert.Single(store.List());
-        Assert.Throws<RunHistoryException>(() => store.Edit(kept.Id, "", "notes"));
+        store.Save(Run(new string('n', SavedRunRules.MaxNameLength), new string('x', SavedRunRules.MaxNotesLength)), Alice);
+        Assert.Contains("at most 100", Assert.Throws<RunHistoryException>(() => store.Save(Run(new string('n', SavedRunRules.MaxNameLength + 1)), Alice)).Message, StringComparison.Ordinal);
+        Assert.Contains("at most 4000", Assert.Throws<RunHistoryException>(() => store.Save(Run("n", new string('x', SavedRunRules.MaxNotesLength + 1)), Alice)).Message, StringComparison.Ordinal);
+        SavedRun kept = Assert.Single(store.List(Alice));
+        Assert.Throws<RunHistoryException>(() => store.Edit(kept.Id, Alice, "", "notes"));
         Assert.Equal(kept, store.Find(kept.Id));
     }
 
@@ -133,19 +137,19 @@ public sealed class RunHistoryStoreTests : IDisposable
     {
         RunHistoryStore store = Store();
 
-        Assert.Contains("not a system page", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { Page = "/etc/passwd" })).Message, StringComparison.Ordinal);
-        Assert.Contains("64 lower-case hex", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { EventLogSha256 = "abc" })).Message, StringComparison.Ordinal);
-        Assert.Contains("not a step", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { Step = 6000 })).Message, StringComparison.Ordinal);
-        Assert.Contains("scenario file", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { ScenarioText = "" })).Message, StringComparison.Ordinal);
-        Assert.Contains("URL", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { Query = new string('q', SavedRunRules.MaxQueryLength + 1) })).Message, StringComparison.Ordinal);
-        Assert.Empty(store.List());
+        Assert.Contains("not a system page", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { Page = "/etc/passwd" }, Alice)).Message, StringComparison.Ordinal);
+        Assert.Contains("64 lower-case hex", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { EventLogSha256 = "abc" }, Alice)).Message, StringComparison.Ordinal);
+        Assert.Contains("not a step", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { Step = 6000 }, Alice)).Message, StringComparison.Ordinal);
+        Assert.Contains("scenario file", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { ScenarioText = "" }, Alice)).Message, StringComparison.Ordinal);
+        Assert.Contains("URL", Assert.Throws<RunHistoryException>(() => store.Save(Run() with { Query = new string('q', SavedRunRules.MaxQueryLength + 1) }, Alice)).Message, StringComparison.Ordinal);
+        Assert.Empty(store.List(Alice));
     }
 
     [Fact]
     public void ALockedDatabaseIsReportedAndNothingIsLost()
     {
         RunHistoryStore store = Store(busy: TimeSpan.FromMilliseconds(200));
-        SavedRun first = store.Save(Run("first"));
+        SavedRun first = store.Save(Run("first"), Alice);
 
         using (var other = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = store.DatabasePath, Pooling = false }.ToString()))
         {
@@ -154,15 +158,15 @@ public sealed class RunHistoryStoreTests : IDisposable
             exclusive.CommandText = "BEGIN EXCLUSIVE";
             exclusive.ExecuteNonQuery(); // another program holds the database
 
-            var save = Assert.Throws<RunHistoryException>(() => store.Save(Run("second")));
+            var save = Assert.Throws<RunHistoryException>(() => store.Save(Run("second"), Alice));
             Assert.Contains("locked", save.Message, StringComparison.Ordinal);
             Assert.Contains("Nothing was changed", save.Message, StringComparison.Ordinal);
-            Assert.Contains("locked", Assert.Throws<RunHistoryException>(() => store.Delete(first.Id)).Message, StringComparison.Ordinal);
+            Assert.Contains("locked", Assert.Throws<RunHistoryException>(() => store.Delete(first.Id, Alice)).Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(["first"], store.List().Select(r => r.Name));
-        store.Save(Run("second")); // free again
-        Assert.Equal(["second", "first"], store.List().Select(r => r.Name));
+        Assert.Equal(["first"], store.List(Alice).Select(r => r.Name));
+        store.Save(Run("second"), Alice); // free again
+        Assert.Equal(["second", "first"], store.List(Alice).Select(r => r.Name));
     }
 
     [Fact]
@@ -176,7 +180,7 @@ public sealed class RunHistoryStoreTests : IDisposable
         {
             try
             {
-                store.Save(big with { Name = $"run {i}" });
+                store.Save(big with { Name = $"run {i}" }, Alice);
                 saved++;
             }
             catch (RunHistoryException e)
@@ -188,8 +192,8 @@ public sealed class RunHistoryStoreTests : IDisposable
         Assert.NotNull(full);
         Assert.Contains("full", full.Message, StringComparison.Ordinal);
         Assert.True(saved > 0);
-        Assert.Equal(saved, store.List().Count); // the failed save left no half-written row, and the others are intact
-        Assert.All(store.List(), r => Assert.Equal(big.ScenarioText, r.ScenarioText));
+        Assert.Equal(saved, store.List(Alice).Count); // the failed save left no half-written row, and the others are intact
+        Assert.All(store.List(Alice), r => Assert.Equal(big.ScenarioText, r.ScenarioText));
     }
 
     [Fact]
@@ -198,7 +202,7 @@ public sealed class RunHistoryStoreTests : IDisposable
         Directory.CreateDirectory(Path.Combine(_folder.Path, "data"));
         File.WriteAllText(Path.Combine(_folder.Path, "data", "runs.db"), "not a database, just text that is long enough to be read as a header by sqlite");
 
-        var e = Assert.Throws<RunHistoryException>(() => Store().List());
+        var e = Assert.Throws<RunHistoryException>(() => Store().List(Alice));
         Assert.Contains("not a SQLite database", e.Message, StringComparison.Ordinal);
     }
 

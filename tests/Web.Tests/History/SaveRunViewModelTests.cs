@@ -24,7 +24,7 @@ public sealed class SaveRunViewModelTests : IDisposable
     {
         using var page = new StratumViewModel(_registry);
         page.Load(new Dictionary<string, string?> { ["scenario"] = "readme-case3", ["seed"] = "7", ["step"] = "12", ["variant"] = "fixed" });
-        var form = new SaveRunViewModel(_store, _registry.Library);
+        var form = new SaveRunViewModel(_store, _registry.Library, RunHistoryStoreTests.Alice);
 
         form.Open(page);
         Assert.True(form.IsOpen);
@@ -46,7 +46,7 @@ public sealed class SaveRunViewModelTests : IDisposable
         SimulationSession atEnd = _registry.Open(SessionRegistry.PageOwnerPrefix + "check", new ScenarioRequest("readme-case3").With("variant", "fixed"), 7);
         atEnd.Seek(atEnd.LastStep);
         Assert.Equal(atEnd.EventLogSha256(), saved.EventLogSha256);
-        Assert.Equal([saved], _store.List());
+        Assert.Equal([saved], _store.List(RunHistoryStoreTests.Alice));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class SaveRunViewModelTests : IDisposable
     {
         using var page = new KeepViewModel(_registry);
         page.Load(new Dictionary<string, string?> { ["step"] = "10" });
-        var form = new SaveRunViewModel(_store, _registry.Library);
+        var form = new SaveRunViewModel(_store, _registry.Library, RunHistoryStoreTests.Alice);
         form.Open(page);
         form.Name = new string('x', SavedRunRules.MaxNameLength + 1);
         form.Notes = "my notes";
@@ -64,7 +64,7 @@ public sealed class SaveRunViewModelTests : IDisposable
         Assert.True(form.IsOpen);
         Assert.Equal("my notes", form.Notes);
         Assert.Contains("at most 100", Assert.Single(form.Problems), StringComparison.Ordinal);
-        Assert.Empty(_store.List());
+        Assert.Empty(_store.List(RunHistoryStoreTests.Alice));
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class SaveRunViewModelTests : IDisposable
     {
         using var page = new KeepViewModel(_registry);
         page.Load(new Dictionary<string, string?> { ["step"] = "10" });
-        var form = new SaveRunViewModel(_store, _registry.Library);
-        _store.Save(RunHistoryStoreTests.Run("already there"));
+        var form = new SaveRunViewModel(_store, _registry.Library, RunHistoryStoreTests.Alice);
+        _store.Save(RunHistoryStoreTests.Run("already there"), RunHistoryStoreTests.Alice);
         form.Open(page);
         form.Name = "mine";
         form.Notes = "do not lose this";
@@ -91,7 +91,7 @@ public sealed class SaveRunViewModelTests : IDisposable
         }
 
         Assert.True(await form.SaveAsync(page)); // the same form, once the other program let go
-        Assert.Equal(["mine", "already there"], _store.List().Select(r => r.Name));
+        Assert.Equal(["mine", "already there"], _store.List(RunHistoryStoreTests.Alice).Select(r => r.Name));
     }
 
     [Fact]
@@ -100,7 +100,7 @@ public sealed class SaveRunViewModelTests : IDisposable
         string id = _registry.Library.Add(ScenarioTexts.KeepZipf(8, seed: 42), "mine.yaml").Id!;
         using var page = new KeepViewModel(_registry);
         page.Load(new Dictionary<string, string?> { ["scenario"] = id, ["step"] = "30", ["mode"] = "coalescing" });
-        var form = new SaveRunViewModel(_store, _registry.Library);
+        var form = new SaveRunViewModel(_store, _registry.Library, RunHistoryStoreTests.Alice);
         form.Open(page);
         Assert.True(await form.SaveAsync(page));
         SavedRun saved = form.Saved!;
@@ -108,20 +108,20 @@ public sealed class SaveRunViewModelTests : IDisposable
 
         // A restarted server: its library is empty, so the link alone would not open.
         using var restarted = new SessionRegistry();
-        string url = RunReopener.Url(_store, restarted.Library, saved.Id);
+        string url = RunReopener.Url(_store, restarted.Library, saved.Token);
 
         var uri = new Uri("http://x" + url);
         Assert.Equal("/keep", uri.AbsolutePath);
         var query = QueryHelpers.ParseQuery(uri.Query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        Assert.Equal((id, "30", "coalescing", saved.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (query["scenario"], query["step"], query["mode"], query[RunReopener.Key]));
-        Assert.Equal(saved.Id, SaveRunViewModel.ReopenedId(query));
+        Assert.Equal((id, "30", "coalescing", saved.Token), (query["scenario"], query["step"], query["mode"], query[RunReopener.Key])); // the token, never the id
+        Assert.Equal(saved.Token, SaveRunViewModel.ReopenedToken(query));
 
         using var reopened = new KeepViewModel(restarted);
         reopened.Load(query);
         Assert.Empty(reopened.Notices);
         Assert.Equal(page.QueryString, reopened.QueryString); // the same view
-        var check = new SaveRunViewModel(_store, restarted.Library);
-        await check.CheckReopenedAsync(saved.Id, reopened);
+        var check = new SaveRunViewModel(_store, restarted.Library, RunHistoryStoreTests.Alice);
+        await check.CheckReopenedAsync(saved.Token, reopened);
 
         Assert.True(check.Reopened!.SameStep);
         Assert.True(check.Reopened.SameLog);
@@ -133,25 +133,57 @@ public sealed class SaveRunViewModelTests : IDisposable
     {
         using var page = new StratumViewModel(_registry);
         page.Load(new Dictionary<string, string?> { ["scenario"] = "readme-case3", ["seed"] = "1", ["step"] = "5" });
-        SavedRun saved = _store.Save(RunHistoryStoreTests.Run("another log") with { Page = "/stratum", Step = 5, LastStep = 14, EventLogSha256 = new string('e', 64) });
-        var check = new SaveRunViewModel(_store, _registry.Library);
+        SavedRun saved = _store.Save(RunHistoryStoreTests.Run("another log") with { Page = "/stratum", Step = 5, LastStep = 14, EventLogSha256 = new string('e', 64) }, RunHistoryStoreTests.Alice);
+        var check = new SaveRunViewModel(_store, _registry.Library, RunHistoryStoreTests.Alice);
 
-        await check.CheckReopenedAsync(saved.Id, page);
+        await check.CheckReopenedAsync(saved.Token, page);
         Assert.True(check.Reopened!.SameStep);
         Assert.False(check.Reopened.SameLog);
         Assert.False(_store.Find(saved.Id)!.Reproduced);
 
-        await check.CheckReopenedAsync(saved.Id + 100, page);
+        await check.CheckReopenedAsync(HistoryKey.New(), page);
         Assert.Contains("not in the history", check.ReopenProblem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AVisitorWithTheLinkSeesTheCheckButItIsNotRecordedInTheOwnersHistory()
+    {
+        using var page = new StratumViewModel(_registry);
+        page.Load(new Dictionary<string, string?> { ["scenario"] = "readme-case3", ["seed"] = "1", ["step"] = "5" });
+        SavedRun saved = _store.Save(RunHistoryStoreTests.Run("alice's") with { Page = "/stratum", Step = 5, LastStep = 14, EventLogSha256 = new string('e', 64) }, RunHistoryStoreTests.Alice);
+        var bob = new SaveRunViewModel(_store, _registry.Library, RunHistoryStoreTests.Bob);
+
+        await bob.CheckReopenedAsync(saved.Token, page);
+
+        Assert.Equal("alice's", bob.Reopened!.Run.Name);
+        Assert.False(bob.Reopened.SameLog);
+        Assert.Null(_store.Find(saved.Id)!.ReopenedAt); // Alice's row is as she left it
+    }
+
+    [Fact]
+    public async Task ASaveWithoutAnOwnerIsInNobodysListButOpensByItsLink()
+    {
+        using var page = new StratumViewModel(_registry);
+        page.Load(new Dictionary<string, string?> { ["scenario"] = "readme-case3", ["seed"] = "1", ["step"] = "5" });
+        var form = new SaveRunViewModel(_store, _registry.Library, owner: null);
+        form.Open(page);
+
+        Assert.True(await form.SaveAsync(page));
+
+        Assert.Null(form.Saved!.Owner);
+        Assert.Empty(_store.List(RunHistoryStoreTests.Alice));
+        Assert.Empty(_store.List(null));
+        Assert.Equal(form.Saved.Id, _store.FindByToken(form.Saved.Token)!.Id);
+    }
+
     [Theory]
-    [InlineData("12", 12L)]
-    [InlineData("-1", null)]
-    [InlineData("x", null)]
-    [InlineData(null, null)]
-    public void TheReopenedIdComesFromTheUrl(string? text, long? id) =>
-        Assert.Equal(id, SaveRunViewModel.ReopenedId(new Dictionary<string, string?> { [RunReopener.Key] = text }));
+    [InlineData("abcdefghijABCDEFGHIJ-_", true)]
+    [InlineData("12", false)]
+    [InlineData("abcdefghijABCDEFGHIJ-_x", false)]
+    [InlineData("abcdefghijABCDEFGHIJ+/", false)]
+    [InlineData(null, false)]
+    public void TheReopenedTokenComesFromTheUrl(string? text, bool taken) =>
+        Assert.Equal(taken ? text : null, SaveRunViewModel.ReopenedToken(new Dictionary<string, string?> { [RunReopener.Key] = text }));
 
     public void Dispose()
     {

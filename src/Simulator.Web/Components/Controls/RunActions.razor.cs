@@ -15,10 +15,13 @@ public sealed partial class RunActions
     private ElementReference _saveButton;
     private bool _focusName;
     private bool _focusButton;
-    private long? _reopenedId;
+    private string? _reopenedToken;
 
     [Inject]
     private RunHistoryStore Store { get; set; } = null!;
+
+    [Inject]
+    private RunOwner Owner { get; set; } = null!;
 
     [Inject]
     private SessionRegistry Registry { get; set; } = null!;
@@ -39,18 +42,18 @@ public sealed partial class RunActions
 
     protected override void OnInitialized()
     {
-        Form = new SaveRunViewModel(Store, Registry.Library);
+        Form = new SaveRunViewModel(Store, Registry.Library, Owner.Key);
         var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query)
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _reopenedId = SaveRunViewModel.ReopenedId(query);
+        _reopenedToken = SaveRunViewModel.ReopenedToken(query);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _reopenedId is { } id)
+        if (firstRender && _reopenedToken is { } token)
         {
             // Only once interactive: the check runs the scenario again, which a prerender should not pay for.
-            await Form.CheckReopenedAsync(id, Vm);
+            await Form.CheckReopenedAsync(token, Vm);
             StateHasChanged();
         }
 
