@@ -1,15 +1,13 @@
 using System.Globalization;
-using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
-using Microsoft.JSInterop;
 
 namespace BufferLab.Simulator.Web.Components.Pages;
 
 /// <summary>The history page binds to <see cref="HistoryViewModel"/>, for this browser's owner key (<see cref="RunOwner"/>).</summary>
-public sealed partial class History : IAsyncDisposable
+public sealed partial class History
 {
     // The grid's <table>: its test id and accessible name (MudDataGrid has no caption).
     private readonly Dictionary<string, object> _tableAttributes = new(StringComparer.Ordinal)
@@ -19,18 +17,12 @@ public sealed partial class History : IAsyncDisposable
     };
 
     private string _search = "";
-    private ElementReference _gridHost;
-    private IJSObjectReference? _module;
-    private IJSObjectReference? _watch;
 
     [Inject]
     private RunHistoryStore Store { get; set; } = null!;
 
     [Inject]
     private RunOwner Owner { get; set; } = null!;
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = null!;
 
     private HistoryViewModel Vm { get; set; } = null!;
 
@@ -42,37 +34,13 @@ public sealed partial class History : IAsyncDisposable
         int n => $"{n} runs",
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        await _watch.DisposeQuietlyAsync("dispose");
-        await _module.DisposeQuietlyAsync();
-    }
-
     protected override void OnInitialized()
     {
         Vm = new HistoryViewModel(Store, Owner.Key);
         Vm.Load();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!firstRender || !RendererInfo.IsInteractive)
-        {
-            return;
-        }
-
-        try
-        {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/history.js");
-            _watch = await _module.InvokeAsync<IJSObjectReference>("watch", _gridHost);
-        }
-        catch (JSDisconnectedException)
-        {
-            // the tab closed meanwhile
-        }
-    }
-
-    /// <summary>The row's class, which history.js turns into its test id and run id.</summary>
+    /// <summary>The row's class: MudDataGrid gives a row a class and a style only, so tests find rows by it (<c>tr.history-row</c>).</summary>
     private static string RowClass(SavedRun run, int index) => string.Create(CultureInfo.InvariantCulture, $"history-row history-run-{run.Id}");
 
     // What each sortable column sorts by (MudDataGrid takes an object per row).
