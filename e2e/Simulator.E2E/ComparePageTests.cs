@@ -15,7 +15,7 @@ public sealed class ComparePageTests(BrowserFixture browser)
         await Expect.TextAsync(page.GetByTestId("compare-slot-map-text"), "--345678 BACK MODE");
         ILocator heap = page.Locator("[data-testid=metric-row][data-metric='sv2.messages.heap']");
         Assert.Equal("true", await heap.GetAttributeAsync("data-differs"));
-        Assert.Equal("−1", await heap.GetByTestId("metric-diff-value").InnerTextAsync());
+        Assert.Equal("−1", await Expect.RowOf(heap).GetByTestId("metric-diff-value").InnerTextAsync());
         Assert.Equal("false", await page.Locator("[data-testid=metric-row][data-metric='sv2.invariant_violations']").GetAttributeAsync("data-differs"));
         Assert.Equal(6, await Expect.ChartLinesAsync(page, "chart-messages")); // three lines per run, on one axis
         await BrowserFixture.ScreenshotAsync(page, "stratum-compare-presets");
@@ -72,7 +72,7 @@ public sealed class ComparePageTests(BrowserFixture browser)
         IPage page = await browser.OpenAsync("/stratum?scenario=readme-case1&seed=1&step=end");
         await Expect.TextAsync(page.GetByTestId("peak-summary"), "Peak 50 B (bytes of live slices, in the pool and on the heap), first reached at step 10 (9 µs virtual time): 10 things alive.");
         Assert.Equal(10, await page.GetByTestId("peak-holding").CountAsync());
-        Assert.Equal(2, await page.GetByTestId("peak-holding").Filter(new() { HasText = "heap (Alloc mode)" }).CountAsync());
+        Assert.Equal(2, await Expect.RowOf(page.GetByTestId("peak-holding")).Filter(new() { HasText = "heap (Alloc mode)" }).CountAsync());
 
         IPage case3 = await browser.OpenAsync("/stratum?scenario=readme-case3&seed=1&step=end");
         await Expect.TextAsync(case3.GetByTestId("peak-step"), "step 8");

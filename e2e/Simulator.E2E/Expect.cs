@@ -31,6 +31,12 @@ internal static class Expect
         Assert.True(found == count, $"expected {count} elements, found {found}");
     }
 
+    /// <summary>
+    /// The table rows holding <paramref name="cells"/>: a MudDataGrid puts no attributes on a row, so
+    /// a row's test id sits on its first cell's content (metric-row, peak-holding).
+    /// </summary>
+    public static ILocator RowOf(ILocator cells) => cells.Page.Locator("tr").Filter(new() { Has = cells });
+
     /// <summary>A size as the dashboard prints it ("42.5 MiB") in bytes.</summary>
     public static double Bytes(string text)
     {

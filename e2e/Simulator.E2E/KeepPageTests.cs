@@ -101,7 +101,7 @@ public sealed class KeepPageTests(BrowserFixture browser)
     {
         IPage page = await browser.OpenAsync("/keep?scenario=keep-job-start-herd&seed=1&step=end&mode=current&compare=coalescing", timeoutMs: 60_000);
 
-        ILocator rows = page.GetByTestId("compare-peak-holding");
+        ILocator rows = Expect.RowOf(page.GetByTestId("compare-peak-holding"));
         await Expect.TextAsync(rows.First, "shared buffer #0");
         Assert.Equal(2, await rows.CountAsync());
         await Expect.TextAsync(rows.First, "42 reference(s)");

@@ -45,22 +45,44 @@ public sealed class ChartExportControlsTests : ComponentTest
     }
 
     [Fact]
-    public void TheTableHasTheTitleAsCaptionAColumnPerLineAndARowPerX()
+    public void TheTableIsNamedByTheTitleWithAColumnPerLineAndARowPerX()
     {
         var cut = Render<ChartTableView>(p => p.Add(c => c.Table, ChartTable.From(Lines, "step")).Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes-table"));
 
         var table = cut.Find("table[data-testid=chart-bytes-table]");
-        Assert.Equal("Bytes moved", table.QuerySelector("caption")!.TextContent);
-        Assert.Equal(["step", "pool", "heap"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal("Bytes moved", table.GetAttribute("aria-label"));
+        Assert.Equal(["step", "pool", "heap"], table.QuerySelectorAll("thead th .column-header").Select(th => th.TextContent.Trim()));
         Assert.All(table.QuerySelectorAll("thead th"), th => Assert.Equal("col", th.GetAttribute("scope")));
         var rows = table.QuerySelectorAll("tbody tr");
         Assert.Equal(3, rows.Length);
-        Assert.Equal(["0", "1", "2"], rows.Select(r => r.QuerySelector("th[scope=row]")!.TextContent));
-        Assert.Equal(["0", "5"], rows[0].QuerySelectorAll("td").Select(td => td.TextContent));
-        Assert.Equal(["2", ""], rows[1].QuerySelectorAll("td").Select(td => td.TextContent)); // heap has no point at step 1
-        Assert.Equal(["1", "6.25"], rows[2].QuerySelectorAll("td").Select(td => td.TextContent));
+        Assert.Equal(["0", "1", "2"], cut.FindAll("[data-testid=chart-bytes-table-x]").Select(x => x.TextContent));
+        Assert.Equal(["0", "5"], rows[0].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent));
+        Assert.Equal(["2", ""], rows[1].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent)); // heap has no point at step 1
+        Assert.Equal(["1", "6.25"], rows[2].QuerySelectorAll("td").Skip(1).Select(td => td.TextContent));
+        Assert.All(table.QuerySelectorAll("td"), td => Assert.Contains("num", td.ClassList)); // numbers right-aligned
         var region = cut.Find(".chart-table-wrap");
-        Assert.Equal(("0", "region", "Bytes moved, as a table"), (region.GetAttribute("tabindex"), region.GetAttribute("role"), region.GetAttribute("aria-label")));
+        Assert.Equal(("region", "Bytes moved, as a table"), (region.GetAttribute("role"), region.GetAttribute("aria-label")));
+    }
+
+    [Fact]
+    public void ClickingALinesHeaderSortsTheRowsByItsValues()
+    {
+        var cut = Render<ChartTableView>(p => p.Add(c => c.Table, ChartTable.From(Lines, "step")).Add(c => c.Title, "Bytes moved").Add(c => c.TestId, "chart-bytes-table"));
+
+        cut.FindAll("thead th .sortable-column-header")[1].Click(); // pool, ascending: 0 (step 0), 1 (step 2), 2 (step 1)
+
+        Assert.Equal(["0", "2", "1"], cut.FindAll("[data-testid=chart-bytes-table-x]").Select(x => x.TextContent));
+    }
+
+    [Fact]
+    public void ALongTableRendersOnlyTheRowsInView()
+    {
+        int count = ChartTableView.VirtualizeFrom * 5;
+        ChartSeries[] line = [new("pool", [.. Enumerable.Range(0, count).Select(i => (double)i)], [.. Enumerable.Range(0, count).Select(i => i * 2.0)])];
+
+        var cut = Render<ChartTableView>(p => p.Add(c => c.Table, ChartTable.From(line, "step")).Add(c => c.Title, "Long").Add(c => c.TestId, "t"));
+
+        Assert.InRange(cut.FindAll("[data-testid=t-x]").Count, 1, ChartTableView.VirtualizeFrom);
     }
 
     [Fact]

@@ -3,19 +3,18 @@ using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.WebUtilities;
+using MudBlazor;
 
 namespace BufferLab.Simulator.Web.Components.Controls;
 
-/// <summary>The page's run as JSON, the "Save run" form, and the check of a run reopened from the history; the logic is <see cref="SaveRunViewModel"/>'s.</summary>
+/// <summary>The page's run as JSON, the "Save run" dialog (<see cref="SaveRunDialog"/>), and the check of a run reopened from the history; the logic is <see cref="SaveRunViewModel"/>'s.</summary>
 public sealed partial class RunActions
 {
-    private ElementReference _nameInput;
-    private ElementReference _saveButton;
-    private bool _focusName;
-    private bool _focusButton;
     private string? _reopenedToken;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = null!;
 
     [Inject]
     private RunHistoryStore Store { get; set; } = null!;
@@ -56,51 +55,25 @@ public sealed partial class RunActions
             await Form.CheckReopenedAsync(token, Vm);
             StateHasChanged();
         }
-
-        if (_focusName)
-        {
-            _focusName = false;
-            await _nameInput.FocusAsync();
-        }
-
-        if (_focusButton)
-        {
-            _focusButton = false;
-            await _saveButton.FocusAsync();
-        }
     }
 
-    private void OpenForm()
+    /// <summary>Opens the dialog; it closes itself on a save (then the page says what was saved) and on Cancel or Esc.</summary>
+    private async Task OpenFormAsync()
     {
         if (Form.IsOpen)
         {
-            CloseForm();
             return;
         }
 
         Form.Open(Vm);
-        _focusName = true;
-    }
-
-    private void CloseForm()
-    {
-        Form.Cancel();
-        _focusButton = true;
-    }
-
-    private async Task Save()
-    {
-        if (await Form.SaveAsync(Vm))
+        var parameters = new DialogParameters<SaveRunDialog> { { d => d.Form, Form }, { d => d.Vm, Vm } };
+        IDialogReference dialog = await Dialogs.ShowAsync<SaveRunDialog>(SaveRunDialog.Title, parameters, SaveRunDialog.Options);
+        DialogResult? result = await dialog.Result;
+        if (result is null || result.Canceled)
         {
-            _focusButton = true;
+            Form.Cancel();
         }
-    }
 
-    private void OnKey(KeyboardEventArgs e)
-    {
-        if (e.Key == "Escape")
-        {
-            CloseForm();
-        }
+        StateHasChanged();
     }
 }

@@ -3,7 +3,7 @@
 // The keys come from the circuit's ShortcutRegistry (C#), which also answers them and lists them
 // in the `?` help: register a shortcut there, not here. A key with a `focus` selector focuses that
 // element here at once (what is typed next must land in it); the others go to the registry. Keys are ignored while typing in a field,
-// inside an open dialog, and with Ctrl, Alt or Meta held; space and Enter on a focused button or
+// inside an open dialog (MudDialog's, which marks itself aria-modal), and with Ctrl, Alt or Meta held; space and Enter on a focused button or
 // link stay that control's own. Letters are matched in lower case.
 const typing = 'input, textarea, select, [contenteditable], [role=listbox], [role=option], .mud-select';
 const ownsActivation = 'button, a[href], [role=button], [role=option], [role=tab], [role=checkbox], [role=radio]';
@@ -48,30 +48,6 @@ function moveAmongMarks(e) {
 export function replaceQuery(query) {
   const url = query ? `${location.pathname}?${query}` : location.pathname;
   if (url !== `${location.pathname}${location.search}`) history.replaceState(history.state, '', url);
-}
-
-// Keeps Tab and Shift+Tab inside a modal dialog, focusing its first control; release() gives
-// the focus back to what had it before the dialog opened.
-export function trapFocus(dialog) {
-  const before = document.activeElement;
-  const focusable = () => [...dialog.querySelectorAll('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')]
-    .filter(el => !el.disabled && el.offsetParent !== null);
-  const onKey = e => {
-    if (e.key !== 'Tab') return;
-    const items = focusable();
-    if (items.length === 0) { e.preventDefault(); dialog.focus(); return; }
-    const first = items[0], last = items[items.length - 1];
-    if (e.shiftKey && (document.activeElement === first || !dialog.contains(document.activeElement))) { e.preventDefault(); last.focus(); }
-    else if (!e.shiftKey && (document.activeElement === last || !dialog.contains(document.activeElement))) { e.preventDefault(); first.focus(); }
-  };
-  document.addEventListener('keydown', onKey, true);
-  (focusable()[0] ?? dialog).focus();
-  return {
-    release: () => {
-      document.removeEventListener('keydown', onKey, true);
-      if (before instanceof HTMLElement && document.contains(before)) before.focus();
-    },
-  };
 }
 
 // Focuses an element by CSS selector (the "jump to step" box for its shortcut) and selects its text.
