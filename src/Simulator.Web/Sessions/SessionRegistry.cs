@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Collections.Concurrent;
 using BufferLab.Simulator.Engine.Simulations;
 
@@ -20,6 +21,12 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
 
     /// <summary>Owners whose id starts with this are dashboard pages.</summary>
     public const string PageOwnerPrefix = "page:";
+
+    /// <summary>Owner of sessions a prerendered page handed over, until its circuit takes them (still page sessions).</summary>
+    private const string HandoffPrefix = PageOwnerPrefix + "handoff:";
+
+    /// <summary>How long a prerendered page's sessions wait for its circuit (a browser connects in a second or two).</summary>
+    public static readonly TimeSpan HandoffWindow = TimeSpan.FromSeconds(15);
 
     private readonly ConcurrentDictionary<string, SimulationSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -48,6 +55,11 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
         ResolvedScenario resolved = request.Resolve(Library);
         RunCost cost = RunBudget.Check(resolved.Scenario);
         ulong chosen = seed ?? resolved.FileSeed ?? defaultSeed?.Invoke() ?? 1;
+        if (Claim(owner, resolved.ContentKey, chosen) is { } handedOver)
+        {
+            return handedOver; // the prerendered page built this very run: its circuit goes on with it
+        }
+
         bool page = IsPage(owner);
         string reservation = "building:" + Guid.NewGuid().ToString("N");
         lock (_gate)
@@ -144,6 +156,70 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
                 // (or the last session closed), give it back to the machine (a compacting, decommitting collection, off the caller's thread).
                 _ = Task.Run(() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
             }
+        }
+    }
+
+    /// <summary>
+    /// A prerendered page's sessions, kept for its circuit instead of closed: returns the token the
+    /// circuit takes them over with (<see cref="TakeOver"/>), or null when there are none or page
+    /// sessions are already at half their limit (then the page closes them, as without a handoff).
+    /// Sessions nobody takes over close after <see cref="HandoffWindow"/>.
+    /// </summary>
+    public string? HandOver(string owner)
+    {
+        string token = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        lock (_gate)
+        {
+            SimulationSession[] handed = [.. _sessions.Values.Where(s => s.Owner == owner)];
+            if (handed.Length == 0 || _sessions.Values.Count(s => IsPage(s.Owner)) > MaxSessions / 2)
+            {
+                return null;
+            }
+
+            foreach (SimulationSession session in handed)
+            {
+                session.Owner = HandoffPrefix + token;
+            }
+        }
+
+        _ = Task.Delay(HandoffWindow, _stopping.Token).ContinueWith(_ => CloseAll(HandoffPrefix + token), TaskScheduler.Default);
+        return token;
+    }
+
+    /// <summary>The sessions handed over with <paramref name="token"/> become <paramref name="owner"/>'s, each claimed by the first open of the same workload and seed (see <see cref="ReleaseUnclaimed"/>).</summary>
+    public void TakeOver(string token, string owner)
+    {
+        lock (_gate)
+        {
+            foreach (SimulationSession session in _sessions.Values.Where(s => s.Owner == HandoffPrefix + token))
+            {
+                session.Owner = owner;
+                session.Unclaimed = true;
+            }
+        }
+    }
+
+    /// <summary>Closes what <paramref name="owner"/> took over and did not open again (the page chose another workload).</summary>
+    public void ReleaseUnclaimed(string owner)
+    {
+        foreach (SimulationSession session in _sessions.Values.Where(s => s.Owner == owner && s.Unclaimed).ToArray())
+        {
+            Remove(session);
+        }
+    }
+
+    private SimulationSession? Claim(string owner, string? contentKey, ulong seed)
+    {
+        lock (_gate)
+        {
+            SimulationSession? session = contentKey is null ? null
+                : _sessions.Values.FirstOrDefault(s => s.Owner == owner && s.Unclaimed && s.ContentKey == contentKey && s.Seed == seed);
+            if (session is not null)
+            {
+                session.Unclaimed = false;
+            }
+
+            return session;
         }
     }
 

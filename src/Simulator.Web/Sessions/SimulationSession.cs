@@ -53,6 +53,7 @@ public sealed partial class SimulationSession : IDisposable
     {
         Id = id;
         Owner = owner;
+        ContentKey = contentKey;
         Scenario = scenario;
         ScenarioKey = key ?? scenario.Name;
         Seed = seed;
@@ -65,7 +66,14 @@ public sealed partial class SimulationSession : IDisposable
 
     public string Id { get; }
 
-    public string Owner { get; }
+    /// <summary>Who may see and control it; changes only when a prerendered page hands its session to its circuit (<see cref="SessionRegistry.HandOver"/>).</summary>
+    public string Owner { get; internal set; }
+
+    /// <summary>What the run is made of (scenario text and choices), equal for equal workloads; null when not known.</summary>
+    public string? ContentKey { get; }
+
+    /// <summary>Handed over by a prerendered page and not yet claimed by its circuit's view (see <see cref="SessionRegistry.TakeOver"/>).</summary>
+    internal bool Unclaimed { get; set; }
 
     public IScenario Scenario { get; }
 

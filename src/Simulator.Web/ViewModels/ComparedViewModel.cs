@@ -274,6 +274,12 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
         base.Close();
     }
 
+    protected override void Forget()
+    {
+        CompareSession = null;
+        base.Forget();
+    }
+
     /// <summary>Why <paramref name="name"/> cannot be compared here (unknown, another system's, gone from the library), or null.</summary>
     private string? CheckCompareScenario(string name)
     {

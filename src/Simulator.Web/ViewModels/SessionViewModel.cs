@@ -199,6 +199,38 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
         return session;
     }
 
+    /// <summary>
+    /// A prerendered view's sessions, kept for the page's circuit (which opens the same workload
+    /// at once): the token its view takes them over with (<see cref="TakeOver"/>), or null when the
+    /// registry closes them as usual. This view lets go of them either way.
+    /// </summary>
+    public string? HandOver()
+    {
+        string? token = Registry.HandOver(Owner);
+        if (token is not null)
+        {
+            Forget();
+        }
+
+        return token;
+    }
+
+    /// <summary>Takes over what a prerendered view handed over: the next opens of the same workloads reuse those sessions.</summary>
+    public void TakeOver(string token) => Registry.TakeOver(token, Owner);
+
+    /// <summary>Closes what was taken over and not opened again.</summary>
+    public void ReleaseUnclaimed() => Registry.ReleaseUnclaimed(Owner);
+
+    /// <summary>Lets go of the sessions without closing them (they were handed over).</summary>
+    protected virtual void Forget()
+    {
+        if (Session is not null)
+        {
+            Session.Changed -= OnSessionChanged;
+            Session = null;
+        }
+    }
+
     protected virtual void Close()
     {
         if (Session is not null)

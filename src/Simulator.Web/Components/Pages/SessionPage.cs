@@ -22,6 +22,8 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     private DotNetObjectReference<ShortcutRegistry>? _keys;
     private readonly List<IDisposable> _shortcutRegistrations = [];
     private ChangeSubscription? _changes;
+    private PersistingComponentStateSubscription? _persisting;
+    private const string HandoffKey = "bufferlab.session-handoff";
     private DateTime _lastCharts;
 
     [Inject]
@@ -29,6 +31,10 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
 
     [Inject]
     protected NavigationManager Navigation { get; set; } = null!;
+
+    /// <summary>Carries the prerendered view's session handoff token to the circuit.</summary>
+    [Inject]
+    private PersistentComponentState State { get; set; } = null!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = null!;
@@ -49,6 +55,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _changes?.Dispose();
+        _persisting?.Dispose();
         Shortcuts.Changed -= OnShortcutsChanged;
         _shortcutRegistrations.ForEach(r => r.Dispose());
         PageContext.Detach(this);
@@ -75,7 +82,30 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         Vm = CreateViewModel();
         var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query)
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
+        // The prerender built this view's runs already: the circuit takes them over instead of
+        // building them again (cold load pays for one build, not two).
+        bool tookOver = State.TryTakeFromJson(HandoffKey, out string? token) && token is not null;
+        if (tookOver)
+        {
+            Vm.TakeOver(token!);
+        }
+
         Load(query);
+        if (tookOver)
+        {
+            Vm.ReleaseUnclaimed();
+        }
+
+        if (!RendererInfo.IsInteractive)
+        {
+            _persisting = State.RegisterOnPersisting(() =>
+            {
+                State.PersistAsJson(HandoffKey, Vm.HandOver());
+                return Task.CompletedTask;
+            });
+        }
+
         UpdateCharts(force: true);
         _changes = Vm.Subscribe(() => InvokeAsync(Render));
         PageContext.Attach(this, Vm, Run, step => Navigation.ToAbsoluteUri(LinkTo(step)).AbsoluteUri);
