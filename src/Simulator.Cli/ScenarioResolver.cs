@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
