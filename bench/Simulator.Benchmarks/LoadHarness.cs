@@ -22,15 +22,22 @@ public static class LoadHarness
     private static readonly TimeSpan AfterClose = TimeSpan.FromSeconds(10);
 
     /// <param name="settings">Environment variables for the dashboard (e.g. <c>BufferLab__Engine__LowerPriority=false</c> to compare).</param>
-    public static void Run(int cycles, IReadOnlyDictionary<string, string> settings)
+    /// <param name="cycles">Open/close cycles (0: none).</param>
+    /// <param name="play">Whether the phases with 20 and 64 sessions playing run.</param>
+    /// <param name="memoryMaps">A folder to save the server's memory map (smaps) in before and after the cycles, or null.</param>
+    public static void Run(int cycles, bool play, IReadOnlyDictionary<string, string> settings, string? memoryMaps = null)
     {
         // Production, as `dotnet run` of the built app is; warnings only, so logging costs nothing measurable.
         using DashboardServer server = DashboardServer.StartAsync("Production", new Dictionary<string, string>(settings) { ["Logging__LogLevel__Default"] = "Warning" }).GetAwaiter().GetResult();
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         Get(http); // warm up: the first page render compiles
         Console.WriteLine($"dashboard pid {server.Pid} at {server.Address}; RSS at rest {Mib(server.ResidentBytes())}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
-        Cycles(server, cycles);
-        foreach (int sessions in new[] { 20, 64 })
+        if (cycles > 0)
+        {
+            Cycles(server, cycles, memoryMaps);
+        }
+
+        foreach (int sessions in play ? [20, 64] : Array.Empty<int>())
         {
             Playing(server, http, sessions);
         }
@@ -99,6 +106,9 @@ public static class LoadHarness
         }
         catch (OperationCanceledException)
         {
+            // the phase ended: the time since the last frame counts too (a stream that never
+            // delivered a frame shows as one gap of the whole phase, not as none)
+            worst = Math.Max(worst, since.Elapsed.TotalMilliseconds);
         }
 
         lock (gaps)
@@ -107,7 +117,7 @@ public static class LoadHarness
         }
     }
 
-    private static void Cycles(DashboardServer server, int cycles)
+    private static void Cycles(DashboardServer server, int cycles, string? memoryMaps)
     {
         // Near the per-session budget (1 GiB): 12 blocks of 64 MiB and 2 buffers.
         const string Large = "name: large\ndescription: near the session budget\nsystem: keep\noptions:\n  scale: 1\n  blocks: 12\n  maxBuffers: 2\nphases:\n  - load: closed\n    clients: 1\n    requestsPerClient: 2\n";
@@ -116,6 +126,12 @@ public static class LoadHarness
         OpenClose(hub, Large); // warm-up: the code paths are compiled once, not counted as growth
         Thread.Sleep(3000);
         long start = server.ResidentBytes();
+        (long anonStart, long fileStart) = server.ResidentParts();
+        if (memoryMaps is not null)
+        {
+            server.SaveMemoryMap(Path.Combine(Directory.CreateDirectory(memoryMaps).FullName, "smaps-before.txt"));
+        }
+
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < cycles; i++)
         {
@@ -125,8 +141,14 @@ public static class LoadHarness
         hub.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Thread.Sleep(3000);
         long after = server.ResidentBytes();
+        (long anonAfter, long fileAfter) = server.ResidentParts();
+        if (memoryMaps is not null)
+        {
+            server.SaveMemoryMap(Path.Combine(memoryMaps, "smaps-after.txt"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{cycles} open/close cycles of an 896 MiB keep file in {clock.Elapsed.TotalSeconds:0} s: RSS {Mib(start)} before (after one warm-up cycle), {Mib(after)} after ({100.0 * (after - start) / start:+0;-0}%; target within 10%)"));
+            $"{cycles} open/close cycles of an 896 MiB keep file in {clock.Elapsed.TotalSeconds:0} s: RSS {Mib(start)} before (after one warm-up cycle), {Mib(after)} after ({100.0 * (after - start) / start:+0;-0}%; target within 10%); anonymous {Mib(anonStart)} -> {Mib(anonAfter)}, file-backed {Mib(fileStart)} -> {Mib(fileAfter)}"));
     }
 
     private static void OpenClose(HubConnection hub, string yaml)

@@ -96,11 +96,23 @@ public sealed partial class DashboardServer : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The app's resident memory (VmRSS), from /proc.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => Status("VmRSS");
+
+    /// <summary>
+    /// Of <see cref="ResidentBytes"/>: anonymous memory (the GC's heap, native allocations,
+    /// stacks) and file-backed pages (the assemblies' code and data as they are touched).
+    /// </summary>
+    public (long Anonymous, long FileBacked) ResidentParts() => (Status("RssAnon"), Status("RssFile") + Status("RssShmem"));
+
+    /// <summary>Copies the app's memory map with each mapping's resident size (/proc/&lt;pid&gt;/smaps) to <paramref name="path"/>, to see what a figure is made of.</summary>
+    public void SaveMemoryMap(string path) => File.Copy($"/proc/{_process.Id}/smaps", path, overwrite: true);
+
+    /// <summary>A size field of /proc/&lt;pid&gt;/status, in bytes (0 when absent).</summary>
+    private long Status(string field)
     {
         foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
                 return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
             }

@@ -85,6 +85,7 @@ public sealed partial class EngineExecutor : IDisposable
         {
             if (_stopping)
             {
+                wakeup.Dispose();
                 throw new SessionRequestException("the server is stopping");
             }
 

@@ -224,7 +224,16 @@ public sealed partial class SimulationSession : IDisposable
             var playing = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
             _playing = playing;
             _backward = backward;
-            _engine.Submit(new Player(this, playing, backward)); // off the caller's thread (a Blazor circuit's, for pages)
+            try
+            {
+                _engine.Submit(new Player(this, playing, backward)); // off the caller's thread (a Blazor circuit's, for pages)
+            }
+            catch (SessionRequestException)
+            {
+                _playing = null; // the server is stopping: nothing plays
+                playing.Dispose();
+                throw;
+            }
         }
 
         Changed?.Invoke();
