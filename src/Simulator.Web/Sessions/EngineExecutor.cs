@@ -4,7 +4,8 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// Runs the engine work of every session (play, forward and backward) on a small fixed set of
 /// dedicated threads instead of the thread pool, so Kestrel and the Blazor circuits keep their
 /// threads however many sessions play. Jobs with work take turns round-robin, each turn one
-/// <see cref="EngineOptions.Slice"/> of steps: a session at full speed cannot starve another, and
+/// <see cref="EngineOptions.Slice"/> of steps (shorter when many wait, so a round stays within
+/// <see cref="EngineOptions.Round"/>): a session at full speed cannot starve another, and
 /// a turn ends between two steps when its job is stopped (pause, close). Paced play and rests wait
 /// here for their time without holding a thread.
 /// </summary>
@@ -19,12 +20,14 @@ public sealed partial class EngineExecutor : IDisposable
     private readonly Thread[] _threads;
     private readonly TimeProvider _time;
     private readonly long _slice;
+    private readonly long _round;
+    private readonly long _minSlice;
     private readonly ILogger? _log;
     private int _jobs;
     private bool _stopping;
 
     public EngineExecutor(EngineOptions options, ILogger<EngineExecutor>? log = null)
-        : this(options.WorkerCount, options.Slice, TimeProvider.System, log)
+        : this(options.WorkerCount, options.Slice, options.Round, TimeProvider.System, log)
     {
         bool lower = options.LowerPriority;
         foreach (Thread thread in _threads)
@@ -34,10 +37,12 @@ public sealed partial class EngineExecutor : IDisposable
     }
 
     /// <summary>An executor with <paramref name="workers"/> threads not started yet; with none, turns run only in <see cref="RunNextTurn"/> (tests).</summary>
-    private EngineExecutor(int workers, TimeSpan slice, TimeProvider time, ILogger? log)
+    private EngineExecutor(int workers, TimeSpan slice, TimeSpan round, TimeProvider time, ILogger? log)
     {
         _time = time;
         _slice = Math.Max(1, (long)(slice.TotalSeconds * time.TimestampFrequency));
+        _round = Math.Max(1, (long)(round.TotalSeconds * time.TimestampFrequency)) * Math.Max(1, workers);
+        _minSlice = Math.Min(_slice, Math.Max(1, (long)(MinSlice.TotalSeconds * time.TimestampFrequency)));
         _log = log;
         Slice = slice;
         _threads = new Thread[workers];
@@ -46,6 +51,9 @@ public sealed partial class EngineExecutor : IDisposable
             _threads[i] = new Thread(Work) { IsBackground = true, Name = $"BufferLab engine {i + 1}" };
         }
     }
+
+    /// <summary>The shortest turn, however many sessions wait: below it a turn's own cost (a lock, a change signal) would start to show.</summary>
+    public static readonly TimeSpan MinSlice = TimeSpan.FromMilliseconds(0.5);
 
     /// <summary>The executor of sessions made without one (tests, tools; a thread per core); the app makes its own from configuration.</summary>
     public static EngineExecutor Shared => DefaultExecutor.Value;
@@ -70,7 +78,7 @@ public sealed partial class EngineExecutor : IDisposable
     }
 
     /// <summary>An executor without threads whose turns the caller runs one at a time with <see cref="RunNextTurn"/>, on <paramref name="time"/>: deterministic, for tests.</summary>
-    internal static EngineExecutor Manual(TimeSpan slice, TimeProvider time) => new(0, slice, time, null);
+    internal static EngineExecutor Manual(TimeSpan slice, TimeProvider time, TimeSpan? round = null) => new(0, slice, round ?? slice * 1_000, time, null);
 
     /// <summary>Gives <paramref name="job"/> its first turn after the jobs already waiting for one.</summary>
     public void Submit(EngineJob job)
@@ -104,7 +112,7 @@ public sealed partial class EngineExecutor : IDisposable
             return false;
         }
 
-        RunTurn(job);
+        RunTurn(job.Job, job.Slice);
         return true;
     }
 
@@ -156,12 +164,16 @@ public sealed partial class EngineExecutor : IDisposable
 
         while (Next(block: true) is { } job)
         {
-            RunTurn(job);
+            RunTurn(job.Job, job.Slice);
         }
     }
 
-    /// <summary>The next job whose turn it is: the first ready one, after moving those whose time came; waits for one if <paramref name="block"/>.</summary>
-    private EngineJob? Next(bool block)
+    /// <summary>
+    /// The next job whose turn it is (the first ready one, after moving those whose time came) and
+    /// its slice: <see cref="Slice"/>, or less when the jobs ready would not all fit in a round;
+    /// waits for one if <paramref name="block"/>.
+    /// </summary>
+    private (EngineJob Job, long Slice)? Next(bool block)
     {
         lock (_sync)
         {
@@ -177,7 +189,7 @@ public sealed partial class EngineExecutor : IDisposable
 
                 if (_ready.TryDequeue(out EngineJob? job))
                 {
-                    return job;
+                    return (job, Math.Clamp(_round / (_ready.Count + 1), _minSlice, _slice));
                 }
 
                 if (!block)
@@ -195,12 +207,12 @@ public sealed partial class EngineExecutor : IDisposable
         }
     }
 
-    private void RunTurn(EngineJob job)
+    private void RunTurn(EngineJob job, long slice)
     {
         EngineTurn next;
         try
         {
-            next = job.Stop.IsCancellationRequested ? EngineTurn.Done : job.Turn(new EngineSlice(_time, _time.GetTimestamp(), _slice));
+            next = job.Stop.IsCancellationRequested ? EngineTurn.Done : job.Turn(new EngineSlice(_time, _time.GetTimestamp(), slice));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -16,8 +16,15 @@ public sealed record EngineOptions
     /// </summary>
     public int Workers { get; init; }
 
-    /// <summary>How long one session's turn runs steps before the next session with work gets the thread.</summary>
+    /// <summary>How long one session's turn runs steps before the next session with work gets the thread (at most).</summary>
     public TimeSpan Slice { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// How long a round (every session with work taking one turn) should last: with more sessions
+    /// than fit in it at <see cref="Slice"/>, turns shrink (to <see cref="EngineExecutor.MinSlice"/>
+    /// at least), so each session moves, and its viewers get a frame, several times a second however many play.
+    /// </summary>
+    public TimeSpan Round { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Whether engine threads run at a lower priority than the request threads (a nice value of
@@ -28,7 +35,7 @@ public sealed record EngineOptions
     /// <summary>The threads <see cref="Workers"/> stands for on this machine.</summary>
     public int WorkerCount => Workers > 0 ? Workers : Math.Max(1, Environment.ProcessorCount - 1);
 
-    /// <summary>The options under <see cref="Section"/>: <c>Workers</c>, <c>SliceMilliseconds</c>, <c>LowerPriority</c>; defaults for what is not set.</summary>
+    /// <summary>The options under <see cref="Section"/>: <c>Workers</c>, <c>SliceMilliseconds</c>, <c>RoundMilliseconds</c>, <c>LowerPriority</c>; defaults for what is not set.</summary>
     public static EngineOptions From(IConfiguration configuration)
     {
         IConfigurationSection section = configuration.GetSection(Section);
@@ -39,6 +46,9 @@ public sealed record EngineOptions
             Slice = double.TryParse(section["SliceMilliseconds"], NumberStyles.Float, CultureInfo.InvariantCulture, out double ms) && ms is >= 0.1 and <= 1000
                 ? TimeSpan.FromMilliseconds(ms)
                 : defaults.Slice,
+            Round = double.TryParse(section["RoundMilliseconds"], NumberStyles.Float, CultureInfo.InvariantCulture, out double round) && round is >= 1 and <= 10_000
+                ? TimeSpan.FromMilliseconds(round)
+                : defaults.Round,
             LowerPriority = bool.TryParse(section["LowerPriority"], out bool lower) ? lower : defaults.LowerPriority,
         };
     }

@@ -37,6 +37,29 @@ public sealed class EngineExecutorTests : IDisposable
     }
 
     [Fact]
+    public void WithMoreSessionsThanFitInARoundTurnsGetShorter()
+    {
+        var clock = new SteppingClock();
+        EngineExecutor engine = EngineExecutor.Manual(Slice, clock, round: TimeSpan.FromMilliseconds(8));
+        _owned.Add(engine);
+        SimulationSession[] sessions = [.. Enumerable.Range(0, 4).Select(_ => Session("random-long", engine))];
+        foreach (SimulationSession session in sessions)
+        {
+            session.SetSpeed(SimulationSession.MaxSpeed);
+            session.Play();
+        }
+
+        int[] before = [.. sessions.Select(StepOf)];
+        for (int turn = 0; turn < sessions.Length; turn++)
+        {
+            Assert.True(engine.RunNextTurn());
+        }
+
+        // Four waiting for a round of 8 ms: turns of 2 ms (two readings of the clock), not the 5 ms slice.
+        Assert.All(sessions.Select((s, i) => StepOf(s) - before[i]), moved => Assert.InRange(moved, 1, 2));
+    }
+
+    [Fact]
     public void APacedSessionKeepsItsPaceBesideOneAtFullSpeed()
     {
         var clock = new SteppingClock();
