@@ -142,8 +142,13 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
             if (giveBack)
             {
                 // The GC keeps freed memory for reuse; once closed runs could have held this much
-                // (or the last session closed), give it back to the machine (a compacting, decommitting collection, off the caller's thread).
-                _ = Task.Run(() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+                // (or the last session closed), give it back to the machine (a compacting, decommitting
+                // collection, off the caller's thread), and the native heap's free pages with it (see NativeHeap).
+                _ = Task.Run(() =>
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    NativeHeap.Trim();
+                });
             }
         }
     }
