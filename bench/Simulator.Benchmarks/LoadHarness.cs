@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace BufferLab.Simulator.Benchmarks;
@@ -14,29 +14,38 @@ namespace BufferLab.Simulator.Benchmarks;
 /// the server's RSS before, during and after; and, first, its RSS after open/close cycles of a file
 /// near the per-session memory budget (it must come back within 10% of where it started).
 /// </summary>
-public static partial class LoadHarness
+public static class LoadHarness
 {
     private static readonly TimeSpan Phase = TimeSpan.FromSeconds(15);
 
     /// <summary>How long after the sessions close RSS is read again (the server gives memory back in a collection of its own).</summary>
     private static readonly TimeSpan AfterClose = TimeSpan.FromSeconds(10);
 
-    public static void Run(int cycles)
+    /// <param name="settings">Environment variables for the dashboard (e.g. <c>BufferLab__Engine__LowerPriority=false</c> to compare).</param>
+    /// <param name="cycles">Open/close cycles (0: none).</param>
+    /// <param name="play">Whether the phases with 20 and 64 sessions playing run.</param>
+    /// <param name="memoryMaps">A folder to save the server's memory map (smaps) in before and after the cycles, or null.</param>
+    public static void Run(int cycles, bool play, IReadOnlyDictionary<string, string> settings, string? memoryMaps = null)
     {
-        using Server server = Server.Start();
+        // Production, as `dotnet run` of the built app is; warnings only, so logging costs nothing measurable.
+        using DashboardServer server = DashboardServer.StartAsync("Production", new Dictionary<string, string>(settings) { ["Logging__LogLevel__Default"] = "Warning" }).GetAwaiter().GetResult();
         using var http = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         Get(http); // warm up: the first page render compiles
-        Console.WriteLine($"dashboard pid {server.Pid} at {server.Address}; RSS at rest {Mib(server.Rss())}");
-        Cycles(server, cycles);
-        foreach (int sessions in new[] { 20, 64 })
+        Console.WriteLine($"dashboard pid {server.Pid} at {server.Address}; RSS at rest {Mib(server.ResidentBytes())}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        if (cycles > 0)
+        {
+            Cycles(server, cycles, memoryMaps);
+        }
+
+        foreach (int sessions in play ? [20, 64] : Array.Empty<int>())
         {
             Playing(server, http, sessions);
         }
     }
 
-    private static void Playing(Server server, HttpClient http, int sessions)
+    private static void Playing(DashboardServer server, HttpClient http, int sessions)
     {
-        long before = server.Rss();
+        long before = server.ResidentBytes();
         var connections = new List<HubConnection>();
         var gaps = new List<double>();
         var opened = new List<(HubConnection Hub, string Session)>();
@@ -60,7 +69,7 @@ public static partial class LoadHarness
         while (clock.Elapsed < Phase)
         {
             latencies.Add(Get(http));
-            during = Math.Max(during, server.Rss());
+            during = Math.Max(during, server.ResidentBytes());
             Thread.Sleep(100);
         }
 
@@ -73,7 +82,7 @@ public static partial class LoadHarness
         Thread.Sleep(AfterClose);
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{sessions} sessions playing: GET / p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms, worst {latencies[^1]:0} ms ({latencies.Count} requests); worst frame gap {(gaps.Count == 0 ? 0 : gaps.Max()):0} ms; RSS {Mib(before)} before, {Mib(during)} at most during, {Mib(server.Rss())} {AfterClose.TotalSeconds:0} s after they closed"));
+            $"{sessions} sessions playing: GET / p50 {Percentile(latencies, 50):0} ms, p99 {Percentile(latencies, 99):0} ms, worst {latencies[^1]:0} ms ({latencies.Count} requests); worst frame gap {(gaps.Count == 0 ? 0 : gaps.Max()):0} ms; RSS {Mib(before)} before, {Mib(during)} at most during, {Mib(server.ResidentBytes())} {AfterClose.TotalSeconds:0} s after they closed"));
     }
 
     /// <summary>Plays the session and records the gaps between its frames until the phase ends or the run does.</summary>
@@ -97,6 +106,9 @@ public static partial class LoadHarness
         }
         catch (OperationCanceledException)
         {
+            // the phase ended: the time since the last frame counts too (a stream that never
+            // delivered a frame shows as one gap of the whole phase, not as none)
+            worst = Math.Max(worst, since.Elapsed.TotalMilliseconds);
         }
 
         lock (gaps)
@@ -105,7 +117,7 @@ public static partial class LoadHarness
         }
     }
 
-    private static void Cycles(Server server, int cycles)
+    private static void Cycles(DashboardServer server, int cycles, string? memoryMaps)
     {
         // Near the per-session budget (1 GiB): 12 blocks of 64 MiB and 2 buffers.
         const string Large = "name: large\ndescription: near the session budget\nsystem: keep\noptions:\n  scale: 1\n  blocks: 12\n  maxBuffers: 2\nphases:\n  - load: closed\n    clients: 1\n    requestsPerClient: 2\n";
@@ -113,7 +125,13 @@ public static partial class LoadHarness
         hub.StartAsync().GetAwaiter().GetResult();
         OpenClose(hub, Large); // warm-up: the code paths are compiled once, not counted as growth
         Thread.Sleep(3000);
-        long start = server.Rss();
+        long start = server.ResidentBytes();
+        (long anonStart, long fileStart) = server.ResidentParts();
+        if (memoryMaps is not null)
+        {
+            server.SaveMemoryMap(Path.Combine(Directory.CreateDirectory(memoryMaps).FullName, "smaps-before.txt"));
+        }
+
         var clock = Stopwatch.StartNew();
         for (int i = 0; i < cycles; i++)
         {
@@ -122,9 +140,15 @@ public static partial class LoadHarness
 
         hub.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Thread.Sleep(3000);
-        long after = server.Rss();
+        long after = server.ResidentBytes();
+        (long anonAfter, long fileAfter) = server.ResidentParts();
+        if (memoryMaps is not null)
+        {
+            server.SaveMemoryMap(Path.Combine(memoryMaps, "smaps-after.txt"));
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{cycles} open/close cycles of an 896 MiB keep file in {clock.Elapsed.TotalSeconds:0} s: RSS {Mib(start)} before (after one warm-up cycle), {Mib(after)} after ({100.0 * (after - start) / start:+0;-0}%; target within 10%)"));
+            $"{cycles} open/close cycles of an 896 MiB keep file in {clock.Elapsed.TotalSeconds:0} s: RSS {Mib(start)} before (after one warm-up cycle), {Mib(after)} after ({100.0 * (after - start) / start:+0;-0}%; target within 10%); anonymous {Mib(anonStart)} -> {Mib(anonAfter)}, file-backed {Mib(fileStart)} -> {Mib(fileAfter)}"));
     }
 
     private static void OpenClose(HubConnection hub, string yaml)
@@ -145,77 +169,4 @@ public static partial class LoadHarness
     private static double Percentile(List<double> sorted, int p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p / 100.0 * sorted.Count) - 1)];
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0} MiB");
-
-    /// <summary>The built dashboard as a child process on a free loopback port.</summary>
-    private sealed partial class Server : IDisposable
-    {
-        private readonly Process _process;
-        private readonly string _data;
-
-        private Server(Process process, Uri address, string data)
-        {
-            _process = process;
-            Address = address;
-            _data = data;
-        }
-
-        public Uri Address { get; }
-
-        public int Pid => _process.Id;
-
-        public static Server Start()
-        {
-            string root = AppContext.BaseDirectory;
-            while (!File.Exists(Path.Combine(root, "Simulator.sln")))
-            {
-                root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("run from the repository (Simulator.sln not found)");
-            }
-
-            string web = Path.Combine(root, "src", "Simulator.Web");
-            string dll = Directory.EnumerateFiles(Path.Combine(web, "bin"), "Simulator.Web.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-                ?? throw new InvalidOperationException("build the dashboard first: dotnet build src/Simulator.Web -c Release");
-            string data = Directory.CreateTempSubdirectory("bufferlab-load-").FullName;
-            var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"]) { WorkingDirectory = web, RedirectStandardOutput = true, UseShellExecute = false };
-            start.Environment["BufferLab__DataFolder"] = data;
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            Process process = Process.Start(start)!;
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < TimeSpan.FromSeconds(60) && process.StandardOutput.ReadLine() is { } line)
-            {
-                if (AddressLine().Match(line) is { Success: true } match)
-                {
-                    _ = Task.Run(() => process.StandardOutput.ReadToEnd()); // keep draining what it prints
-                    return new Server(process, new Uri(match.Groups[1].Value), data);
-                }
-            }
-
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException("the dashboard printed no address within 60 s");
-        }
-
-        /// <summary>The server's resident memory, from /proc.</summary>
-        public long Rss()
-        {
-            foreach (string line in File.ReadLines($"/proc/{_process.Id}/status"))
-            {
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                {
-                    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-                }
-            }
-
-            return 0;
-        }
-
-        public void Dispose()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-            _process.Dispose();
-            Directory.Delete(_data, recursive: true);
-        }
-
-        [GeneratedRegex(@"Buffer Lab dashboard: (http://\S+)")]
-        private static partial Regex AddressLine();
-    }
 }

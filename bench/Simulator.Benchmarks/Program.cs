@@ -19,7 +19,12 @@ IConfig config = DefaultConfig.Instance
 if (args.Contains("load"))
 {
     int at = Array.IndexOf(args, "--cycles");
-    LoadHarness.Run(at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 100);
+    // --set NAME=VALUE (repeatable): an environment variable for the dashboard, e.g. BufferLab__Engine__Workers=2.
+    Dictionary<string, string> settings = args.Zip(args.Skip(1)).Where(p => p.First == "--set" && p.Second.Contains('=', StringComparison.Ordinal))
+        .Select(p => p.Second.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+    int maps = Array.IndexOf(args, "--smaps"); // --smaps FOLDER: the server's memory map before and after the cycles
+    LoadHarness.Run(at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : 100, play: !args.Contains("--no-play"), settings,
+        maps >= 0 && maps + 1 < args.Length ? args[maps + 1] : null);
     return;
 }
 

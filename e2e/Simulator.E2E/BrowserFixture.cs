@@ -1,3 +1,4 @@
+using BufferLab.Simulator.TestSupport;
 using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;

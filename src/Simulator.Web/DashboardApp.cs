@@ -53,6 +53,8 @@ public static class DashboardApp
         // Prometheus text at /metrics through OpenTelemetry.
         builder.Services.AddSingleton<SimulationMeter>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SimulationMeter.MeterName).AddPrometheusExporter());
+        // Every session's play runs on a few engine threads of its own (BufferLab:Engine), not the thread pool.
+        builder.Services.AddSingleton(s => new EngineExecutor(EngineOptions.From(builder.Configuration), s.GetService<ILogger<EngineExecutor>>()));
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRunExports();

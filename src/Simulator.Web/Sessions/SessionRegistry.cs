@@ -9,8 +9,9 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// circuit) and only that owner may control it. Limits bound how many exist, counted separately
 /// for pages and hub connections so hub clients cannot take the pages' room. With a
 /// <see cref="SimulationMeter"/>, every open session's metrics are published until it closes.
+/// Sessions play on <paramref name="engine"/> (<see cref="EngineExecutor.Shared"/> when none is given).
 /// </summary>
-public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? meter = null) : IDisposable
+public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? meter = null, EngineExecutor? engine = null) : IDisposable
 {
     /// <summary>Most sessions of one kind (pages, or hub connections) open at once.</summary>
     public const int MaxSessions = 64;
@@ -83,7 +84,7 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
         try
         {
             // Building runs the scenario once to find its last step: done outside the lock.
-            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey, _stopping.Token);
+            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey, engine, _stopping.Token);
             _sessions[session.Id] = session;
             lock (_gate)
             {
@@ -153,8 +154,13 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
             if (giveBack)
             {
                 // The GC keeps freed memory for reuse; once closed runs could have held this much
-                // (or the last session closed), give it back to the machine (a compacting, decommitting collection, off the caller's thread).
-                _ = Task.Run(() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+                // (or the last session closed), give it back to the machine (a compacting, decommitting
+                // collection, off the caller's thread), and the native heap's free pages with it (see NativeHeap).
+                _ = Task.Run(() =>
+                {
+                    GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                    NativeHeap.Trim();
+                });
             }
         }
     }

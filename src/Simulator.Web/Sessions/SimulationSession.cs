@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Engine.Telemetry;
@@ -10,7 +9,8 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// One run of a scenario that a page or a hub connection controls: step, back, seek, play at a
 /// speed, pause, reset. The engine runs under a lock; viewers learn of changes through
 /// <see cref="Changed"/> and read frames when they are ready, so a slow viewer never holds the
-/// engine back. Playing runs on a background task in wall-clock ticks.
+/// engine back. Play runs on the <see cref="EngineExecutor"/>'s threads, in turns shared fairly
+/// with every other session that plays.
 /// </summary>
 public sealed partial class SimulationSession : IDisposable
 {
@@ -19,9 +19,6 @@ public sealed partial class SimulationSession : IDisposable
 
     /// <summary>Speed bounds in steps per second; <see cref="MaxSpeed"/> means "full speed": as fast as the engine goes.</summary>
     public const double MinSpeed = 0.25, MaxSpeed = 100_000;
-
-    /// <summary>At full speed the engine holds the lock for at most this long at a time, so viewers can read between slices.</summary>
-    private static readonly TimeSpan FullSpeedSlice = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Most events one frame carries; the rest are counted, not sent.</summary>
     public const int MaxEventsPerFrame = 200;
@@ -39,6 +36,7 @@ public sealed partial class SimulationSession : IDisposable
 
 
     private readonly Lock _gate = new();
+    private readonly EngineExecutor _engine;
     private Run _run; // replaced whole only by backward play (see ReplayTo); read and changed under _gate
     private readonly CancellationTokenSource _closed = new();
     private CancellationTokenSource? _playing;
@@ -48,9 +46,11 @@ public sealed partial class SimulationSession : IDisposable
     private IDisposable? _published;
 
     /// <param name="contentKey">What the scenario is made of (text and choices), for the shared <see cref="OutlineCache"/>; null probes afresh.</param>
+    /// <param name="engine">Where play runs; <see cref="EngineExecutor.Shared"/> when none is given.</param>
     /// <param name="cancel">Stops the probe (the server is stopping); the session's own runs stop when it closes.</param>
-    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null, CancellationToken cancel = default)
+    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null, EngineExecutor? engine = null, CancellationToken cancel = default)
     {
+        _engine = engine ?? EngineExecutor.Shared;
         Id = id;
         Owner = owner;
         ContentKey = contentKey;
@@ -203,15 +203,7 @@ public sealed partial class SimulationSession : IDisposable
             throw new SessionRequestException($"speed must be from {MinSpeed} to {MaxSpeed} steps per second, got {stepsPerSecond}");
         }
 
-        bool backward = _backward;
-        bool restart = IsPlaying && !backward && (_speed >= MaxSpeed) != (stepsPerSecond >= MaxSpeed);
-        _speed = stepsPerSecond;
-        if (restart)
-        {
-            Pause(); // full speed and paced play run different loops (backward play has one loop for every speed)
-            Play(backward);
-        }
-
+        _speed = stepsPerSecond; // play reads it at its next turn (full speed and a pace switch there)
         Changed?.Invoke();
     }
 
@@ -235,12 +227,21 @@ public sealed partial class SimulationSession : IDisposable
                 throw new SessionRequestException($"session '{Id}' is closed");
             }
 
-            // Each loop owns its token source and, when it ends by itself, stops only itself, so a
-            // loop that is winding down can never stop the one a later Play started.
+            // Each play owns its token source and, when it ends by itself, stops only itself, so a
+            // play that is winding down can never stop the one a later Play started.
             var playing = CancellationTokenSource.CreateLinkedTokenSource(_closed.Token);
             _playing = playing;
             _backward = backward;
-            _ = Task.Run(() => PlayAsync(playing)); // off the caller's context (a Blazor circuit's, for pages)
+            try
+            {
+                _engine.Submit(new Player(this, playing, backward)); // off the caller's thread (a Blazor circuit's, for pages)
+            }
+            catch (SessionRequestException)
+            {
+                _playing = null; // the server is stopping: nothing plays
+                playing.Dispose();
+                throw;
+            }
         }
 
         Changed?.Invoke();
@@ -248,19 +249,17 @@ public sealed partial class SimulationSession : IDisposable
 
     public void Pause() => Stop(expected: null);
 
-    /// <summary>Stops play: whatever loop runs (<paramref name="expected"/> null), or only that loop if it is still the current one.</summary>
+    /// <summary>
+    /// Stops play: whatever plays (<paramref name="expected"/> null), or only that play if it is
+    /// still the current one. It is cancelled before the lock is taken, so a turn in progress
+    /// stops at its next step and lets go of the lock; once this returns, play takes no step more.
+    /// </summary>
     private void Stop(CancellationTokenSource? expected)
     {
-        CancellationTokenSource? playing;
-        lock (_gate)
+        CancellationTokenSource? playing = Volatile.Read(ref _playing);
+        if (playing is null || (expected is not null && playing != expected))
         {
-            playing = _playing;
-            if (playing is null || (expected is not null && playing != expected))
-            {
-                return;
-            }
-
-            _playing = null;
+            return;
         }
 
         try
@@ -269,7 +268,17 @@ public sealed partial class SimulationSession : IDisposable
         }
         catch (ObjectDisposedException)
         {
-            // the loop already ended and freed it
+            // that play already ended and freed it
+        }
+
+        lock (_gate)
+        {
+            if (_playing != playing)
+            {
+                return; // it ended by itself meanwhile (and said so)
+            }
+
+            _playing = null;
         }
 
         Changed?.Invoke();
