@@ -120,6 +120,23 @@ public sealed partial class ScenariosPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AnUploadNested60000LevelsDeepIsRefusedAtItsLineAndTheServerGoesOn()
+    {
+        IPage page = await browser.OpenAsync("/scenarios");
+        // 120 KB that once ended the server with "Stack overflow." (YamlDotNet recursed per level).
+        string deep = "name: deep\nsystem: keep\ndescription: nested\njunk: " + new string('[', 60_000) + new string(']', 60_000) + "\n";
+
+        await page.GetByTestId("upload-input").SetInputFilesAsync(new FilePayload { Name = "deep.yaml", MimeType = "application/yaml", Buffer = Encoding.UTF8.GetBytes(deep) });
+
+        await Expect.TextAsync(page.GetByTestId("problem-list"), "the file nests deeper than 32 levels");
+        Assert.True(await page.GetByTestId("run-button").IsDisabledAsync());
+        IPage other = await browser.OpenAsync("/stratum?scenario=readme-case3&step=end"); // the server still answers
+        await Expect.TextAsync(other.GetByTestId("slot-map-text"), "9a3456bc BACK MODE");
+        await other.CloseAsync();
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task RunOpensTheSystemPageWithTheEditedScenario()
     {
         IPage page = await browser.OpenAsync("/scenarios?scenario=keep-zipf");
