@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Tests.Keep;
@@ -140,5 +141,30 @@ public class BufferPoolVectorTests
         Assert.Equal(20, pool.AllocatedBytes);
         _ = pool.TryGet();
         Assert.Equal(30, pool.AllocatedBytes);
+    }
+
+    [Fact]
+    public void WithGo18sSyncPoolOneCollectionDropsEveryIdleBufferAndThereIsNoVictimCache()
+    {
+        // Go 1.8 src/sync/pool.go poolCleanup: every Pool's private and shared objects set to nil at each GC (no victim, added in Go 1.13)
+        var pool = new KeepBufferPool(4, 10, gc: SyncPoolGc.DropAll);
+        byte[] a = pool.TryGet()!, b = pool.TryGet()!;
+        pool.Put(a);
+        pool.Put(b);
+
+        Assert.Equal(2, pool.CollectGarbage().Count);
+        Assert.Equal(0, pool.Idle);
+        Assert.Empty(pool.Victims);
+        _ = pool.TryGet();
+        Assert.Equal(30, pool.AllocatedBytes);
+    }
+
+    [Fact]
+    public void TheLegacyServerRunsOnGo18sPoolAndTodaysOnTheVictimCache()
+    {
+        // the 2017 keepstore (0f644e242e) was built with Go 1.8; today's with a Go 1.13+ release
+        Assert.Equal(SyncPoolGc.DropAll, new KeepHarness(KeepHarness.Teaching(KeepServerMode.Legacy)).Execute().Model.Pool.Gc);
+        Assert.Equal(SyncPoolGc.VictimCache, new KeepHarness(KeepHarness.Teaching(KeepServerMode.Current)).Execute().Model.Pool.Gc);
+        Assert.Equal(SyncPoolGc.VictimCache, new KeepBufferPool(1, 1).Gc);
     }
 }

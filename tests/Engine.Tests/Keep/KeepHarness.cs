@@ -46,9 +46,9 @@ internal sealed class KeepHarness : IScenario
         return this;
     }
 
-    public KeepHarness GetLocator(double atMs, KeepLocator locator)
+    public KeepHarness GetLocator(double atMs, KeepLocator locator, double? disconnectAfterMs = null)
     {
-        _actors.Add((atMs, (m, _) => m.Request("GET", locator)));
+        _actors.Add((atMs, (m, _) => m.Request("GET", locator, 0, null, disconnectAfterMs is { } d ? TimeSpan.FromMilliseconds(d) : null)));
         return this;
     }
 

@@ -13,7 +13,7 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
     public override IEnumerable<TimeSpan> Get(KeepRequest request)
     {
         var holder = new BufferHolder();
-        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, KeepError.ClientGone.Status))
+        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, KeepError.ClientGone))
         {
             yield return delay;
         }
@@ -62,5 +62,5 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
         }
     }
 
-    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, KeepError.ClientGone.Status);
+    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, KeepError.ClientGone);
 }

@@ -35,7 +35,8 @@ public sealed class KeepModel : ISimulationModel<KeepSnapshot>
         Volumes = [.. Enumerable.Range(0, config.Volumes).Select(i => new KeepVolume(
             string.Create(CultureInfo.InvariantCulture, $"zzzzz-nyw5e-{i:D15}"),
             TimeSpan.FromMilliseconds(config.VolumeLatencyMs), config.BytesPerSecond(config.VolumeMiBps), config.VolumeParallelParts))];
-        Pool = new KeepBufferPool(config.MaxBuffers, config.BufferSize, w => Wake((KeepRequest)w.Owner));
+        Pool = new KeepBufferPool(config.MaxBuffers, config.BufferSize, w => Wake((KeepRequest)w.Owner),
+            config.Mode == KeepServerMode.Legacy ? SyncPoolGc.DropAll : SyncPoolGc.VictimCache); // the 2017 keepstore was built with Go 1.8
         Cache = new CoalescingBufferCache(config.MaxBuffers, config.BufferSize);
         Reader = new VolumeReader(this, context.Random.Fork("keep.volume-parts"));
         Limiter = new RequestLimiter(config.MaxConcurrentRequests, config.MaxQueuedRequests, t => Wake((KeepRequest)t.Owner));

@@ -22,9 +22,9 @@ internal abstract class KeepServer(KeepModel model)
     /// <summary>
     /// Admission, then a pool buffer (GetContext). Afterwards either the request holds
     /// <paramref name="holder"/>'s buffer or it has been answered: refused, or
-    /// <paramref name="statusIfClientLeft"/> because its client left while it waited.
+    /// <paramref name="ifClientLeft"/> because its client left while it waited.
     /// </summary>
-    protected IEnumerable<TimeSpan> AdmitWithBuffer(KeepRequest request, BufferHolder holder, int statusIfClientLeft)
+    protected IEnumerable<TimeSpan> AdmitWithBuffer(KeepRequest request, BufferHolder holder, KeepError ifClientLeft)
     {
         foreach (TimeSpan delay in Admit(request))
         {
@@ -43,15 +43,15 @@ internal abstract class KeepServer(KeepModel model)
 
         if (holder.Buffer is null)
         {
-            Model.Respond(request, statusIfClientLeft, message: KeepError.ClientGone.Message);
+            Model.Respond(request, ifClientLeft.Status, message: ifClientLeft.Message);
         }
     }
 
     /// <summary>PUT with a pool buffer (current and legacy): BlockWrite, give the buffer back, answer.</summary>
-    protected IEnumerable<TimeSpan> PutWithPoolBuffer(KeepRequest request, int statusIfClientLeft)
+    protected IEnumerable<TimeSpan> PutWithPoolBuffer(KeepRequest request, KeepError ifClientLeft)
     {
         var holder = new BufferHolder();
-        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, statusIfClientLeft))
+        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, ifClientLeft))
         {
             yield return delay;
         }
@@ -68,7 +68,7 @@ internal abstract class KeepServer(KeepModel model)
         }
 
         Model.PutBuffer(request, buffer);
-        Model.Respond(request, request.Disconnected ? statusIfClientLeft : result.Error?.Status ?? 200, message: result.Error?.Message);
+        Model.Respond(request, request.Disconnected ? ifClientLeft.Status : result.Error?.Status ?? 200, message: result.Error?.Message);
     }
 
     /// <summary>A GET without a size hint is errMethodNotAllowed (405), except for the empty block; answers it and says so.</summary>

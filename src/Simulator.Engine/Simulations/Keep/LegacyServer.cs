@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;
@@ -7,15 +8,17 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 /// <summary>
 /// The 2017 keepstore (services/keepstore/handlers.go at 0f644e242e): a MaxRequests semaphore that
 /// answers 503 at once when full, getBufferWithContext (503 if the client leaves while waiting),
-/// GetBlock reading the whole block and checking its hash, then resp.Write of the whole block, so
-/// the buffer is held for the volume read plus the full transfer.
+/// GetBlock trying the volumes in configuration order with the whole block read into the buffer
+/// and its hash checked, then resp.Write of the whole block, so the buffer is held for the volume
+/// reads plus the full transfer. Its pool is Go 1.8's sync.Pool (no victim cache; see KeepModel).
 /// </summary>
 internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
 {
+    /// <summary>GetBlockHandler (handlers.go:94-133).</summary>
     public override IEnumerable<TimeSpan> Get(KeepRequest request)
     {
         var holder = new BufferHolder();
-        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, KeepError.Unavailable.Status)) // ErrClientDisconnect was a 503
+        foreach (TimeSpan delay in AdmitWithBuffer(request, holder, LegacyKeepError.ClientDisconnect)) // handlers.go:113-117
         {
             yield return delay;
         }
@@ -29,36 +32,28 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         Flight flight = Model.StartFlight(locator.Hash, null, request);
         request.Enter(RequestPhase.Filling, Model.Now);
         VolumeReadResult read = flight.Read;
-        var whole = new StreamWriterAt(buffer, Model.Config.PartSize, (_, _) => null); // GetBlock: the bytes just land in buf
-        foreach (TimeSpan delay in Model.Reader.Read(request, locator.Hash, whole, read, cancellable: false))
+        foreach (TimeSpan delay in GetBlock(request, locator.Hash, buffer, read))
         {
             yield return delay;
         }
 
         KeepError? error = read.Error;
-#pragma warning disable CA5351 // Keep names blocks by MD5
-        if (error is null && Convert.ToHexStringLower(MD5.HashData(buffer.AsSpan(0, read.Size))) != locator.Hash)
-#pragma warning restore CA5351
-        {
-            error = KeepError.Checksum;
-        }
-
         flight.Outcome = error?.ToString() ?? "ok";
         if (error is null)
         {
             request.Enter(RequestPhase.Streaming, Model.Now);
-            Model.SendToClient(request, buffer.AsMemory(0, read.Size));
+            Model.SendToClient(request, buffer.AsMemory(0, read.Size)); // handlers.go:132 resp.Write(buf[:size])
             foreach (TimeSpan delay in Model.AwaitDelivery(request))
             {
                 yield return delay;
             }
         }
 
-        Model.PutBuffer(request, buffer);
-        Model.Respond(request, error?.Status ?? 200, truncated: error is null && request.Disconnected, message: error?.Message);
+        Model.PutBuffer(request, buffer); // handlers.go:118 defer bufs.Put(buf)
+        Model.Respond(request, error?.Status ?? 200, truncated: error is null && request.Disconnected, message: error?.Message); // handlers.go:121-127
     }
 
-    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, KeepError.Unavailable.Status);
+    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, LegacyKeepError.ClientDisconnect);
 
     /// <summary>httpserver.NewRequestLimiter of 2017: a plain semaphore, 503 at once when MaxRequests handlers run.</summary>
     protected override IEnumerable<TimeSpan> Admit(KeepRequest request)
@@ -71,5 +66,65 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
 
         Model.LegacyRunning++;
         request.Admitted = true;
+    }
+
+    /// <summary>
+    /// GetBlock (handlers.go:639-679): every readable volume in configuration order
+    /// (volume.go:340, 361-363: KeepVM.AllReadable is the volumes as configured, not a rendezvous
+    /// order). The client leaving ends it with ErrClientDisconnect (645-648); any other error is
+    /// logged unless it is not-found, and the next volume is tried (650-660) without changing what
+    /// the caller is told; a copy whose MD5 is not the locator's is logged, makes the answer
+    /// DiskHashError, and the next volume is tried (663-671); NotFoundError when no volume had a
+    /// good copy (641, 678). Leaves the size and the error in <paramref name="result"/>.
+    /// </summary>
+    private IEnumerable<TimeSpan> GetBlock(KeepRequest request, string hash, byte[] buffer, VolumeReadResult result)
+    {
+        KeepError errorToCaller = LegacyKeepError.NotFound;
+        foreach (KeepVolume volume in Model.Volumes)
+        {
+            var get = new VolumeGetResult();
+            foreach (TimeSpan delay in Model.Reader.Get(request, volume, hash, buffer, get, result))
+            {
+                yield return delay;
+            }
+
+            if (request.Disconnected)
+            {
+                result.Error = LegacyKeepError.ClientDisconnect;
+                yield break;
+            }
+
+            if (get.NotExist)
+            {
+                continue;
+            }
+
+            if (get.Error is { } error)
+            {
+                Model.Emit(new ServerLogged(request.Id, $"{volume.Uuid}: Get({hash}): {error}"));
+                continue;
+            }
+
+#pragma warning disable CA5351 // Keep names blocks by MD5
+            string filehash = Convert.ToHexStringLower(MD5.HashData(buffer.AsSpan(0, get.Size)));
+#pragma warning restore CA5351
+            if (filehash != hash)
+            {
+                Model.Emit(new ServerLogged(request.Id, $"{volume.Uuid}: checksum mismatch for request {hash} (actual {filehash})"));
+                errorToCaller = LegacyKeepError.DiskHash;
+                continue;
+            }
+
+            if (errorToCaller == LegacyKeepError.DiskHash)
+            {
+                Model.Emit(new ServerLogged(request.Id, $"{volume.Uuid}: checksum mismatch for request {hash} but a good copy was found on another volume and returned"));
+            }
+
+            result.Error = null;
+            result.Size = get.Size;
+            yield break;
+        }
+
+        result.Error = errorToCaller;
     }
 }

@@ -5,9 +5,15 @@ using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;
 
-/// <summary>keepstore's BlockRead loop over the mounts, as steps: each volume's latency, then its chunks in the order its parallel parts land.</summary>
+/// <summary>
+/// keepstore's volume reads, as steps: today's BlockRead loop over the mounts (each volume's latency,
+/// then its chunks in the order its parallel parts land), and the 2017 vol.Get of one volume.
+/// </summary>
 internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
 {
+    /// <summary>ctx.Err() once the client has gone.</summary>
+    private const string ContextCanceled = "context canceled";
+
     /// <summary>
     /// One BlockRead over the mounts in rendezvous order into <paramref name="sink"/>: first-byte
     /// latency, then chunks at the volume's bandwidth, in the order its parallel parts land. Not
@@ -88,6 +94,66 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
         }
 
         result.Error = errorToCaller;
+    }
+
+    /// <summary>
+    /// The 2017 vol.Get(ctx, hash, buf) (services/keepstore/pipe_adapters.go getWithPipe at
+    /// 0f644e242e): first-byte latency, then the block's bytes in order into <paramref name="buffer"/>
+    /// (io.ReadFull from the volume's pipe) at the volume's bandwidth. It returns the context's error
+    /// as soon as the client has left (the select on ctx.Done), not found, an I/O error, or the size.
+    /// </summary>
+    public IEnumerable<TimeSpan> Get(KeepRequest request, KeepVolume volume, string hash, byte[] buffer, VolumeGetResult result, VolumeReadResult progress)
+    {
+        if (request.Disconnected)
+        {
+            result.Error = ContextCanceled;
+            yield break;
+        }
+
+        model.Counters.VolumeReads++;
+        progress.Attempts++;
+        progress.Volume = volume.Uuid;
+        model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
+        yield return volume.Latency;
+        byte[]? data = request.Disconnected ? null : volume.Read(hash);
+        if (data is null)
+        {
+            result.NotExist = !request.Disconnected;
+            result.Error = request.Disconnected ? ContextCanceled : null;
+            model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, result.Error ?? "not found"));
+            yield break;
+        }
+
+        int? failAfter = volume.FaultOf(hash)?.FailAfterBytes;
+        int chunk = model.Config.ChunkSize;
+        long read = 0;
+        string? error = null;
+        for (int offset = 0; offset < data.Length; offset += chunk)
+        {
+            if (request.Disconnected)
+            {
+                error = ContextCanceled;
+                break;
+            }
+
+            int length = Math.Min(chunk, data.Length - offset);
+            int take = failAfter is { } limit ? (int)Math.Clamp(limit - read, 0, length) : length;
+            data.AsSpan(offset, take).CopyTo(buffer.AsSpan(offset));
+            read += take;
+            model.Counters.BytesFromVolumes += take;
+            progress.BytesRead += take;
+            if (take < length)
+            {
+                error = VolumeFault.FailureMessage;
+                break;
+            }
+
+            yield return volume.TransferTime(length);
+        }
+
+        model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
+        result.Error = error;
+        result.Size = error is null ? data.Length : 0;
     }
 
     private List<(int Offset, int Length)> ChunkOrder(int size, int parallel)

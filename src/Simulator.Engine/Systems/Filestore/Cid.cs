@@ -1,30 +1,36 @@
-using System.Security.Cryptography;
-
 namespace BufferLab.Simulator.Engine.Systems.Filestore;
 
 /// <summary>
-/// A CIDv1 of a raw block with a sha2-256 multihash (go-cid's NewCidV1(cid.Raw, mh)): the bytes
-/// 0x01 0x55 0x12 0x20 + digest, written in multibase base32 ("bafkrei…").
+/// A CIDv1 of a raw block (go-cid's NewCidV1(cid.Raw, mh)): 0x01 0x55, then the multihash (for
+/// sha2-256, as boxo adds raw leaves, 0x12 0x20 + digest), written in multibase base32 ("bafkrei…").
 /// </summary>
 public sealed record Cid(byte[] Multihash)
 {
-    private const byte Version1 = 0x01, RawCodec = 0x55, Sha2_256 = 0x12, DigestLength = 0x20;
+    private const byte Version1 = 0x01, RawCodec = 0x55;
 
-    /// <summary>The CID of <paramref name="data"/> (the prefix's Sum).</summary>
-    public static Cid Of(ReadOnlySpan<byte> data)
+    /// <summary>The sha2-256 CID of <paramref name="data"/>, as boxo's add makes it.</summary>
+    public static Cid Of(ReadOnlySpan<byte> data) => Of(data, Filestore.Multihash.Sha256);
+
+    /// <summary>The CID of <paramref name="data"/> with multihash <paramref name="code"/> at its full digest length.</summary>
+    public static Cid Of(ReadOnlySpan<byte> data, ulong code, int length = -1) => new(Filestore.Multihash.Sum(data, code, length));
+
+    /// <summary>go-cid's Prefix: the multihash's code and length (FormatException when it is not a multihash).</summary>
+    public CidPrefix Prefix()
     {
-        byte[] multihash = new byte[2 + DigestLength];
-        multihash[0] = Sha2_256;
-        multihash[1] = DigestLength;
-        SHA256.HashData(data, multihash.AsSpan(2));
-        return new Cid(multihash);
+        (ulong code, int length, _) = Filestore.Multihash.Decode(Multihash);
+        return new CidPrefix(code, length);
     }
 
     public byte[] Bytes => [Version1, RawCodec, .. Multihash];
 
     public bool Equals(Cid? other) => other is not null && Multihash.AsSpan().SequenceEqual(other.Multihash);
 
-    public override int GetHashCode() => BitConverter.ToInt32(Multihash, 2);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.AddBytes(Multihash);
+        return hash.ToHashCode();
+    }
 
     /// <summary>Multibase base32 (lower case, no padding) with its "b" prefix.</summary>
     public override string ToString() => "b" + Base32.Encode(Bytes).ToLowerInvariant();

@@ -174,9 +174,14 @@ public sealed class FileManager
     /// <summary>IsURL: begins with http:// or https://.</summary>
     public static bool IsUrl(string path) => path.StartsWith("http://", StringComparison.Ordinal) || path.StartsWith("https://", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The check after a read (fsrefstore.go readFileDataObj and readURLDataObj): the bytes hashed with
+    /// the key's own multihash prefix (origCid.Prefix().Sum(outbuf)), not a fixed hash; a Sum error
+    /// is a plain error (StatusOtherError in List and Verify), a different CID is StatusFileChanged.
+    /// </summary>
     private static void Check(Cid cid, byte[] data, DataObj reference)
     {
-        if (!Cid.Of(data).Equals(cid))
+        if (!cid.Prefix().Sum(data).Equals(cid))
         {
             throw new CorruptReferenceException(FilestoreStatus.FileChanged, $"data in file did not match. {reference.FilePath} offset {reference.Offset}");
         }

@@ -3,9 +3,9 @@ namespace BufferLab.Simulator.Engine.Systems.Keep;
 /// <summary>
 /// Mirrors services/keepstore/bufferpool.go: a limiter channel of MaxKeepBlobBuffers tokens (Go
 /// queues blocked senders FIFO) over a sync.Pool of fixed-size buffers whose New adds to a
-/// monotonic allocated-bytes counter. sync.Pool's GC behaviour (Go 1.13+) is kept: a collection
-/// moves pooled buffers to a victim cache and drops the previous victims, so idle memory can shrink
-/// while allocated_bytes never does.
+/// monotonic allocated-bytes counter. sync.Pool's GC behaviour is the Go release's (<see cref="Gc"/>):
+/// Go 1.13+ moves pooled buffers to a victim cache and drops the previous victims; Go 1.8 (the 2017
+/// keepstore) drops every pooled buffer. Either way idle memory can shrink while allocated_bytes never does.
 /// </summary>
 public sealed class KeepBufferPool
 {
@@ -13,7 +13,7 @@ public sealed class KeepBufferPool
     private readonly Stack<byte[]> _pooled = new();
     private readonly Stack<byte[]> _victims = new();
 
-    public KeepBufferPool(int maxBuffers, int bufferSize, Action<BufferWait>? granted = null)
+    public KeepBufferPool(int maxBuffers, int bufferSize, Action<BufferWait>? granted = null, SyncPoolGc gc = SyncPoolGc.VictimCache)
     {
         if (maxBuffers <= 0)
         {
@@ -24,7 +24,11 @@ public sealed class KeepBufferPool
         MaxBuffers = maxBuffers;
         BufferSize = bufferSize;
         Granted = granted;
+        Gc = gc;
     }
+
+    /// <summary>What a garbage collection does to idle buffers: Go 1.13+'s victim cache or Go 1.8's drop-all.</summary>
+    public SyncPoolGc Gc { get; }
 
     /// <summary>Called when a waiting Get receives its buffer (the simulator wakes the waiting actor).</summary>
     public Action<BufferWait>? Granted { get; set; }
@@ -121,11 +125,21 @@ public sealed class KeepBufferPool
     /// <summary>Buffers in sync.Pool's victim cache: the next GC frees them unless a Get takes them first.</summary>
     public IEnumerable<byte[]> Victims => _victims;
 
-    /// <summary>A garbage collection as sync.Pool sees it: victims are dropped (returned), pooled buffers become victims.</summary>
+    /// <summary>
+    /// A garbage collection as sync.Pool sees it, returning the buffers dropped: with a victim cache
+    /// the victims are dropped and pooled buffers become victims; without one (Go 1.8) every pooled buffer is dropped.
+    /// </summary>
     public IReadOnlyList<byte[]> CollectGarbage()
     {
         byte[][] dropped = [.. _victims];
         _victims.Clear();
+        if (Gc == SyncPoolGc.DropAll)
+        {
+            dropped = [.. dropped, .. _pooled];
+            _pooled.Clear();
+            return dropped;
+        }
+
         while (_pooled.TryPop(out byte[]? buffer))
         {
             _victims.Push(buffer);
