@@ -37,8 +37,15 @@ public sealed class ScreenshotTourTests(BrowserFixture browser)
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
                 await page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('[data-testid=theme-picker] .chosen') !== null");
                 Assert.Equal(theme, await page.EvaluateAsync<string?>("() => document.documentElement.dataset.theme"));
-                // every chart drawn (Plotly.Blazor draws each once its data arrives), not just the first
-                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart')].every(c => c.querySelector('.main-svg'))");
+                if (name is not ("home" or "scenarios" or "history"))
+                {
+                    // a system page: its circuit answers and its run is drawn (before that the charts are not there yet, and "every" of none is true)
+                    await page.WaitForSelectorAsync("html[data-interactive]");
+                    await page.WaitForSelectorAsync(".chart-card");
+                }
+
+                // every chart drawn (Plotly.Blazor draws each once its colours and data arrive), not just the first
+                await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.chart-card')].every(c => c.querySelector('.main-svg'))");
 
                 await page.WaitForTimeoutAsync(300); // the charts' and popovers' last layout
                 await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}-{theme}");

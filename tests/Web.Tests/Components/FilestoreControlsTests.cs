@@ -33,7 +33,7 @@ public sealed class FilestoreControlsTests : ComponentTest
         var std = Render<FilestoreRunPanel>(p => p.Add(c => c.Title, "std").Add(c => c.Snapshot, vm.Snapshot)
             .Add(c => c.ScaleMax, vm.ReaderBytesScaleMax).Add(c => c.Caption, vm.ReaderBytesCaption).Add(c => c.SharedScale, true));
 
-        Assert.Equal("reader-bytes", std.Find("section > *:nth-child(2)").GetAttribute("data-testid")); // right under the title
+        Assert.Equal("reader-bytes", std.Find("section > .run-body > *:first-child").GetAttribute("data-testid")); // right under the title (the run-head)
         Assert.Equal(Units.Bytes(vm.CompareSnapshot!.PeakMappedBytes), mmap.Find("[data-testid=compare-rb-mapped-peak]").TextContent);
         Assert.Equal("0 B", std.Find("[data-testid=rb-mapped-peak]").TextContent);
         Assert.Equal(Units.Bytes(vm.Snapshot!.PeakBufferBytes), std.Find("[data-testid=rb-buffers-peak]").TextContent);

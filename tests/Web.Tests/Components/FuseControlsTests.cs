@@ -73,6 +73,20 @@ public sealed class FuseControlsTests : ComponentTest
     }
 
     [Fact]
+    public void EachBufferFrameCarriesShorterNamesForNarrowFrames()
+    {
+        using var vm = At("vectored", "contiguous-large");
+        var panel = Panel(vm, compared: true);
+
+        // the CSS shows the one that fits the frame's width (a container query per frame)
+        var names = panel.FindAll("[data-testid=compare-map-buffers] .map-frame-name");
+        Assert.Equal(["block 0 · 1 MiB + 4 KiB", "block 1 · 1 MiB"], names.Take(2).Select(n => n.QuerySelector(".long")!.TextContent));
+        Assert.Equal(["#0 · 1 MiB + 4 KiB", "#1 · 1 MiB"], names.Take(2).Select(n => n.QuerySelector(".compact")!.TextContent));
+        Assert.Equal(["#0", "#1"], names.Take(2).Select(n => n.QuerySelector(".tiny")!.TextContent));
+        Assert.Equal("heap copy · 4 MiB", panel.Find("[data-testid=compare-map-heap] .map-frame.heap .compact").TextContent);
+    }
+
+    [Fact]
     public void InitIsInWordsWithEveryFlagBitNamed()
     {
         using var vm = At("vectored", "contiguous-large");

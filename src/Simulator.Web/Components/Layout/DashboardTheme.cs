@@ -37,6 +37,15 @@ public static class DashboardTheme
             Primary = "#6ea2ff",
             Secondary = "#4fc9c4",
             Tertiary = "#c29bff",
+
+            // dark ink on the light fills (app.css's --on-fill): white on #6ea2ff is 2.6:1, this is over 7:1
+            PrimaryContrastText = "#0d1117",
+            SecondaryContrastText = "#0d1117",
+            TertiaryContrastText = "#0d1117",
+            InfoContrastText = "#0d1117",
+            SuccessContrastText = "#0d1117",
+            WarningContrastText = "#0d1117",
+            ErrorContrastText = "#0d1117",
             Success = "#4cc486",
             Warning = "#f0a347",
             Error = "#f27171",

@@ -9,6 +9,15 @@ public sealed record MapBox(string Id, double X, double Width, string Kind, stri
     /// <summary>The pieces drawn inside a buffer's frame (header, payload, free tail), in the same coordinates.</summary>
     public IReadOnlyList<MapBox> Pieces { get; init; } = [];
 
+    /// <summary>
+    /// A shorter label for a buffer's frame ("#0 · 1 MiB + 4 KiB" for "block 0 · 1 MiB + 4 KiB"), shown
+    /// instead of <see cref="Label"/> when the frame is drawn narrow (a phone, two runs side by side).
+    /// </summary>
+    public string? CompactLabel { get; init; }
+
+    /// <summary>The label of a frame drawn very narrow: "#1" for block 1, "Grow" for the WRITE's reply body.</summary>
+    public string? TinyLabel { get; init; }
+
     /// <summary>The reply iovecs that point into this piece ("iov 1").</summary>
     public string? Badge { get; init; }
 

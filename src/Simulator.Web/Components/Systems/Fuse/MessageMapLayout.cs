@@ -89,7 +89,7 @@ public static class MessageMapLayout
                 x += width;
             }
 
-            frames.Add(new MapBox($"b{i}", start, x - start, FrameKind(buffer.Kind), Fit(W(w => w.FrameLabel(i)), x - start), W(w => w.FrameTitle(i)), W(w => w.FrameDetails(i))) { Pieces = pieces });
+            frames.Add(new MapBox($"b{i}", start, x - start, FrameKind(buffer.Kind), Fit(W(w => w.FrameLabel(i)), x - start), W(w => w.FrameTitle(i)), W(w => w.FrameDetails(i))) { Pieces = pieces, CompactLabel = Fit(W(w => w.CompactFrameLabel(i)), x - start), TinyLabel = Fit(W(w => w.TinyFrameLabel(i)), x - start) });
             x += Gap;
         }
 
@@ -137,7 +137,7 @@ public static class MessageMapLayout
                 Badge = width < BadgeWidth ? null : Badge(iovecsAt, i, 0, buffer.Size),
                 TestId = kind == "copy" ? "heap-copy-buffer" : null,
             };
-            heap.Add(new MapBox($"h{i}", at, width, FrameKind(buffer.Kind), Fit(width < BadgeWidth ? W(w => w.ShortFrameLabel(i)) : W(w => w.FrameLabel(i)), width), W(w => w.FrameTitle(i)), W(w => w.FrameDetails(i))) { Pieces = [piece], TestId = piece.TestId });
+            heap.Add(new MapBox($"h{i}", at, width, FrameKind(buffer.Kind), Fit(width < BadgeWidth ? W(w => w.ShortFrameLabel(i)) : W(w => w.FrameLabel(i)), width), W(w => w.FrameTitle(i)), W(w => w.FrameDetails(i))) { Pieces = [piece], TestId = piece.TestId, CompactLabel = Fit(width < BadgeWidth ? W(w => w.ShortFrameLabel(i)) : W(w => w.CompactFrameLabel(i)), width), TinyLabel = Fit(W(w => w.ShortFrameLabel(i)), width) });
             cursor = at + width + Gap;
         }
 

@@ -80,6 +80,20 @@ public sealed class MessageMapWords(MessageView m, bool sharedScale)
 
     public string FrameLabel(int buffer) => $"{Name(buffer)} · {Size(m.Buffers[buffer].Size)}";
 
+    /// <summary>A frame's label when the frame is drawn narrow: "#1 · 1 MiB" for block 1, "heap copy · 4 MiB", "heap · 8 B".</summary>
+    public string CompactFrameLabel(int buffer)
+    {
+        string name = Name(buffer);
+        string compact = name.StartsWith("block ", StringComparison.Ordinal) ? "#" + name["block ".Length..]
+            : name.IndexOf(" (", StringComparison.Ordinal) is var paren and > 0 ? name[..paren]
+            : name;
+        return $"{compact} · {Size(m.Buffers[buffer].Size)}";
+    }
+
+    /// <summary>A very narrow frame's label: "#1" for block 1, else what a narrow heap frame shows.</summary>
+    public string TinyFrameLabel(int buffer) =>
+        Name(buffer).StartsWith("block ", StringComparison.Ordinal) ? "#" + Name(buffer)["block ".Length..] : ShortFrameLabel(buffer);
+
     /// <summary>A narrow heap frame's label: what it holds in a word.</summary>
     public string ShortFrameLabel(int buffer) => m.Buffers[buffer].Name.Contains("Grow", StringComparison.Ordinal) ? "Grow" : Size(m.Buffers[buffer].Size);
 
