@@ -10,12 +10,12 @@ public static class DataObjCodec
         var bytes = new List<byte>();
         byte[] path = Encoding.UTF8.GetBytes(obj.FilePath);
         bytes.Add(1 << 3 | 2);
-        Varint(bytes, (ulong)path.Length);
+        Uvarint.Write(bytes, (ulong)path.Length);
         bytes.AddRange(path);
         bytes.Add(2 << 3);
-        Varint(bytes, obj.Offset);
+        Uvarint.Write(bytes, obj.Offset);
         bytes.Add(3 << 3);
-        Varint(bytes, obj.Size);
+        Uvarint.Write(bytes, obj.Size);
         return [.. bytes];
     }
 
@@ -27,16 +27,16 @@ public static class DataObjCodec
         int at = 0;
         while (at < data.Length)
         {
-            ulong key = ReadVarint(data, ref at);
+            ulong key = Uvarint.Read(data, ref at, "DataObj");
             int field = (int)(key >> 3), wire = (int)(key & 7);
             switch (wire)
             {
                 case 0:
-                    ulong value = ReadVarint(data, ref at);
+                    ulong value = Uvarint.Read(data, ref at, "DataObj");
                     if (field == 2) { offset = value; } else if (field == 3) { size = value; }
                     break;
                 case 2:
-                    int length = checked((int)ReadVarint(data, ref at));
+                    int length = checked((int)Uvarint.Read(data, ref at, "DataObj"));
                     if (length < 0 || at + length > data.Length)
                     {
                         throw new FormatException("DataObj: a length-delimited field runs past the end");
@@ -55,37 +55,5 @@ public static class DataObjCodec
         }
 
         return new DataObj(path, offset, size);
-    }
-
-    private static void Varint(List<byte> bytes, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            bytes.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.Add((byte)value);
-    }
-
-    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int at)
-    {
-        ulong value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (at >= data.Length)
-            {
-                throw new FormatException("DataObj: a varint runs past the end");
-            }
-
-            byte b = data[at++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new FormatException("DataObj: a varint is too long");
     }
 }

@@ -25,8 +25,8 @@ public static class Multihash
     public static byte[] Encode(ReadOnlySpan<byte> digest, ulong code)
     {
         var bytes = new List<byte>(digest.Length + 4);
-        PutUvarint(bytes, code);
-        PutUvarint(bytes, (ulong)digest.Length);
+        Uvarint.Write(bytes, code);
+        Uvarint.Write(bytes, (ulong)digest.Length);
         bytes.AddRange(digest);
         return [.. bytes];
     }
@@ -35,8 +35,8 @@ public static class Multihash
     public static (ulong Code, int Length, int DigestOffset) Decode(ReadOnlySpan<byte> multihash)
     {
         int offset = 0;
-        ulong code = Uvarint(multihash, ref offset);
-        ulong length = Uvarint(multihash, ref offset);
+        ulong code = Uvarint.Read(multihash, ref offset, "multihash");
+        ulong length = Uvarint.Read(multihash, ref offset, "multihash");
         if (length != (ulong)(multihash.Length - offset))
         {
             throw new FormatException($"multihash length inconsistent: digest of {multihash.Length - offset} bytes, {length} declared");
@@ -82,36 +82,4 @@ public static class Multihash
         _ => null,
     };
 #pragma warning restore CA5350, CA5351
-
-    private static void PutUvarint(List<byte> bytes, ulong value)
-    {
-        while (value >= 0x80)
-        {
-            bytes.Add((byte)(value | 0x80));
-            value >>= 7;
-        }
-
-        bytes.Add((byte)value);
-    }
-
-    private static ulong Uvarint(ReadOnlySpan<byte> bytes, ref int offset)
-    {
-        ulong value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (offset >= bytes.Length)
-            {
-                throw new FormatException("multihash too short: a varint runs past the end");
-            }
-
-            byte b = bytes[offset++];
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return value;
-            }
-        }
-
-        throw new FormatException("multihash varint too long");
-    }
 }
