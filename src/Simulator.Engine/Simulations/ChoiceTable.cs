@@ -49,10 +49,7 @@ public sealed class ChoiceTable<T>(string key, params (string Name, T Value, str
         entries.Select(e => ($"{Key}={e.Name}", apply(e.Value)));
 
     /// <summary>"mode must be 'current', 'legacy' or 'coalescing', got 'fast'".</summary>
-    public string Refusal(string? text) => Refusal(Key, text);
-
-    /// <summary>The same for another key that names one of these values, e.g. a page's <c>compare</c>.</summary>
-    public string Refusal(string key, string? text) => $"{key} must be {ListNames()}, got '{text}'";
+    public string Refusal(string? text) => $"{Key} must be {ListNames()}, got '{text}'";
 
     /// <summary>"'current', 'legacy' or 'coalescing'", after <paramref name="first"/> names when given ("'none', 'std' or 'mmap'").</summary>
     public string ListNames(params string[] first)

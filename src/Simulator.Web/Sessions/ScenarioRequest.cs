@@ -5,7 +5,9 @@ using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Simulations;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
 using BufferLab.Simulator.Engine.Simulations.Fuse;
+using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Simulations.StratumV2;
 
 namespace BufferLab.Simulator.Web.Sessions;
@@ -27,7 +29,7 @@ public sealed record ScenarioRequest(string? Scenario, string? Ops = null, int? 
     /// <summary>What the hub's Open asks for: its typed choices under their URL names (FUSE's mount as <see cref="FuseChoices"/> writes it).</summary>
     public static ScenarioRequest From(OpenRequest open) =>
         new ScenarioRequest(open.Scenario, open.Ops, open.Capacity, open.Yaml)
-            .With([("variant", open.Variant), ("mode", open.Mode), ("reader", open.Reader)])
+            .With([(Sv2Choices.Variants.Key, open.Variant), (KeepChoices.Modes.Key, open.Mode), (FilestoreChoices.Readers.Key, open.Reader)])
             .With(new FuseChoices(null, open.PageSize, open.MaxMessageSize, open.MaxPagesLimit, open.VectoredReads, open.VectoredWrites));
 
     /// <summary>This request with <paramref name="key"/> chosen as <paramref name="value"/> (null: not chosen).</summary>
