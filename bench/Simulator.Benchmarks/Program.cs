@@ -28,6 +28,18 @@ if (args.Contains("load"))
     return;
 }
 
+// `timetravel [--only a,b] [--budget MiB] [--interval N]`: seeks and steps back through checkpoints (see TimeTravelHarness).
+if (args.Contains("timetravel"))
+{
+    string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    var defaults = BufferLab.Simulator.Engine.Simulation.Checkpoints.CheckpointBudget.Default;
+    var budget = new BufferLab.Simulator.Engine.Simulation.Checkpoints.CheckpointBudget(
+        Option("--budget") is { } mib ? long.Parse(mib, System.Globalization.CultureInfo.InvariantCulture) << 20 : defaults.Bytes,
+        Option("--interval") is { } steps ? int.Parse(steps, System.Globalization.CultureInfo.InvariantCulture) : defaults.Interval);
+    TimeTravelHarness.Run(Option("--only")?.Split(',') ?? [], budget);
+    return;
+}
+
 // `stratum`, `keep`, `fuse` or `filestore` runs one system's benchmarks; with none named, all run.
 string[] systems = ["stratum", "keep", "filestore", "fuse"];
 bool all = !args.Any(systems.Contains);

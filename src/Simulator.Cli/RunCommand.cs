@@ -55,7 +55,7 @@ public static class RunCommand
     {
         try
         {
-            return new Run(document.Scenario, seed, Engine.Simulation.Run.MaxSteps, cancel);
+            return new Run(document.Scenario, seed, Engine.Simulation.Run.MaxSteps, cancel: cancel);
         }
         catch (FormatException e)
         {

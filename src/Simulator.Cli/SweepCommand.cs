@@ -39,7 +39,7 @@ public static class SweepCommand
         var rows = new List<(string[] Values, RunReport Report)>();
         foreach ((string[] values, ScenarioDocument document) in variants)
         {
-            using var run = new Run(document.Scenario, seed, Engine.Simulation.Run.MaxSteps, cancel);
+            using var run = new Run(document.Scenario, seed, Engine.Simulation.Run.MaxSteps, cancel: cancel);
             run.RunToEnd();
             rows.Add((values, RunReport.From(run)));
         }

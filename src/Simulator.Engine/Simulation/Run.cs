@@ -1,11 +1,13 @@
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using BufferLab.Simulator.Engine.Telemetry;
 
 namespace BufferLab.Simulator.Engine.Simulation;
 
 /// <summary>
 /// One run of a scenario with a seed: a pure function of (engine version, scenario, seed). It
-/// steps one operation at a time, runs to the end, resets, and reaches any step N again by
-/// replaying from the start.
+/// steps one operation at a time, runs to the end, resets, and reaches any step N again: it
+/// restores the nearest checkpoint at or before N (<see cref="Checkpoints"/>) and replays the few
+/// steps from there, which gives the same state as replaying from the start.
 /// </summary>
 public sealed class Run : IDisposable
 {
@@ -14,11 +16,14 @@ public sealed class Run : IDisposable
 
     private readonly CancellationToken _cancel;
     private RunContext _context = null!;
+    private int _checkpointsFrom; // a long seek forward takes checkpoints only near its target
 
     /// <param name="cancel">Stops whatever is stepping this run (run to end, seek, replay) at its next step with an <see cref="OperationCanceledException"/>: a closed session or a stopped command does not finish a long run first.</param>
-    public Run(IScenario scenario, ulong seed, int maxSteps = MaxSteps, CancellationToken cancel = default)
+    /// <param name="checkpoints">How much memory checkpoints may take; <see cref="CheckpointBudget.None"/> for a run that only goes forward.</param>
+    public Run(IScenario scenario, ulong seed, int maxSteps = MaxSteps, CheckpointBudget? checkpoints = null, CancellationToken cancel = default)
     {
         _cancel = cancel;
+        Checkpoints = new RunCheckpoints(checkpoints ?? CheckpointBudget.None);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSteps);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxSteps, MaxSteps);
         Scenario = scenario;
@@ -40,6 +45,9 @@ public sealed class Run : IDisposable
     public bool IsFinished { get; private set; }
 
     public ISimulationModel Model { get; private set; } = null!;
+
+    /// <summary>This run's checkpoints: how many, their memory, and the steps between them.</summary>
+    public RunCheckpoints Checkpoints { get; }
 
     public EventLog Events => _context.Events;
 
@@ -79,6 +87,11 @@ public sealed class Run : IDisposable
 
         IsFinished = Model.Failure is not null;
         NotePeak();
+        if (Step >= _checkpointsFrom && Checkpoints.Due(Step))
+        {
+            TakeCheckpoint();
+        }
+
         return true;
     }
 
@@ -127,7 +140,7 @@ public sealed class Run : IDisposable
         return Step - start;
     }
 
-    /// <summary>Back to step 0: a fresh system and workload from the same scenario and seed.</summary>
+    /// <summary>Back to step 0: a fresh system and workload from the same scenario and seed (and no checkpoints but step 0's).</summary>
     public void Reset()
     {
         (Model as IDisposable)?.Dispose(); // a model may own real files (the filestore's)
@@ -136,22 +149,79 @@ public sealed class Run : IDisposable
         _context = new RunContext(Seed, () => Step);
         Model = Scenario.Build(_context);
         Peak = null;
+        Checkpoints.Clear();
+        if (Checkpoints.Budget != CheckpointBudget.None)
+        {
+            TakeCheckpoint();
+        }
     }
 
     /// <summary>Frees what the model holds outside memory (files, handles, a database).</summary>
     public void Dispose() => (Model as IDisposable)?.Dispose();
 
-    /// <summary>Reaches step <paramref name="step"/> (clamped to the end): forward by stepping, back by replaying.</summary>
+    /// <summary>
+    /// Reaches step <paramref name="step"/> (clamped to the end): restores the nearest checkpoint
+    /// at or before it when that is back or ahead of where the run is, then steps forward.
+    /// </summary>
     public void SeekTo(int step)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(step);
-        if (step < Step)
+        Checkpoint? nearest = Checkpoints.AtOrBefore(step);
+        bool restored = nearest is not null && (step < Step || nearest.Step > Step) && Restore(nearest);
+        if (!restored && step < Step)
         {
             Reset();
         }
 
-        while (Step < step && StepOnce())
+        // Steps far short of the target are passed once; checkpoints there would cost time now
+        // for seeks that may never come (a later seek there takes them as it passes).
+        _checkpointsFrom = (int)Math.Max(0, (long)step - (2L * Checkpoints.Interval));
+        try
         {
+            while (Step < step && StepOnce())
+            {
+            }
         }
+        finally
+        {
+            _checkpointsFrom = 0;
+        }
+    }
+
+    /// <summary>What a checkpoint refers to instead of copying: the run itself and its append-only logs (cut back on restore).</summary>
+    private object[] SharedWithCheckpoints() => [this, _context.Events, _context.TraceStore];
+
+    /// <summary>Copies the run's state now into a checkpoint, unless the model cannot be copied at this step (it tries again at the next).</summary>
+    private void TakeCheckpoint()
+    {
+        var outside = Model as IOutsideState;
+        if (outside is { CanCheckpoint: false })
+        {
+            return;
+        }
+
+        Checkpoints.Take(new RunState(_context, Model, Step, IsFinished, Peak, outside?.CaptureOutside()), SharedWithCheckpoints(), Events.Count, _context.TraceCount);
+    }
+
+    /// <summary>Makes the run what it was at <paramref name="checkpoint"/>, from a fresh copy of it (the checkpoint stays as it was); false if its logs are not known that far.</summary>
+    private bool Restore(Checkpoint checkpoint)
+    {
+        int events = Events.Count, trace = _context.TraceCount;
+        if (!Events.MoveTo(checkpoint.Events) || !_context.MoveTrace(checkpoint.TraceEntries))
+        {
+            Events.MoveTo(events);
+            _context.MoveTrace(trace);
+            return false;
+        }
+
+        (Model as IOutsideState)?.Abandon();
+        RunState state = Checkpoints.Thaw(checkpoint, SharedWithCheckpoints());
+        _context = state.Context;
+        Model = state.Model;
+        Step = state.Step;
+        IsFinished = state.IsFinished;
+        Peak = state.Peak;
+        (Model as IOutsideState)?.RestoreOutside(state.Outside!);
+        return true;
     }
 }

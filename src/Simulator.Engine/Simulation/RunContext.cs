@@ -6,7 +6,7 @@ namespace BufferLab.Simulator.Engine.Simulation;
 public sealed class RunContext
 {
     private readonly Func<int> _currentStep;
-    private readonly List<TraceEntry> _trace = [];
+    private readonly RewindableLog<TraceEntry> _trace = new();
 
     internal RunContext(ulong seed, Func<int> currentStep)
     {
@@ -27,12 +27,19 @@ public sealed class RunContext
     /// <summary>The workload's ops as they ran, for record and replay.</summary>
     public IReadOnlyList<TraceEntry> Trace => _trace;
 
+    /// <summary>The trace itself, which checkpoints share (a restore rewinds it).</summary>
+    internal object TraceStore => _trace;
+
+    internal int TraceCount => _trace.Count;
+
+    internal bool MoveTrace(int count) => _trace.MoveTo(count);
+
     /// <summary>Records that <paramref name="actor"/> performs <paramref name="op"/> now.</summary>
     public void Record(string actor, string op)
     {
         if (_trace.Count < WorkloadTrace.MaxEntries)
         {
-            _trace.Add(new TraceEntry(Clock.Elapsed, actor, op));
+            _trace.Append(new TraceEntry(Clock.Elapsed, actor, op));
         }
     }
 

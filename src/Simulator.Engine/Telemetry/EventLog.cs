@@ -20,13 +20,16 @@ public sealed class EventLog
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly List<LoggedEvent> _events = [];
+    private readonly RewindableLog<LoggedEvent> _events = new();
 
     public int Count => _events.Count;
 
     public IReadOnlyList<LoggedEvent> Events => _events;
 
-    public void Append(int step, TimeSpan time, SimEvent simEvent) => _events.Add(new LoggedEvent(step, time, simEvent));
+    public void Append(int step, TimeSpan time, SimEvent simEvent) => _events.Append(new LoggedEvent(step, time, simEvent));
+
+    /// <summary>Rewinds (or winds on) the log to its first <paramref name="count"/> events, for a run restored to a checkpoint; false when fewer are known.</summary>
+    internal bool MoveTo(int count) => _events.MoveTo(count);
 
     /// <summary>Where the events of <paramref name="step"/> begin when it is the last step logged (the log's tail); <see cref="Count"/> when it logged none.</summary>
     public int StartOfLastStep(int step)

@@ -110,7 +110,7 @@ public static class RunExport
     /// <summary>Runs <paramref name="document"/> with <paramref name="seed"/> to its end and writes the document; <paramref name="flush"/> is called now and then after the writer was flushed.</summary>
     public static async Task WriteAsync(Utf8JsonWriter json, ScenarioDocument document, ulong seed, IReadOnlyDictionary<string, string?> query, Func<Task> flush, CancellationToken cancel = default)
     {
-        using var run = new Run(document.Scenario, seed, SimulationSession.MaxSteps, cancel);
+        using var run = new Run(document.Scenario, seed, SimulationSession.MaxSteps, cancel: cancel);
         MetricSamples samples = MetricSamples.Collect(run); // runs it to its end
         IReadOnlyList<LoggedEvent> events = run.Events.Events;
 

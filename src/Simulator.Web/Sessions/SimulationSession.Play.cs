@@ -128,7 +128,7 @@ public sealed partial class SimulationSession
                 _owed -= steps;
                 _from = session.Read(r => r.Step);
                 _target = Math.Max(0, _from - steps);
-                _replay = new Run(session.Scenario, session.Seed, MaxSteps, session._closed.Token);
+                _replay = new Run(session.Scenario, session.Seed, MaxSteps, cancel: session._closed.Token);
                 _replayWork = 0;
             }
 

@@ -59,7 +59,7 @@ public sealed partial class SimulationSession : IDisposable
         Seed = seed;
         // The probe runs (and is disposed) before the live run is built: the two never hold the run's memory at once.
         Outline = contentKey is null ? Probe(scenario, seed, cancel) : OutlineCache.Shared.GetOrAdd($"{contentKey}/{seed}", () => Probe(scenario, seed, cancel));
-        _run = new Run(scenario, seed, MaxSteps, _closed.Token);
+        _run = new Run(scenario, seed, MaxSteps, cancel: _closed.Token);
         LastStep = Outline.LastStep;
         History.Record(0, _run.Model.Metrics());
     }
@@ -330,7 +330,7 @@ public sealed partial class SimulationSession : IDisposable
     /// <summary>The run's length and marks, found by running a copy of it to its end (runs are deterministic, so the marks of steps not reached yet are the ones it will reach).</summary>
     private static RunOutline Probe(IScenario scenario, ulong seed, CancellationToken cancel)
     {
-        using var probe = new Run(scenario, seed, MaxSteps, cancel);
+        using var probe = new Run(scenario, seed, MaxSteps, cancel: cancel);
         probe.RunToEnd();
         return RunOutline.Of(probe.Step, probe.Events.Marks(0, int.MaxValue));
     }

@@ -81,7 +81,7 @@ public class BadInputTests
     public void ARunWhoseTokenIsCancelledStopsAtItsNextStep()
     {
         using var cancel = new CancellationTokenSource();
-        using var run = new Run(ScenarioCatalog.Find("random-long")!, 1, Run.MaxSteps, cancel.Token);
+        using var run = new Run(ScenarioCatalog.Find("random-long")!, 1, Run.MaxSteps, cancel: cancel.Token);
         run.SeekTo(100);
 
         cancel.Cancel();

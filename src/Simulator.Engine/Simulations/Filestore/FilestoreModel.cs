@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
 using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Engine.Telemetry;
@@ -15,7 +16,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 /// written and read, and every status, is a function of the seed (the event log); how long reads
 /// take and how much memory the process and the page cache hold are measured, as metrics.
 /// </summary>
-public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDisposable
+public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsideState, IDisposable
 {
     public const string SystemId = "filestore";
 
@@ -34,13 +35,13 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
     private static readonly TimeSpan ReadGap = TimeSpan.FromMicroseconds(20);
 
     private readonly RunContext _context;
-    private readonly FileStream _file;
-    private readonly SqliteDatastore _datastore;
+    private readonly FilestoreDisk _disk;
     private readonly FileResidency _residency;
     private readonly List<int> _order;
     private readonly List<int> _written = [];
     private readonly Dictionary<int, Cid> _cids = [];
     private readonly int[] _regionWritten, _regionReads;
+    [MachineValue]
     private readonly long[] _regionResident;
     private readonly Queue<BlockReadView> _recent = new();
     private readonly Queue<TimeSpan> _lastSecond = new();
@@ -50,7 +51,8 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
     private TimeSpan _writesEndedAt;
     private bool _truncated;
     private int _operations;
-    private readonly SortedDictionary<int, (int Chunk, OpenedBlock Block)> _open = [];
+    private readonly SortedDictionary<int, OpenRead> _open = [];
+    [MachineValue]
     private MemorySample _memory;
 
     public FilestoreModel(FilestoreConfig config, RunContext context)
@@ -63,14 +65,8 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
         Config = config;
         _context = context;
         WorkingDirectory = FilestoreWorkspace.Create();
-        string root = Path.Combine(WorkingDirectory, "root");
-        Directory.CreateDirectory(Path.Combine(root, "data"));
-        FilePath = Path.Combine(root, "data", "blocks.bin");
-        _file = new FileStream(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
-        _file.SetLength(config.FileBytes); // sparse: no block is allocated until written
-        _residency = new FileResidency(_file.SafeFileHandle, config.FileBytes);
-        _datastore = new SqliteDatastore(Path.Combine(WorkingDirectory, "filestore.db"));
-        Manager = new FileManager(_datastore, root, FileManager.WithReader(config.Reader)) { AllowFiles = true };
+        _disk = new FilestoreDisk(WorkingDirectory, config.FileBytes, config.ChunkBytes, config.Reader);
+        _residency = new FileResidency(_disk.Handle, config.FileBytes);
         int regions = (int)Math.Min(MaxRegions, config.ChunksInFile);
         _regionWritten = new int[regions];
         _regionReads = new int[regions];
@@ -94,12 +90,13 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
 
     public FilestoreConfig Config { get; }
 
-    public FileManager Manager { get; }
+    public FileManager Manager => _disk.Manager;
 
     /// <summary>Where this run's file and database live; deleted when the model is disposed.</summary>
+    [field: MachineValue]
     public string WorkingDirectory { get; }
 
-    public string FilePath { get; }
+    public string FilePath => _disk.FilePath;
 
     public int BlocksRead { get; private set; }
 
@@ -108,16 +105,22 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
     public long HeapBytes { get; private set; }
 
     /// <summary>Measured read times in microseconds.</summary>
+    [field: MachineValue]
     public Percentiles Latencies { get; } = new();
 
+    [field: MachineValue]
     public long PeakRssAnonBytes { get; private set; }
 
+    [field: MachineValue]
     public long PeakRssFileBytes { get; private set; }
 
+    [field: MachineValue]
     public long PeakPageCacheBytes { get; private set; }
 
+    [field: MachineValue]
     public long FileResidentBytes { get; private set; }
 
+    [field: MachineValue]
     public long PeakFileResidentBytes { get; private set; }
 
     /// <summary>Address space mapped by the reads in flight now: the whole file (its size at open) per mmap read, nothing for std.</summary>
@@ -139,7 +142,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
     /// <summary>Writes the file's dirty pages back (fsync), drops its pages from the page cache (posix_fadvise DONTNEED), then measures again: the remedy, shown.</summary>
     public void DropFileCache()
     {
-        _file.Flush(flushToDisk: true);
+        _disk.Flush();
         _residency.Drop();
         MeasureResidency();
         SampleMemory();
@@ -240,11 +243,27 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
         };
     }
 
+    /// <summary>A checkpoint is taken between reads: a reader open across a step holds a file descriptor or a mapping no copy can hold.</summary>
+    public bool CanCheckpoint => _open.Count == 0;
+
+    /// <summary>The file's length (it may have been truncated); the chunks and references to put back are in the model's own state.</summary>
+    public object CaptureOutside() => _disk.Length;
+
+    public void RestoreOutside(object outside) => _disk.Restore((long)outside, _cids, ChunkData);
+
+    public void Abandon()
+    {
+        foreach (OpenRead read in _open.Values)
+        {
+            read.Block.Dispose();
+        }
+    }
+
     public void Dispose()
     {
-        _datastore.Dispose();
+        Abandon();
         _residency.Dispose();
-        _file.Dispose();
+        _disk.Dispose();
         try
         {
             Directory.Delete(WorkingDirectory, recursive: true);
@@ -284,15 +303,13 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
     private IEnumerable<TimeSpan> Write(int writer)
     {
         TimeSpan interval = TimeSpan.FromSeconds(Config.ChunkBytes * 8.0 / (Config.WriteMbps * 1e6 / Config.Writers));
-        byte[] data = new byte[Config.ChunkBytes];
         while (_nextToWrite < _order.Count)
         {
             int chunk = _order[_nextToWrite++];
             long offset = (long)chunk * Config.ChunkBytes;
-            _context.Random.Fork($"filestore.chunk.{chunk}").NextBytes(data);
-            RandomAccess.Write(_file.SafeFileHandle, data, offset); // pwrite into the sparse file
+            byte[] data = ChunkData(chunk);
             Cid cid = Cid.Of(data);
-            Manager.Put(new FilestoreNode(cid, FilePath, (ulong)offset, (ulong)data.Length));
+            _disk.Write(chunk, data, cid);
             _cids[chunk] = cid;
             _written.Add(chunk);
             _regionWritten[RegionOf(offset)]++;
@@ -306,6 +323,14 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
         {
             _writesEndedAt = Now;
         }
+    }
+
+    /// <summary>A chunk's bytes: the same for a chunk in every run of a seed, so a restore can write them again.</summary>
+    private byte[] ChunkData(int chunk)
+    {
+        byte[] data = new byte[Config.ChunkBytes];
+        _context.Random.Fork($"filestore.chunk.{chunk}").NextBytes(data);
+        return data;
     }
 
     /// <summary>A reader: a written chunk at random every interval, or the given <paramref name="chunks"/> in turn (each once it is written).</summary>
@@ -328,27 +353,48 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
 
             int chunk = chunks is null ? _written[random.NextInt(_written.Count)] : chunks[next++];
             _context.Record($"reader-{reader}", $"r{chunk}");
-            long offset = (long)chunk * Config.ChunkBytes;
-            var timer = Stopwatch.StartNew();
-            (OpenedBlock? opened, Exception? failure) = OpenBlock(_cids[chunk]);
-            TruncateIfDue();
-            if (opened is not null)
+            if (StartRead(reader, chunk))
             {
-                timer.Stop();
-                _open[reader] = (chunk, opened);
-                PeakMappedBytes = Math.Max(PeakMappedBytes, MappedBytes);
-                PeakBufferBytes = Math.Max(PeakBufferBytes, BufferBytes);
                 yield return ReadGap; // the ReadAt is a step of its own: the file may change in between
-                _open.Remove(reader);
-                timer.Start();
-                failure = ReadOpened(opened);
+                FinishRead(reader);
             }
 
-            timer.Stop();
-            Record(reader, chunk, offset, failure, timer.Elapsed.TotalMicroseconds);
             Tick();
             yield return interval;
         }
+    }
+
+    /// <summary>
+    /// Opens the chunk's block for <paramref name="reader"/>: true when it is open (its ReadAt is the
+    /// next step's); false when opening failed, which is recorded now. Helpers, not the iterator,
+    /// hold the timer and the reader, so no measurement or file handle is part of an actor's state.
+    /// </summary>
+    private bool StartRead(int reader, int chunk)
+    {
+        var timer = Stopwatch.StartNew();
+        (OpenedBlock? opened, Exception? failure) = OpenBlock(_cids[chunk]);
+        TruncateIfDue();
+        timer.Stop();
+        if (opened is null)
+        {
+            Record(reader, chunk, failure, timer.Elapsed.TotalMicroseconds);
+            return false;
+        }
+
+        _open[reader] = new OpenRead(chunk, opened, timer);
+        PeakMappedBytes = Math.Max(PeakMappedBytes, MappedBytes);
+        PeakBufferBytes = Math.Max(PeakBufferBytes, BufferBytes);
+        return true;
+    }
+
+    private void FinishRead(int reader)
+    {
+        OpenRead read = _open[reader];
+        _open.Remove(reader);
+        read.Timer.Start();
+        CorruptReferenceException? failure = ReadOpened(read.Block);
+        read.Timer.Stop();
+        Record(reader, read.Chunk, failure, read.Timer.Elapsed.TotalMicroseconds);
     }
 
     private (OpenedBlock? Opened, Exception? Failure) OpenBlock(Cid cid)
@@ -388,8 +434,9 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
         }
     }
 
-    private void Record(int reader, int chunk, long offset, Exception? failure, double latencyUs)
+    private void Record(int reader, int chunk, Exception? failure, double latencyUs)
     {
+        long offset = (long)chunk * Config.ChunkBytes;
         FilestoreStatus status = failure is null ? FilestoreStatus.Ok : FilestoreErrors.StatusOf(failure);
         BlocksRead++;
         Latencies.Add(latencyUs);
@@ -409,7 +456,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
 
         if (failure?.Message == MmapReader.TruncatedUnderMapping)
         {
-            _context.Emit(new MappingFaultAvoided(reader, chunk, offset, Config.FileBytes, _file.Length));
+            _context.Emit(new MappingFaultAvoided(reader, chunk, offset, Config.FileBytes, _disk.Length));
         }
 
         _context.Emit(new BlockRead(reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), Config.ChunkBytes, failure?.Message));
@@ -420,7 +467,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IDispo
         if (!_truncated && Config.TruncateTo is { } length && Now >= TimeSpan.FromMilliseconds(Config.TruncateAtMs))
         {
             _truncated = true;
-            _file.SetLength(length);
+            _disk.Truncate(length);
             _context.Emit(new FileTruncated(length));
         }
     }

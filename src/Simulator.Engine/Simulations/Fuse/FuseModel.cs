@@ -1,6 +1,7 @@
 using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using BufferLab.Simulator.Engine.Simulations.Fuse.Telemetry;
 using BufferLab.Simulator.Engine.Systems.Fuse;
 using BufferLab.Simulator.Engine.Telemetry;
@@ -13,7 +14,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Fuse;
 /// flight), the reader actor reads one message per step (read or readv), and each op is served
 /// by its own actor that replies with writev; the kernel checks every reply against the file.
 /// </summary>
-public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
+public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, IDisposable
 {
     /// <summary>Room for a message's headers beside its data in one channel message.</summary>
     private const int Headroom = 4096;
@@ -69,6 +70,7 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
     public int Errors { get; private set; }
 
     /// <summary>Heap bytes the serving thread allocated, measured (GC.GetAllocatedBytesForCurrentThread around each read and reply).</summary>
+    [field: MachineValue]
     public long MeasuredHeapBytes { get; private set; }
 
     public int? KernelMaxPages => _kernel.Limits?.MaxPages;
@@ -135,6 +137,20 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
     };
 
     public void Dispose() => _channel.Dispose();
+
+    /// <summary>Between steps the only state outside memory is the requests queued in the socket and not read yet (replies are read in the step that sends them).</summary>
+    public bool CanCheckpoint => true;
+
+    public object CaptureOutside()
+    {
+        byte[][] queued = _channel.TakeQueued(_kernel.Queued);
+        _channel.Requeue(queued);
+        return queued;
+    }
+
+    public void RestoreOutside(object outside) => _channel.Requeue((byte[][])outside);
+
+    public void Abandon() => _channel.TakeQueued(_kernel.Queued);
 
     private string ModeName => FuseChoices.Modes.NameOf(Mode);
 
@@ -227,19 +243,7 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
 
             _kernel.Queued--;
             bool wasInitialized = _daemon.Initialized;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            FuseOp? op = null;
-            string? error = null;
-            try
-            {
-                op = _daemon.ReadOp();
-            }
-            catch (FuseProtocolException e)
-            {
-                error = e.Message;
-            }
-
-            MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+            (FuseOp? op, string? error) = ReadOpMeasured();
             if (error is not null)
             {
                 Errors++;
@@ -272,10 +276,8 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
     {
         var mapper = new MessageMapper(op, _daemon.FileSystem);
         MessageView view = mapper.View(BufferOf(op).Buffer);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        _daemon.Serve(op);
+        ServeMeasured(op);
         _inFlight.Remove(op.Header.Unique);
-        MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
         (KernelRequest? request, int bytes, int error, string? problem) = _kernel.ReceiveReply();
         Ops++;
         if (problem is not null || error != 0)
@@ -288,6 +290,31 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IDisposable
         _context.Emit(new ReplyChecked(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), bytes, error, problem));
         _context.Scheduler.Wake(_kernelActor!);
         yield return TimeSpan.Zero;
+    }
+
+    /// <summary>The daemon reads one op; the heap bytes it allocated are measured (here, not in the iterator, so no measurement is part of an actor's state).</summary>
+    private (FuseOp? Op, string? Error) ReadOpMeasured()
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            return (_daemon.ReadOp(), null);
+        }
+        catch (FuseProtocolException e)
+        {
+            return (null, e.Message);
+        }
+        finally
+        {
+            MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+    }
+
+    private void ServeMeasured(FuseOp op)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        _daemon.Serve(op);
+        MeasuredHeapBytes += GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
     /// <summary>Virtual time a handler takes: a fixed cost plus the bytes at memory speed.</summary>

@@ -17,7 +17,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
 {
     private readonly List<(KeepRequest Request, string? Hash)> _waiters = [];
-    private readonly Dictionary<SharedBuffer, Flight> _flightOf = [];
+    private readonly Dictionary<int, Flight> _flightOf = []; // by buffer index: a checkpoint copies buffers, and a copy hashes differently by identity
 
     private CoalescingBufferCache Cache => Model.Cache;
 
@@ -50,7 +50,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
 
         request.SharedBuffer = buffer;
 
-        using var output = new HashCheckWriter(request.Locator.Size, hash, data => Model.SendToClient(request, data));
+        var output = new HashCheckWriter(request.Locator.Size, hash, data => Model.SendToClient(request, data));
         IEnumerable<TimeSpan> serve = lookup.Kind switch
         {
             CacheLookupKind.Hit => ServeReady(request, buffer, output),
@@ -101,7 +101,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
         {
             Flight written = Model.StartFlight(result.Hash!, buffer.Index, request);
             written.Outcome = "written by PUT";
-            _flightOf[buffer] = written;
+            _flightOf[buffer.Index] = written;
         }
         Release(request, buffer);
         Model.Respond(request, request.Disconnected ? KeepError.ClientGone.Status : result.Error?.Status ?? 200, message: result.Error?.Message);
@@ -220,7 +220,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
     {
         string hash = request.Locator.Hash;
         Flight flight = Model.StartFlight(hash, buffer.Index, request);
-        _flightOf[buffer] = flight;
+        _flightOf[buffer.Index] = flight;
         Model.Emit(new FetchStarted(request.Id, buffer.Index, hash, flight.Id, evicted));
         request.Enter(RequestPhase.Filling, Model.Now);
         string? ownError = null;
@@ -267,7 +267,7 @@ internal sealed class CoalescingServer(KeepModel model) : KeepServer(model)
 
     private Flight Join(KeepRequest request, SharedBuffer buffer)
     {
-        Flight flight = _flightOf[buffer];
+        Flight flight = _flightOf[buffer.Index];
         flight.Requests.Add(request.Id);
         request.Fetch = flight.Id;
         return flight;

@@ -24,7 +24,7 @@ internal sealed class CurrentServer(KeepModel model) : KeepServer(model)
         }
 
         KeepLocator locator = request.Locator;
-        using var output = new HashCheckWriter(locator.Size, locator.Hash, data => Model.SendToClient(request, data));
+        var output = new HashCheckWriter(locator.Size, locator.Hash, data => Model.SendToClient(request, data));
         var streamer = new StreamWriterAt(buffer, Model.Config.PartSize, (offset, count) => output.Write(buffer.AsMemory(offset, count)));
         Flight flight = Model.StartFlight(locator.Hash, null, request);
         request.Enter(RequestPhase.Filling, Model.Now);

@@ -11,39 +11,61 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 /// </summary>
 internal sealed class PoolBufferLedger
 {
-    private readonly Dictionary<byte[], int> _index = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<byte[], int> _holder = new(ReferenceEqualityComparer.Instance);
+    // A list searched by reference rather than a dictionary keyed by identity: a checkpoint copies
+    // the buffers, and a copy's identity hash differs (there are at most a pool's few buffers).
+    private readonly List<(byte[] Buffer, int Index)> _index = [];
+    private readonly List<(byte[] Buffer, int Request)> _holder = [];
     private int _next;
 
     /// <summary>Records <paramref name="request"/> holding <paramref name="buffer"/>; returns its number and whether it is new (New allocated it).</summary>
     public (int Index, bool Allocated) Hold(byte[] buffer, int request)
     {
-        bool allocated = !_index.ContainsKey(buffer);
+        int at = Find(_index, buffer);
+        bool allocated = at < 0;
         if (allocated)
         {
-            _index[buffer] = _next++;
+            _index.Add((buffer, _next++));
+            at = _index.Count - 1;
         }
 
-        _holder[buffer] = request;
-        return (_index[buffer], allocated);
+        int held = Find(_holder, buffer);
+        if (held >= 0)
+        {
+            _holder[held] = (buffer, request);
+        }
+        else
+        {
+            _holder.Add((buffer, request));
+        }
+
+        return (_index[at].Index, allocated);
     }
 
     /// <summary>The buffer goes back; returns its number.</summary>
     public int Release(byte[] buffer)
     {
-        _holder.Remove(buffer);
-        return _index[buffer];
+        int held = Find(_holder, buffer);
+        if (held >= 0)
+        {
+            _holder.RemoveAt(held);
+        }
+
+        return IndexOf(buffer);
     }
 
     /// <summary>The buffers held now: number, size and the request holding each, by number.</summary>
     public IEnumerable<(int Index, int Bytes, int Request)> Held() =>
-        _holder.Select(h => (_index[h.Key], h.Key.Length, h.Value)).OrderBy(h => h.Item1);
+        _holder.Select(h => (IndexOf(h.Buffer), h.Buffer.Length, h.Request)).OrderBy(h => h.Item1);
 
     public void Forget(IEnumerable<byte[]> dropped)
     {
         foreach (byte[] buffer in dropped)
         {
-            _index.Remove(buffer);
+            int at = Find(_index, buffer);
+            if (at >= 0)
+            {
+                _index.RemoveAt(at);
+            }
         }
     }
 
@@ -53,10 +75,15 @@ internal sealed class PoolBufferLedger
         .. _index.Select(entry =>
         {
             (byte[] buffer, int index) = entry;
-            int? holder = _holder.TryGetValue(buffer, out int id) ? id : null;
+            int held = Find(_holder, buffer);
+            int? holder = held >= 0 ? _holder[held].Item2 : null;
             string state = holder is not null ? "InUse" : pool.Pooled.Contains(buffer) ? "Pooled" : pool.Victims.Contains(buffer) ? "Victim" : "Dropped";
             string? hash = holder is { } h ? requests[h - 1].Locator.Hash : null;
             return new KeepBufferView(index, state, hash, holder is null ? 0 : 1, null, holder, 0, buffer.Length);
         }).OrderBy(v => v.Index),
     ];
+
+    private int IndexOf(byte[] buffer) => _index[Find(_index, buffer)].Index;
+
+    private static int Find(List<(byte[] Buffer, int Value)> entries, byte[] buffer) => entries.FindIndex(e => ReferenceEquals(e.Buffer, buffer));
 }

@@ -35,7 +35,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
             result.Volume = volume.Uuid;
             model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
             yield return volume.Latency;
-            byte[]? data = volume.Read(hash);
+            StoredBlock? data = volume.Read(hash);
             if (data is null)
             {
                 model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, "not found"));
@@ -115,7 +115,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
         progress.Volume = volume.Uuid;
         model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
         yield return volume.Latency;
-        byte[]? data = request.Disconnected ? null : volume.Read(hash);
+        StoredBlock? data = request.Disconnected ? null : volume.Read(hash);
         if (data is null)
         {
             result.NotExist = !request.Disconnected;

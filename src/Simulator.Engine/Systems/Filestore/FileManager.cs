@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
+
 namespace BufferLab.Simulator.Engine.Systems.Filestore;
 
 /// <summary>
@@ -30,6 +32,7 @@ public sealed class FileManager
 
     public bool AllowUrls { get; set; }
 
+    [field: MachineValue]
     public string Root { get; }
 
     /// <summary>newStdReader unless an option says otherwise.</summary>

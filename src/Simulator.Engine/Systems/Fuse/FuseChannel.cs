@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 
 namespace BufferLab.Simulator.Engine.Systems.Fuse;
 
@@ -10,6 +11,7 @@ namespace BufferLab.Simulator.Engine.Systems.Fuse;
 /// kernel side writes requests and reads replies; the daemon side reads with read(2) or readv(2)
 /// into its buffers and replies with writev(2), where jacobsa/fuse does. Linux only.
 /// </summary>
+[CheckpointShared]
 public sealed class FuseChannel : IDisposable
 {
     /// <summary>The most bytes a request may ever need (64 MiB, the scenarios' bound, plus a page of headers).</summary>
@@ -17,7 +19,9 @@ public sealed class FuseChannel : IDisposable
 
     private static readonly Lazy<int> Largest = new(ProbeLargestMessage);
 
+    [MachineValue]
     private readonly int _kernel;
+    [MachineValue]
     private readonly int _daemon;
 
     /// <summary>
@@ -126,6 +130,40 @@ public sealed class FuseChannel : IDisposable
         {
             nint n = FuseLibC.read(_kernel, p, (nuint)buffer.Length);
             return n >= 0 ? (int)n : throw new Win32Exception(Marshal.GetLastPInvokeError(), "read of a reply failed");
+        }
+    }
+
+    /// <summary>
+    /// Takes the <paramref name="count"/> requests the kernel queued and the daemon has not read
+    /// out of the socket, in order (a checkpoint keeps them: the socket's buffer cannot be copied).
+    /// </summary>
+    public unsafe byte[][] TakeQueued(int count)
+    {
+        var messages = new byte[count][];
+        for (int i = 0; i < count; i++)
+        {
+            nint size = FuseLibC.recv(_daemon, null, 0, FuseLibC.MsgPeek | FuseLibC.MsgTrunc | FuseLibC.MsgDontwait);
+            if (size < 0)
+            {
+                throw new Win32Exception(Marshal.GetLastPInvokeError(), $"the socket pair holds {i} queued requests, not {count}");
+            }
+
+            messages[i] = new byte[size];
+            fixed (byte* p = messages[i])
+            {
+                _ = FuseLibC.read(_daemon, p, (nuint)size);
+            }
+        }
+
+        return messages;
+    }
+
+    /// <summary>Queues <paramref name="messages"/> again, in order, as the kernel sent them.</summary>
+    public void Requeue(IEnumerable<byte[]> messages)
+    {
+        foreach (byte[] message in messages)
+        {
+            KernelSend(message);
         }
     }
 

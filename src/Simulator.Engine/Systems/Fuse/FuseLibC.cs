@@ -7,6 +7,7 @@ internal static partial class FuseLibC
 {
     public const int AfUnix = 1, SockSeqpacket = 5, SolSocket = 1, SoSndbuf = 7, SoRcvbuf = 8, SoSndbufForce = 32, SoRcvbufForce = 33;
     public const int Eintr = 4, Einval = 22, Emsgsize = 90;
+    public const int MsgPeek = 2, MsgTrunc = 0x20, MsgDontwait = 0x40;
 
     [StructLayout(LayoutKind.Sequential)]
     public struct IoVec
@@ -32,6 +33,9 @@ internal static partial class FuseLibC
 
     [LibraryImport("libc", SetLastError = true)]
     public static unsafe partial nint write(int fd, byte* buffer, nuint count);
+
+    [LibraryImport("libc", SetLastError = true)]
+    public static unsafe partial nint recv(int fd, byte* buffer, nuint count, int flags);
 
     [LibraryImport("libc")]
     public static partial int close(int fd);

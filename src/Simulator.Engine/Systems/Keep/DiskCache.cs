@@ -14,7 +14,7 @@ namespace BufferLab.Simulator.Engine.Systems.Keep;
 public sealed class DiskCache(Scheduler scheduler, KeepVolume backend, int chunkBytes)
 {
     private readonly Dictionary<string, WriteProgress> _writing = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredBlock> _files = new(StringComparer.Ordinal);
 
     /// <summary>Backend fetches started (CacheMisses).</summary>
     public int CacheMisses { get; private set; }
@@ -25,9 +25,9 @@ public sealed class DiskCache(Scheduler scheduler, KeepVolume backend, int chunk
     public IEnumerable<TimeSpan> ReadAt(KeepLocator locator, int offset, byte[] dst, DiskCacheRead result)
     {
         int length = dst.Length;
-        if (_files.TryGetValue(locator.Hash, out byte[]? cached))
+        if (_files.TryGetValue(locator.Hash, out StoredBlock? cached))
         {
-            result.Bytes = Copy(cached, cached.Length, offset, dst);
+            result.Bytes = Copy(cached.AsSpan(0, cached.Length), offset, dst);
             result.SizeWhenReturned = cached.Length;
             result.Returned = true;
             yield break; // quickReadAt on the finished cache file
@@ -59,21 +59,21 @@ public sealed class DiskCache(Scheduler scheduler, KeepVolume backend, int chunk
         }
         else if (length > 0)
         {
-            result.Bytes = Copy(progress.File, progress.Size, offset, dst);
+            result.Bytes = Copy(progress.File.AsSpan(0, progress.Size), offset, dst);
         }
     }
 
-    private static int Copy(byte[] file, int size, int offset, byte[] dst)
+    private static int Copy(ReadOnlySpan<byte> file, int offset, byte[] dst)
     {
-        int n = Math.Max(0, Math.Min(dst.Length, size - offset));
-        file.AsSpan(offset, n).CopyTo(dst);
+        int n = Math.Max(0, Math.Min(dst.Length, file.Length - offset));
+        file.Slice(offset, n).CopyTo(dst);
         return n;
     }
 
     private IEnumerable<TimeSpan> Fetch(KeepLocator locator, WriteProgress progress)
     {
         yield return backend.Latency;
-        byte[]? data = backend.Read(locator.Hash);
+        StoredBlock? data = backend.Read(locator.Hash);
         int? failAfter = backend.FaultOf(locator.Hash)?.FailAfterBytes;
         if (data is null)
         {
@@ -102,7 +102,7 @@ public sealed class DiskCache(Scheduler scheduler, KeepVolume backend, int chunk
         _writing.Remove(locator.Hash);
         if (progress.Error is null)
         {
-            _files[locator.Hash] = progress.File;
+            _files[locator.Hash] = new StoredBlock(progress.File);
         }
 
         yield return TimeSpan.Zero;

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Org.BouncyCastle.Crypto.Digests;
 
 namespace BufferLab.Simulator.Engine.Systems.Keep;
 
@@ -8,11 +8,11 @@ namespace BufferLab.Simulator.Engine.Systems.Keep;
 /// first; on a mismatch it returns errChecksum and that last piece is never sent. Writing past the
 /// expected size is a checksum error without hashing.
 /// </summary>
-public sealed class HashCheckWriter(long expectSize, string expectDigest, Func<ReadOnlyMemory<byte>, string?> writer) : IDisposable
+public sealed class HashCheckWriter(long expectSize, string expectDigest, Func<ReadOnlyMemory<byte>, string?> writer)
 {
-#pragma warning disable CA5351 // Keep names blocks by MD5; this is an identifier check, not security
-    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-#pragma warning restore CA5351
+    // A managed MD5 (Keep names blocks by MD5: an identifier check, not security): a checkpoint
+    // copies its state mid-block, which a native hash context would not allow.
+    private readonly MD5Digest _hash = new();
 
     /// <summary>Bytes written through.</summary>
     public long Offset { get; private set; }
@@ -25,8 +25,8 @@ public sealed class HashCheckWriter(long expectSize, string expectDigest, Func<R
             return KeepError.Checksum.Message;
         }
 
-        _hash.AppendData(data.Span);
-        if (todo == 0 && Convert.ToHexStringLower(_hash.GetHashAndReset()) != expectDigest)
+        _hash.BlockUpdate(data.Span);
+        if (todo == 0 && Convert.ToHexStringLower(Finish()) != expectDigest)
         {
             return KeepError.Checksum.Message;
         }
@@ -40,5 +40,10 @@ public sealed class HashCheckWriter(long expectSize, string expectDigest, Func<R
         return error;
     }
 
-    public void Dispose() => _hash.Dispose();
+    private byte[] Finish()
+    {
+        byte[] digest = new byte[_hash.GetDigestSize()];
+        _hash.DoFinal(digest, 0);
+        return digest;
+    }
 }

@@ -8,7 +8,7 @@ namespace BufferLab.Simulator.Engine.Systems.Keep;
 /// </summary>
 public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSecond, int parallelParts = 1, int priority = 0)
 {
-    private readonly Dictionary<string, byte[]> _blocks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StoredBlock> _blocks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, VolumeFault> _faults = new(StringComparer.Ordinal);
 
     public string Uuid { get; } = uuid;
@@ -26,28 +26,21 @@ public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSec
     public bool Contains(string hash) => _blocks.ContainsKey(hash);
 
     /// <summary>Stores <paramref name="data"/> under <paramref name="hash"/> (its MD5, unless a test stores a corrupt block on purpose).</summary>
-    public void Store(string hash, byte[] data) => _blocks[hash] = data;
+    public void Store(string hash, byte[] data) => _blocks[hash] = new StoredBlock(data);
 
     public void InjectFault(string hash, VolumeFault fault) => _faults[hash] = fault;
 
     public VolumeFault? FaultOf(string hash) => _faults.GetValueOrDefault(hash);
 
     /// <summary>The stored bytes as a read returns them: corrupt ones have their first byte flipped.</summary>
-    public byte[]? Read(string hash)
+    public StoredBlock? Read(string hash)
     {
-        if (!_blocks.TryGetValue(hash, out byte[]? data))
+        if (!_blocks.TryGetValue(hash, out StoredBlock? data))
         {
             return null;
         }
 
-        if (FaultOf(hash) is { Corrupt: true } && data.Length > 0)
-        {
-            byte[] corrupt = (byte[])data.Clone();
-            corrupt[0] ^= 0xFF;
-            return corrupt;
-        }
-
-        return data;
+        return FaultOf(hash) is { Corrupt: true } && data.Length > 0 ? data.Corrupted() : data;
     }
 
     /// <summary>Virtual time to transfer <paramref name="bytes"/> at this volume's bandwidth.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using Microsoft.Win32.SafeHandles;
 
 namespace BufferLab.Simulator.Engine.Telemetry.HostMemory;
@@ -10,11 +11,16 @@ namespace BufferLab.Simulator.Engine.Telemetry.HostMemory;
 /// and cannot fault, even after the file shrinks). Drop asks the kernel to evict the file's clean
 /// pages (posix_fadvise DONTNEED). Linux only; elsewhere it measures zero.
 /// </summary>
+[CheckpointShared]
 public sealed class FileResidency : IDisposable
 {
+    [MachineValue]
     private readonly SafeFileHandle _handle;
+    [MachineValue]
     private readonly long _length;
+    [MachineValue]
     private readonly int _page;
+    [MachineValue]
     private IntPtr _map;
 
     public FileResidency(SafeFileHandle handle, long length)
