@@ -188,6 +188,9 @@ public sealed class Run : IDisposable
         }
     }
 
+    /// <summary>The run's whole state now as a checkpoint would copy it, for <see cref="StateComparer"/> (tests prove a restored run equal to a replayed one).</summary>
+    internal object State => new RunState(_context, Model, Step, IsFinished, Peak, null);
+
     /// <summary>What a checkpoint refers to instead of copying: the run itself and its append-only logs (cut back on restore).</summary>
     private object[] SharedWithCheckpoints() => [this, _context.Events, _context.TraceStore];
 

@@ -65,6 +65,10 @@ internal sealed class CopyPlan
 
     public static CopyPlan For(Type type) => Plans.GetOrAdd(type, t => new CopyPlan(t));
 
+    /// <summary>A library type that stands for something outside memory (a stream, a handle, a thread, a SQLite connection): shared, and its insides are the machine's.</summary>
+    public static bool IsLibraryOutside(Type type) =>
+        OutsideMemory.Any(o => o.IsAssignableFrom(type)) || type.Assembly.GetName().Name is "Microsoft.Data.Sqlite" or "SQLitePCLRaw.core";
+
     /// <summary>Whether a value of this static type may hold a reference that needs copying.</summary>
     public static bool HoldsReferences(Type type) =>
         !type.IsPrimitive && !type.IsEnum && !type.IsPointer && type != typeof(string) && type != typeof(decimal)
@@ -85,9 +89,8 @@ internal sealed class CopyPlan
     {
         refusal = null;
         if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type.IsPointer
-            || OutsideMemory.Any(o => o.IsAssignableFrom(type))
+            || IsLibraryOutside(type)
             || type.IsDefined(typeof(CheckpointSharedAttribute), inherit: false)
-            || type.Assembly.GetName().Name is "Microsoft.Data.Sqlite" or "SQLitePCLRaw.core"
             || (!type.IsArray && !AllFields(type).Any())
             || (type.IsValueType && !HoldsReferences(type))
             || IsImmutable(type))
@@ -131,6 +134,11 @@ internal sealed class CopyPlan
 
     private static bool IsImmutable(Type type, HashSet<Type> visiting)
     {
+        if (type == typeof(IntPtr) || type == typeof(UIntPtr) || type.IsPointer)
+        {
+            return false; // what it points at can change
+        }
+
         if (type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal))
         {
             return true;

@@ -67,7 +67,7 @@ public static class StateComparer
             seen[left] = right;
         }
 
-        if (left is Stopwatch or Run || IsOutsideLibraryType(type))
+        if (left is Stopwatch or Run || CopyPlan.IsLibraryOutside(type))
         {
             return null;
         }
@@ -138,10 +138,6 @@ public static class StateComparer
 
         return null;
     }
-
-    /// <summary>A type outside this engine that a checkpoint shares (a stream, a handle, a SQLite connection): its insides are the machine's.</summary>
-    private static bool IsOutsideLibraryType(Type type) =>
-        CopyPlan.For(type).Kind == CopyKind.Share && type.Assembly != typeof(StateComparer).Assembly;
 
     private static string Show(object? value) => value switch
     {

@@ -138,19 +138,19 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
 
     public void Dispose() => _channel.Dispose();
 
-    /// <summary>Between steps the only state outside memory is the requests queued in the socket and not read yet (replies are read in the step that sends them).</summary>
+    /// <summary>Between steps the state outside memory is the messages queued in the socket pair: requests the daemon has not read, a reply the kernel reads at its next step.</summary>
     public bool CanCheckpoint => true;
 
     public object CaptureOutside()
     {
-        byte[][] queued = _channel.TakeQueued(_kernel.Queued);
-        _channel.Requeue(queued);
+        QueuedMessages queued = _channel.TakeAll();
+        _channel.Put(queued);
         return queued;
     }
 
-    public void RestoreOutside(object outside) => _channel.Requeue((byte[][])outside);
+    public void RestoreOutside(object outside) => _channel.Put((QueuedMessages)outside);
 
-    public void Abandon() => _channel.TakeQueued(_kernel.Queued);
+    public void Abandon() => _channel.TakeAll();
 
     private string ModeName => FuseChoices.Modes.NameOf(Mode);
 

@@ -134,36 +134,56 @@ public sealed class FuseChannel : IDisposable
     }
 
     /// <summary>
-    /// Takes the <paramref name="count"/> requests the kernel queued and the daemon has not read
-    /// out of the socket, in order (a checkpoint keeps them: the socket's buffer cannot be copied).
+    /// Takes every message queued in the socket pair and not read yet, in order: requests the
+    /// daemon has not read and replies the kernel has not read (a checkpoint keeps them: a socket's
+    /// buffer cannot be copied). The pair is empty afterwards; <see cref="Put"/> queues them again.
     /// </summary>
-    public unsafe byte[][] TakeQueued(int count)
-    {
-        var messages = new byte[count][];
-        for (int i = 0; i < count; i++)
-        {
-            nint size = FuseLibC.recv(_daemon, null, 0, FuseLibC.MsgPeek | FuseLibC.MsgTrunc | FuseLibC.MsgDontwait);
-            if (size < 0)
-            {
-                throw new Win32Exception(Marshal.GetLastPInvokeError(), $"the socket pair holds {i} queued requests, not {count}");
-            }
+    public QueuedMessages TakeAll() => new(Drain(_daemon), Drain(_kernel));
 
-            messages[i] = new byte[size];
-            fixed (byte* p = messages[i])
-            {
-                _ = FuseLibC.read(_daemon, p, (nuint)size);
-            }
+    /// <summary>Queues <paramref name="queued"/> again, each side in its order, as they were sent.</summary>
+    public void Put(QueuedMessages queued)
+    {
+        foreach (byte[] request in queued.Requests)
+        {
+            KernelSend(request);
         }
 
-        return messages;
+        foreach (byte[] reply in queued.Replies)
+        {
+            Send(_daemon, reply);
+        }
     }
 
-    /// <summary>Queues <paramref name="messages"/> again, in order, as the kernel sent them.</summary>
-    public void Requeue(IEnumerable<byte[]> messages)
+    private static unsafe byte[][] Drain(int fd)
     {
-        foreach (byte[] message in messages)
+        var messages = new List<byte[]>();
+        while (true)
         {
-            KernelSend(message);
+            nint size = FuseLibC.recv(fd, null, 0, FuseLibC.MsgPeek | FuseLibC.MsgTrunc | FuseLibC.MsgDontwait);
+            if (size < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                return errno == FuseLibC.Eagain ? [.. messages] : throw new Win32Exception(errno, "reading the messages queued in the socket pair failed");
+            }
+
+            byte[] message = new byte[size];
+            fixed (byte* p = message)
+            {
+                _ = FuseLibC.read(fd, p, (nuint)size);
+            }
+
+            messages.Add(message);
+        }
+    }
+
+    private static unsafe void Send(int fd, byte[] message)
+    {
+        fixed (byte* p = message)
+        {
+            if (FuseLibC.write(fd, p, (nuint)message.Length) != message.Length)
+            {
+                throw new Win32Exception(Marshal.GetLastPInvokeError(), $"queuing a {message.Length}-byte message again failed");
+            }
         }
     }
 

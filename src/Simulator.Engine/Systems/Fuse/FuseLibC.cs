@@ -6,7 +6,7 @@ namespace BufferLab.Simulator.Engine.Systems.Fuse;
 internal static partial class FuseLibC
 {
     public const int AfUnix = 1, SockSeqpacket = 5, SolSocket = 1, SoSndbuf = 7, SoRcvbuf = 8, SoSndbufForce = 32, SoRcvbufForce = 33;
-    public const int Eintr = 4, Einval = 22, Emsgsize = 90;
+    public const int Eintr = 4, Eagain = 11, Einval = 22, Emsgsize = 90;
     public const int MsgPeek = 2, MsgTrunc = 0x20, MsgDontwait = 0x40;
 
     [StructLayout(LayoutKind.Sequential)]
