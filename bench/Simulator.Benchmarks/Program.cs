@@ -28,6 +28,18 @@ if (args.Contains("load"))
     return;
 }
 
+// `timetravel-hub [--only a,b] [--samples N]`: issue 15's table through the dashboard's hub (see
+// TimeTravelHubHarness): seek to the end and one Back from the last step, median and p95 of 10.
+// It starts the built dashboard of the same configuration, so build both in Release first:
+//   dotnet build bench/Simulator.Benchmarks -c Release   (builds src/Simulator.Web too)
+//   dotnet run --project bench/Simulator.Benchmarks -c Release --no-build -- timetravel-hub
+if (args.Contains("timetravel-hub"))
+{
+    string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    TimeTravelHubHarness.Run(Option("--only")?.Split(',') ?? [], Option("--samples") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 // `timetravel [--only a,b] [--budget MiB] [--interval N]`: seeks and steps back through checkpoints (see TimeTravelHarness).
 if (args.Contains("timetravel"))
 {

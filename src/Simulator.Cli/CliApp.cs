@@ -12,6 +12,8 @@ public static class CliApp
               Check scenario files (YAML, see docs/scenarios.md): every problem with file:line:column and field.
           {RunCommand.Usage}
               Run a scenario (a preset name or a file) to its end and report; --record writes the ops that ran as a trace file.
+              --seek N stops at step N (0 to 1000000; past the run's end it stops at the end and says so) and
+              reports the state there (--format text or json); --log and --record then hold what ran up to N.
           {ReplayCommand.Usage}
               Run a recorded trace again; at --time-scale 1 its event log hash is the recording's.
           {SweepCommand.Usage}
@@ -38,7 +40,7 @@ public static class CliApp
             {
                 ["sv2", "replay", .. var rest] => Sv2ReplayCommand.Run(new CliArguments(rest, "--variant"), output),
                 ["validate", .. var rest] => ValidateCommand.Run(new CliArguments(rest), output),
-                ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, [.. RunOptions.Names, .. Outputs]), output, cancellationToken),
+                ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, [.. RunOptions.Names, .. Outputs, SeekOption.Name]), output, cancellationToken),
                 ["replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, ["--time-scale", .. Outputs]), output, cancellationToken),
                 ["sweep", .. var rest] => SweepCommand.Run(new CliArguments(rest, [.. RunOptions.Names, "--set", "--format"]), output, cancellationToken),
                 ["presets"] => PresetsCommand.Run(output),

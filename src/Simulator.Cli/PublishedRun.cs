@@ -29,9 +29,12 @@ internal sealed class PublishedRun : IDisposable
     }
 
     /// <summary>Steps the run to its end, refreshing what listeners read.</summary>
-    public void RunToEnd()
+    public void RunToEnd() => RunTo(int.MaxValue);
+
+    /// <summary>Steps the run to <paramref name="step"/>, or to its end if that comes first, refreshing what listeners read.</summary>
+    public void RunTo(int step)
     {
-        while (_run.StepOnce())
+        while (_run.Step < step && _run.StepOnce())
         {
             if (_run.Step % Every == 0)
             {
