@@ -17,6 +17,7 @@ public sealed class Run : IDisposable
     private readonly CancellationToken _cancel;
     private RunContext _context = null!;
     private int _checkpointsFrom; // a long seek forward takes checkpoints only near its target
+    private int _halfway = -1, _shortOfTarget = -1; // extra checkpoints a seek takes (see SeekTo)
 
     /// <param name="cancel">Stops whatever is stepping this run (run to end, seek, replay) at its next step with an <see cref="OperationCanceledException"/>: a closed session or a stopped command does not finish a long run first.</param>
     /// <param name="checkpoints">How much memory checkpoints may take; <see cref="CheckpointBudget.None"/> for a run that only goes forward.</param>
@@ -87,7 +88,7 @@ public sealed class Run : IDisposable
 
         IsFinished = Model.Failure is not null;
         NotePeak();
-        if (Step >= _checkpointsFrom && Checkpoints.Due(Step))
+        if ((Step >= _checkpointsFrom && Checkpoints.Due(Step)) || Step == _halfway || Step == _shortOfTarget)
         {
             TakeCheckpoint();
         }
@@ -161,7 +162,11 @@ public sealed class Run : IDisposable
 
     /// <summary>
     /// Reaches step <paramref name="step"/> (clamped to the end): restores the nearest checkpoint
-    /// at or before it when that is back or ahead of where the run is, then steps forward.
+    /// at or before it when that is back or ahead of where the run is, then steps forward. Two
+    /// extra checkpoints make the next seeks short: one halfway along a replay of more than a few
+    /// steps (each step back then replays half as far as the last: stepping back through an
+    /// interval costs about twice its steps, not their square), and one a step short of a long
+    /// seek's target (the first step back from where it landed, End included, is a restore).
     /// </summary>
     public void SeekTo(int step)
     {
@@ -173,9 +178,12 @@ public sealed class Run : IDisposable
             Reset();
         }
 
+        int replay = step - Step;
         // Steps far short of the target are passed once; checkpoints there would cost time now
         // for seeks that may never come (a later seek there takes them as it passes).
         _checkpointsFrom = (int)Math.Max(0, (long)step - (2L * Checkpoints.Interval));
+        _halfway = replay >= MinReplayForHalfway ? Step + (replay / 2) : -1;
+        _shortOfTarget = replay >= Checkpoints.Interval ? step - 1 : -1;
         try
         {
             while (Step < step && StepOnce())
@@ -185,14 +193,18 @@ public sealed class Run : IDisposable
         finally
         {
             _checkpointsFrom = 0;
+            _halfway = _shortOfTarget = -1;
         }
     }
+
+    /// <summary>A replay this long or longer takes a checkpoint halfway.</summary>
+    private const int MinReplayForHalfway = 8;
 
     /// <summary>The run's whole state now as a checkpoint would copy it, for <see cref="StateComparer"/> (tests prove a restored run equal to a replayed one).</summary>
     internal object State => new RunState(_context, Model, Step, IsFinished, Peak, null);
 
-    /// <summary>What a checkpoint refers to instead of copying: the run itself and its append-only logs (cut back on restore).</summary>
-    private object[] SharedWithCheckpoints() => [this, _context.Events, _context.TraceStore];
+    /// <summary>What a checkpoint refers to instead of copying: the run itself, its scenario (what it was built from, never changed by it) and its logs (rewound on restore).</summary>
+    private object[] SharedWithCheckpoints() => [this, Scenario, _context.Events, _context.TraceStore];
 
     /// <summary>Copies the run's state now into a checkpoint, unless the model cannot be copied at this step (it tries again at the next).</summary>
     private void TakeCheckpoint()

@@ -10,10 +10,12 @@ namespace BufferLab.Simulator.Engine.Simulation.Checkpoints;
 public sealed record CheckpointBudget(long Bytes, int Interval)
 {
     /// <summary>
-    /// 64 MiB, a checkpoint every 32 steps at first: the slowest presets step at about 4,000 steps
-    /// a second, so 32 steps replay in about 8 ms (see bench/ timetravel for the measured figures).
+    /// 128 MiB, a checkpoint every 32 steps at first. The slowest presets (keepstore's) step at
+    /// about 2,000-4,000 steps a second, so 32 steps replay in 8-16 ms; keepstore's checkpoints take
+    /// about 0.3 MiB each, FUSE's several MiB (it moves real megabytes), so at 64 MiB keep-zipf's
+    /// were thinned to one every 64 steps and FUSE's to a handful (bench: timetravel --budget).
     /// </summary>
-    public static readonly CheckpointBudget Default = new(64L << 20, 32);
+    public static readonly CheckpointBudget Default = new(128L << 20, 32);
 
     /// <summary>No checkpoint but the one at step 0: every step back replays from the start.</summary>
     public static readonly CheckpointBudget None = new(0, int.MaxValue);

@@ -23,7 +23,15 @@ internal sealed class ChunkStore
 
     // A live array and the checkpoint copy it was last frozen to or thawed from: its chunks are compared first, without hashing.
     private readonly ConditionalWeakTable<byte[], FrozenBytes> _lastFrozen = [];
+
+    // Arrays a thaw made: only a restored state holds them (a run's first state may share its arrays
+    // with its scenario or the caller), so they alone may be written over once the run leaves that state.
+    private readonly ConditionalWeakTable<byte[], object> _thawed = [];
     private readonly ConditionalWeakTable<ISharedBytes, object> _seen = [];
+
+    // Arrays of the state a restore leaves, by length: the restored state's arrays are written into
+    // them instead of fresh ones (no large allocations, no page faults, no collections they would cause).
+    private readonly Dictionary<int, Stack<byte[]>> _spare = [];
 
     /// <summary>Bytes of the distinct chunks kept (chunks of shared bytes are not counted: the run holds them anyway).</summary>
     public long Bytes { get; private set; }
@@ -51,15 +59,39 @@ internal sealed class ChunkStore
 
     public byte[] Thaw(FrozenBytes frozen)
     {
-        byte[] live = GC.AllocateUninitializedArray<byte>(frozen.Length);
+        byte[] live = _spare.TryGetValue(frozen.Length, out var spare) && spare.TryPop(out byte[]? reused) ? reused : GC.AllocateUninitializedArray<byte>(frozen.Length);
         for (int i = 0; i < frozen.Chunks.Length; i++)
         {
             frozen.Chunks[i].Bytes.Span.CopyTo(live.AsSpan(i * ChunkBytes));
         }
 
         _lastFrozen.AddOrUpdate(live, frozen);
+        _thawed.AddOrUpdate(live, live);
         return live;
     }
+
+    /// <summary>
+    /// The run leaves its state for a checkpoint's: every array this store thawed belongs to that
+    /// state or to one left before (only the run's state holds them: snapshots and events copy
+    /// values), so the thaws that follow may write over them.
+    /// </summary>
+    public void Recycle()
+    {
+        foreach ((byte[] array, _) in _thawed)
+        {
+            if (!_spare.TryGetValue(array.Length, out var spare))
+            {
+                _spare[array.Length] = spare = new Stack<byte[]>();
+            }
+
+            spare.Push(array);
+        }
+
+        _thawed.Clear();
+    }
+
+    /// <summary>The restore is done: spare arrays it did not use are let go.</summary>
+    public void EndRecycling() => _spare.Clear();
 
     /// <summary>Learns the chunks of bytes the run shares and never changes, once per object.</summary>
     public void See(ISharedBytes shared)
@@ -101,6 +133,8 @@ internal sealed class ChunkStore
         _chunks.Clear();
         _lastFrozen.Clear();
         _seen.Clear();
+        _thawed.Clear();
+        _spare.Clear();
         Bytes = 0;
     }
 

@@ -40,6 +40,11 @@ public sealed class RunCheckpoints(CheckpointBudget budget)
     /// <summary>Copies <paramref name="state"/> (referring to <paramref name="shared"/> as it is) into a new checkpoint.</summary>
     internal void Take(RunState state, object[] shared, int events, int traceEntries)
     {
+        if (AtOrBefore(state.Step)?.Step == state.Step)
+        {
+            return; // that step has one already
+        }
+
         var frozen = new Dictionary<byte[], FrozenBytes>(ReferenceEqualityComparer.Instance);
         var copier = new StateCopier(shared, live =>
         {
@@ -56,9 +61,19 @@ public sealed class RunCheckpoints(CheckpointBudget budget)
         Add(new Checkpoint(copy, frozen, events, traceEntries, copier.Bytes));
     }
 
-    /// <summary>A fresh copy of <paramref name="checkpoint"/>'s state, for the run to go on from (the checkpoint stays as it was).</summary>
-    internal RunState Thaw(Checkpoint checkpoint, object[] shared) =>
-        new StateCopier(shared, standIn => checkpoint.Frozen.TryGetValue(standIn, out FrozenBytes? frozen) ? _chunks.Thaw(frozen) : null).Copy(checkpoint.State);
+    /// <summary>A fresh copy of <paramref name="checkpoint"/>'s state, for the run to go on from (the checkpoint stays as it was); the run's state now is left, and its large arrays reused.</summary>
+    internal RunState Thaw(Checkpoint checkpoint, object[] shared)
+    {
+        _chunks.Recycle();
+        try
+        {
+            return new StateCopier(shared, standIn => checkpoint.Frozen.TryGetValue(standIn, out FrozenBytes? frozen) ? _chunks.Thaw(frozen) : null).Copy(checkpoint.State);
+        }
+        finally
+        {
+            _chunks.EndRecycling();
+        }
+    }
 
     /// <summary>The checkpoint with the greatest step at or before <paramref name="step"/>.</summary>
     internal Checkpoint? AtOrBefore(int step)
@@ -95,14 +110,14 @@ public sealed class RunCheckpoints(CheckpointBudget budget)
         int at = _list.FindLastIndex(c => c.Step < checkpoint.Step) + 1;
         _list.Insert(at, checkpoint);
         _objectBytes += checkpoint.Bytes;
-        while (Bytes > Budget.Bytes && _list.Count > 1)
+        while (Bytes > Budget.Bytes && _list.Count > 2)
         {
             Thin();
         }
 
         if (Bytes > Budget.Bytes)
         {
-            Interval = int.MaxValue; // step 0's alone is over budget: keep it, take no more
+            Interval = int.MaxValue; // step 0's and the newest alone are over budget: keep them, take no more
         }
     }
 
