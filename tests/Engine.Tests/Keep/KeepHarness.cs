@@ -52,9 +52,9 @@ internal sealed class KeepHarness : IScenario
         return this;
     }
 
-    public KeepHarness Put(double atMs, byte[] body, KeepLocator locator)
+    public KeepHarness Put(double atMs, byte[] body, KeepLocator locator, params string[] storageClasses)
     {
-        _actors.Add((atMs, (m, _) => m.Request("PUT", locator, 0, body)));
+        _actors.Add((atMs, (m, _) => m.Request("PUT", locator, 0, body, storageClasses: storageClasses)));
         return this;
     }
 

@@ -39,6 +39,7 @@ public sealed class KeepModel : ISimulationModel<KeepSnapshot>
             config.Mode == KeepServerMode.Legacy ? SyncPoolGc.DropAll : SyncPoolGc.VictimCache); // the 2017 keepstore was built with Go 1.8
         Cache = new CoalescingBufferCache(config.MaxBuffers, config.BufferSize);
         Reader = new VolumeReader(this, context.Random.Fork("keep.volume-parts"));
+        Writer = new VolumeWriter(this);
         Limiter = new RequestLimiter(config.MaxConcurrentRequests, config.MaxQueuedRequests, t => Wake((KeepRequest)t.Owner));
         _server = config.Mode switch
         {
@@ -67,6 +68,8 @@ public sealed class KeepModel : ISimulationModel<KeepSnapshot>
 
     /// <summary>Reads blocks from the volumes for the handlers.</summary>
     internal VolumeReader Reader { get; }
+
+    internal VolumeWriter Writer { get; }
 
     /// <summary>Legacy handlers running under the MaxRequests semaphore.</summary>
     public int LegacyRunning { get; internal set; }
@@ -109,9 +112,9 @@ public sealed class KeepModel : ISimulationModel<KeepSnapshot>
     }
 
     /// <summary>A client's request as an actor body: it arrives when first run, and may disconnect after <paramref name="disconnectAfter"/>.</summary>
-    public IEnumerable<TimeSpan> Request(string method, KeepLocator locator, long priority = 0, byte[]? body = null, TimeSpan? disconnectAfter = null)
+    public IEnumerable<TimeSpan> Request(string method, KeepLocator locator, long priority = 0, byte[]? body = null, TimeSpan? disconnectAfter = null, IReadOnlyList<string>? storageClasses = null)
     {
-        var request = new KeepRequest(_requests.Count + 1, method, locator, priority, Now) { Body = body, Actor = Scheduler.Current };
+        var request = new KeepRequest(_requests.Count + 1, method, locator, priority, Now) { Body = body, Actor = Scheduler.Current, StorageClasses = storageClasses ?? [] };
         _requests.Add(request);
         Counters.Requests++;
         request.Enter(RequestPhase.Arrived, Now);

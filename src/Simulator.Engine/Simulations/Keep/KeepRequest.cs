@@ -24,6 +24,9 @@ public sealed class KeepRequest(int id, string method, KeepLocator locator, long
     /// <summary>PUT: the body the client sends (its length may differ from the locator's size, for the 400 and 413 cases).</summary>
     public byte[]? Body { get; init; }
 
+    /// <summary>The storage classes a PUT asks for (X-Keep-Storage-Classes); none means any.</summary>
+    public IReadOnlyList<string> StorageClasses { get; init; } = [];
+
     public RequestPhase Phase { get; private set; } = RequestPhase.Arrived;
 
     public IReadOnlyList<LaneSegment> Segments => _segments;

@@ -86,7 +86,8 @@ internal abstract class KeepServer(KeepModel model)
     /// <summary>
     /// BlockWrite with a streamed body, into <paramref name="buffer"/>: receive at most BlockSize
     /// bytes while hashing, probe one more byte (413), check the declared size and the hash (400),
-    /// then write to the first writable volume in rendezvous order.
+    /// then BlockWrite's volume part (<see cref="VolumeWriter"/>: the writable volumes in rendezvous
+    /// order, failing over, until the replicas and storage classes asked for are stored).
     /// </summary>
     protected IEnumerable<TimeSpan> WriteBlock(KeepRequest request, byte[] buffer, PutResult result)
     {
@@ -117,12 +118,16 @@ internal abstract class KeepServer(KeepModel model)
             yield break;
         }
 
-        KeepVolume volume = Rendezvous.Order(hash, Model.Volumes)[0];
         request.Enter(RequestPhase.Writing, Model.Now);
-        yield return volume.Latency + volume.TransferTime(n);
-        volume.Store(hash, buffer.AsSpan(0, n).ToArray());
-        result.Hash = hash;
-        result.Size = n;
-        result.Error = null;
+        foreach (TimeSpan delay in Model.Writer.Write(request, hash, buffer.AsSpan(0, n).ToArray(), result))
+        {
+            yield return delay;
+        }
+
+        if (result.Error is null)
+        {
+            result.Hash = hash;
+            result.Size = n;
+        }
     }
 }

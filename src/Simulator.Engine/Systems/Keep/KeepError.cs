@@ -15,5 +15,14 @@ public sealed record KeepError(int Status, string Message)
     /// <summary>The request limiter refused or dropped the request.</summary>
     public static readonly KeepError Unavailable = new(503, "service unavailable");
 
+    /// <summary>errFull: every volume BlockWrite tried was full (507).</summary>
+    public static readonly KeepError Full = new(507, "insufficient storage");
+
+    /// <summary>errVolumeUnavailable: no volume took the block, and not all were full.</summary>
+    public static readonly KeepError VolumeUnavailable = new(503, "volume unavailable");
+
+    /// <summary>errCollision: a volume holds different bytes under the same hash.</summary>
+    public static readonly KeepError Collision = new(500, "hash collision");
+
     public override string ToString() => $"{Status} {Message}";
 }

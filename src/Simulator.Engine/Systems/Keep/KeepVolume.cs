@@ -21,6 +21,18 @@ public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSec
 
     public int Priority { get; } = priority;
 
+    /// <summary>Replicas a block written here counts for (a volume's Replication; at least 1).</summary>
+    public int Replication { get; set; } = 1;
+
+    /// <summary>The storage classes it holds ("default" when a volume names none, as setupMounts does).</summary>
+    public IReadOnlyList<string> StorageClasses { get; set; } = ["default"];
+
+    /// <summary>Whether BlockWrite may write here (mountsW: not ReadOnly).</summary>
+    public bool Writable { get; set; } = true;
+
+    /// <summary>How this volume's writes fail, if they do: full (errFull) or any other error.</summary>
+    public VolumeWriteFault WriteFault { get; set; }
+
     public int BlockCount => _blocks.Count;
 
     public bool Contains(string hash) => _blocks.ContainsKey(hash);
@@ -41,6 +53,17 @@ public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSec
         }
 
         return FaultOf(hash) is { Corrupt: true } && data.Length > 0 ? data.Corrupted() : data;
+    }
+
+    /// <summary>BlockWrite on this volume: stores the block unless its writes fail; says how it went.</summary>
+    public VolumeWriteFault Write(string hash, byte[] data)
+    {
+        if (WriteFault == VolumeWriteFault.None)
+        {
+            Store(hash, data);
+        }
+
+        return WriteFault;
     }
 
     /// <summary>Virtual time to transfer <paramref name="bytes"/> at this volume's bandwidth.</summary>
