@@ -55,6 +55,8 @@ public static class DashboardApp
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(SimulationMeter.MeterName).AddPrometheusExporter());
         // Every session's play runs on a few engine threads of its own (BufferLab:Engine), not the thread pool.
         builder.Services.AddSingleton(s => new EngineExecutor(EngineOptions.From(builder.Configuration), s.GetService<ILogger<EngineExecutor>>()));
+        // Read now, not when the first session opens: a bad budget stops the start with a clear error.
+        builder.Services.AddSingleton(CheckpointOptions.From(builder.Configuration));
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRunExports();

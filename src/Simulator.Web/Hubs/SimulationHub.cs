@@ -38,19 +38,20 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
 
     public void Play(string sessionId) => Guard(() => Owned(sessionId).Play());
 
-    /// <summary>Plays toward step 0 at the session's speed (each step back replays the run from step 0, so long runs go back in jumps); Pause stops it.</summary>
+    /// <summary>Plays toward step 0 at the session's speed, every step in turn (each restores a checkpoint and replays a few steps; when that is slower than the speed, play goes slower); Pause stops it.</summary>
     public void PlayBackward(string sessionId) => Guard(() => Owned(sessionId).PlayBackward());
 
     public void Pause(string sessionId) => Guard(() => Owned(sessionId).Pause());
 
     public void Speed(string sessionId, JsonElement stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(HubArguments.Number(stepsPerSecond, "speed")));
 
-    /// <summary>Where the session is, for clients that poll instead of streaming frames; at the last step, the event log's SHA-256.</summary>
-    public SessionStatus Status(string sessionId) => Guard(() =>
+    /// <summary>Where the session is, for clients that poll instead of streaming frames; at the last step, the event log's SHA-256; and its checkpoints' count and memory.</summary>
+    public SessionStatusWithCheckpoints Status(string sessionId) => Guard(() =>
     {
         SimulationSession session = Owned(sessionId);
         string? sha256 = session.EventLogSha256();
-        return session.Read(run => new SessionStatus(run.Step, session.LastStep, session.IsPlaying, run.IsFinished, sha256));
+        return session.Read(run => new SessionStatusWithCheckpoints(run.Step, session.LastStep, session.IsPlaying, run.IsFinished, sha256,
+            run.Checkpoints.Count, run.Checkpoints.Bytes, run.Checkpoints.Budget.Bytes, run.Checkpoints.Interval));
     });
 
     public void Close(string sessionId) => Guard(() => sessions.Close(sessionId, Context.ConnectionId));

@@ -10,7 +10,7 @@ public readonly record struct EngineTurn(EngineTurn.Kind Next, long DueTimestamp
         Done,
     }
 
-    /// <summary>Another turn after every other session with work had one (full-speed play, a replay under way).</summary>
+    /// <summary>Another turn after every other session with work had one (full-speed play, either way).</summary>
     public static EngineTurn Again { get; } = new(Kind.Again, 0);
 
     /// <summary>Nothing more: the job ends (the executor disposes it).</summary>

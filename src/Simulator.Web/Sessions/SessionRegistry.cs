@@ -9,9 +9,10 @@ namespace BufferLab.Simulator.Web.Sessions;
 /// circuit) and only that owner may control it. Limits bound how many exist, counted separately
 /// for pages and hub connections so hub clients cannot take the pages' room. With a
 /// <see cref="SimulationMeter"/>, every open session's metrics are published until it closes.
-/// Sessions play on <paramref name="engine"/> (<see cref="EngineExecutor.Shared"/> when none is given).
+/// Sessions play on <paramref name="engine"/> (<see cref="EngineExecutor.Shared"/> when none is given)
+/// and keep checkpoints within <paramref name="checkpoints"/>' budget (64 MiB each when none is given).
 /// </summary>
-public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? meter = null, EngineExecutor? engine = null) : IDisposable
+public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? meter = null, EngineExecutor? engine = null, CheckpointOptions? checkpoints = null) : IDisposable
 {
     /// <summary>Most sessions of one kind (pages, or hub connections) open at once.</summary>
     public const int MaxSessions = 64;
@@ -84,7 +85,7 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
         try
         {
             // Building runs the scenario once to find its last step: done outside the lock.
-            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey, engine, _stopping.Token);
+            var session = new SimulationSession(Guid.NewGuid().ToString("N"), owner, resolved.Scenario, chosen, resolved.Key, resolved.ContentKey, engine, (checkpoints ?? new CheckpointOptions()).Budget, _stopping.Token);
             _sessions[session.Id] = session;
             lock (_gate)
             {

@@ -1,12 +1,10 @@
-using BufferLab.Simulator.Engine.Simulation;
-
 namespace BufferLab.Simulator.Web.Sessions;
 
-/// <summary>The session's play, forward (at a pace or at full speed) and backward (by replays), as turns on the <see cref="EngineExecutor"/>.</summary>
+/// <summary>The session's play, forward and backward (at a pace or at full speed), as turns on the <see cref="EngineExecutor"/>.</summary>
 public sealed partial class SimulationSession
 {
-    /// <summary>Runs up to <paramref name="steps"/> steps under the lock until <paramref name="slice"/> is over, then tells viewers; false when play should end.</summary>
-    private bool PlaySlice(int steps, EngineSlice slice, CancellationToken stop)
+    /// <summary>Takes up to <paramref name="steps"/> steps, forward or back, under the lock until <paramref name="slice"/> is over, then tells viewers; false when play should end.</summary>
+    private bool PlaySlice(int steps, bool backward, EngineSlice slice, CancellationToken stop)
     {
         bool goOn = true;
         lock (_gate)
@@ -15,7 +13,7 @@ public sealed partial class SimulationSession
             // before every step, so a pause or close takes effect within one step.
             for (int done = 0; done < steps; done++)
             {
-                if (stop.IsCancellationRequested || !StepCore(1, stopAtAlarm: true) || _run.Step >= LastStep)
+                if (stop.IsCancellationRequested || !(backward ? StepBackCore() : StepCore(1, stopAtAlarm: true) && _run.Step < LastStep))
                 {
                     goOn = false;
                     break;
@@ -36,64 +34,42 @@ public sealed partial class SimulationSession
         return goOn;
     }
 
-    /// <summary>Puts the replayed <paramref name="fresh"/> in place of the run if play is still <paramref name="playing"/> and the run still at <paramref name="from"/>; the run replaced is disposed.</summary>
-    private bool SwapIn(Run fresh, int from, CancellationTokenSource playing)
+    /// <summary>
+    /// One step back (under the lock): the nearest checkpoint before it is restored and the steps
+    /// from there replayed, so it never skips a step however slow that is; an alarm is passed
+    /// through, not stopped at. False once at step 0.
+    /// </summary>
+    private bool StepBackCore()
     {
-        Run old;
-        lock (_gate)
+        if (_run.Step > 0)
         {
-            // Checked against the play that is current, not its token: Stop clears it under this
-            // lock, so a replay never lands after Pause has returned.
-            if (_playing != playing || _run.Step != from)
-            {
-                return false;
-            }
-
-            (old, _run) = (_run, fresh);
+            _run.SeekTo(_run.Step - 1);
         }
 
-        old.Dispose();
-        return true;
+        return _run.Step > 0;
     }
 
     /// <summary>
-    /// One play of the session, from Play until it ends, is paused or the session closes. Forward
-    /// at full speed it steps for a whole turn and asks for another; forward at a pace it takes
-    /// the steps one 10 ms tick owes (a tick never owes more than one tick's steps) and waits for
-    /// the next tick. Backward, each tick's steps are taken by one replay of a fresh run from
-    /// step 0 toward the target (a quarter to one and a half seconds for the keepstore, filestore
-    /// and FUSE presets), a slice per turn, swapped in when it gets there; after a replay whose
-    /// turns took longer than a tick it rests as long again (<see cref="BackwardRest"/>) and the
-    /// steps owed meanwhile are taken by the next replay, so the average speed holds.
+    /// One play of the session, from Play until it ends, is paused or the session closes, either
+    /// way. At full speed it steps for a whole turn and asks for another; at a pace it takes the
+    /// steps one 10 ms tick owes (a tick never owes more than one tick's steps, so when steps
+    /// take longer than the pace allows, play goes slower rather than skipping) and waits for the
+    /// next tick. A step back costs a restore and up to a checkpoint interval of replayed steps.
     /// </summary>
     private sealed class Player(SimulationSession session, CancellationTokenSource playing, bool backward) : EngineJob(playing.Token)
     {
-        private bool _ticking; // paced or backward: the tick clock started
+        private bool _ticking; // paced: the tick clock started
         private long _last; // when the steps owed were last counted
         private long _due; // the next tick
         private double _owed; // steps owed, with the fraction carried over
-        private Run? _replay; // backward: the fresh run on its way to _target
-        private int _from;
-        private int _target;
-        private long _replayWork; // the replay's time in turns so far (timestamp ticks)
 
-        protected internal override EngineTurn Turn(EngineSlice slice) => backward ? Backward(slice) : Forward(slice);
-
-        protected override void Dispose(bool disposing)
-        {
-            _replay?.Dispose(); // a replay dropped half way (pause, close)
-            _replay = null;
-            session.Stop(expected: playing);
-            playing.Dispose();
-        }
-
-        private EngineTurn Forward(EngineSlice slice)
+        protected internal override EngineTurn Turn(EngineSlice slice)
         {
             double speed = session._speed;
             if (speed >= MaxSpeed)
             {
                 _ticking = false; // back to a pace later starts its ticks afresh
-                return session.PlaySlice(int.MaxValue, slice, Stop) ? EngineTurn.Again : EngineTurn.Done;
+                return session.PlaySlice(int.MaxValue, backward, slice, Stop) ? EngineTurn.Again : EngineTurn.Done;
             }
 
             if (!_ticking)
@@ -105,71 +81,13 @@ public sealed partial class SimulationSession
             _last = slice.Start;
             int steps = (int)_owed;
             _owed -= steps;
-            return steps > 0 && !session.PlaySlice(steps, slice, Stop) ? EngineTurn.Done : NextTick(slice.Time);
+            return steps > 0 && !session.PlaySlice(steps, backward, slice, Stop) ? EngineTurn.Done : NextTick(slice.Time);
         }
 
-        private EngineTurn Backward(EngineSlice slice)
+        protected override void Dispose(bool disposing)
         {
-            if (_replay is null)
-            {
-                if (!_ticking)
-                {
-                    return StartTicks(slice);
-                }
-
-                _owed += session._speed * slice.Time.GetElapsedTime(_last, slice.Start).TotalSeconds;
-                _last = slice.Start;
-                int steps = (int)Math.Min(_owed, MaxSteps);
-                if (steps == 0)
-                {
-                    return NextTick(slice.Time);
-                }
-
-                _owed -= steps;
-                _from = session.Read(r => r.Step);
-                _target = Math.Max(0, _from - steps);
-                _replay = new Run(session.Scenario, session.Seed, MaxSteps, cancel: session._closed.Token);
-                _replayWork = 0;
-            }
-
-            // Outside the session's lock: viewers go on reading the step shown, and a pause drops the replay.
-            while (_replay.Step < _target)
-            {
-                if (Stop.IsCancellationRequested || !_replay.StepOnce())
-                {
-                    return EngineTurn.Done; // StepOnce cannot fail here (the run reached a later step before); never spin on it
-                }
-
-                if (slice.IsOver)
-                {
-                    break;
-                }
-            }
-
-            _replayWork += slice.Time.GetTimestamp() - slice.Start;
-            if (_replay.Step < _target)
-            {
-                return EngineTurn.Again;
-            }
-
-            Run fresh = _replay;
-            _replay = null;
-            if (!session.SwapIn(fresh, _from, playing))
-            {
-                fresh.Dispose();
-                return EngineTurn.Done;
-            }
-
-            session.Changed?.Invoke();
-            if (_target == 0)
-            {
-                return EngineTurn.Done;
-            }
-
-            long now = slice.Time.GetTimestamp();
-            return _replayWork > TickOf(slice.Time)
-                ? EngineTurn.At(_due = now + (long)(_replayWork * BackwardRest))
-                : NextTick(slice.Time);
+            session.Stop(expected: playing);
+            playing.Dispose();
         }
 
         /// <summary>The first tick comes one tick after play starts (as a periodic timer's would).</summary>
@@ -185,11 +103,9 @@ public sealed partial class SimulationSession
         /// <summary>The tick after the last one, on a fixed beat; a beat missed (the engine was busy) is not made up.</summary>
         private EngineTurn NextTick(TimeProvider time)
         {
-            long tick = TickOf(time);
+            long tick = (long)(Tick.TotalSeconds * time.TimestampFrequency);
             _due = Math.Max(_due + tick, time.GetTimestamp());
             return EngineTurn.At(_due);
         }
-
-        private static long TickOf(TimeProvider time) => (long)(Tick.TotalSeconds * time.TimestampFrequency);
     }
 }

@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using BufferLab.Simulator.Engine.Simulations;
 using BufferLab.Simulator.Engine.Telemetry;
 using BufferLab.Simulator.Engine.Simulations.StratumV2.Telemetry;
@@ -7,7 +8,8 @@ namespace BufferLab.Simulator.Web.Sessions;
 
 /// <summary>
 /// One run of a scenario that a page or a hub connection controls: step, back, seek, play at a
-/// speed, pause, reset. The engine runs under a lock; viewers learn of changes through
+/// speed (either way), pause, reset. The run keeps checkpoints within a budget, so going back or
+/// jumping restores the nearest one and replays a few steps. The engine runs under a lock; viewers learn of changes through
 /// <see cref="Changed"/> and read frames when they are ready, so a slow viewer never holds the
 /// engine back. Play runs on the <see cref="EngineExecutor"/>'s threads, in turns shared fairly
 /// with every other session that plays.
@@ -25,19 +27,10 @@ public sealed partial class SimulationSession : IDisposable
 
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>
-    /// Backward play rests at least this share of the time a step back took: each step back
-    /// replays the run from step 0 (a cost that grows with the step), so resting as long as the
-    /// replay took keeps it to about half a core and leaves the lock free for viewers between
-    /// replays. On long runs this bounds how often it replays, so it moves back in jumps of
-    /// several steps at the chosen average speed instead of falling behind it.
-    /// </summary>
-    private const double BackwardRest = 1.0;
-
-
     private readonly Lock _gate = new();
     private readonly EngineExecutor _engine;
-    private Run _run; // replaced whole only by backward play (see ReplayTo); read and changed under _gate
+    private readonly Run _run; // read and changed under _gate
+    private readonly StepDueTimes _due = new();
     private readonly CancellationTokenSource _closed = new();
     private CancellationTokenSource? _playing;
     private double _speed = 4;
@@ -47,8 +40,10 @@ public sealed partial class SimulationSession : IDisposable
 
     /// <param name="contentKey">What the scenario is made of (text and choices), for the shared <see cref="OutlineCache"/>; null probes afresh.</param>
     /// <param name="engine">Where play runs; <see cref="EngineExecutor.Shared"/> when none is given.</param>
+    /// <param name="checkpoints">Memory for the run's checkpoints; <see cref="CheckpointBudget.Default"/> (64 MiB) when none is given.</param>
     /// <param name="cancel">Stops the probe (the server is stopping); the session's own runs stop when it closes.</param>
-    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null, EngineExecutor? engine = null, CancellationToken cancel = default)
+    public SimulationSession(string id, string owner, IScenario scenario, ulong seed, string? key = null, string? contentKey = null, EngineExecutor? engine = null,
+        CheckpointBudget? checkpoints = null, CancellationToken cancel = default)
     {
         _engine = engine ?? EngineExecutor.Shared;
         Id = id;
@@ -59,9 +54,10 @@ public sealed partial class SimulationSession : IDisposable
         Seed = seed;
         // The probe runs (and is disposed) before the live run is built: the two never hold the run's memory at once.
         Outline = contentKey is null ? Probe(scenario, seed, cancel) : OutlineCache.Shared.GetOrAdd($"{contentKey}/{seed}", () => Probe(scenario, seed, cancel));
-        _run = new Run(scenario, seed, MaxSteps, cancel: _closed.Token);
+        CheckpointBudget = checkpoints ?? CheckpointBudget.Default;
+        _run = new Run(scenario, seed, MaxSteps, CheckpointBudget, _closed.Token);
         LastStep = Outline.LastStep;
-        History.Record(0, _run.Model.Metrics());
+        Record();
     }
 
     public string Id { get; }
@@ -89,6 +85,12 @@ public sealed partial class SimulationSession : IDisposable
     public RunOutline Outline { get; }
 
     public MetricHistory History { get; } = new();
+
+    /// <summary>How much memory the run's checkpoints may take (and the steps between them at first).</summary>
+    public CheckpointBudget CheckpointBudget { get; }
+
+    /// <summary>The run's checkpoints now: count, memory, budget and the steps between them.</summary>
+    public SessionCheckpoints Checkpoints => Read(run => SessionCheckpoints.Of(run.Checkpoints));
 
     /// <summary>The first invariant the run broke and its step, once a step reached it.</summary>
     public (int Step, InvariantViolated Violation)? Alarm { get; private set; }
@@ -126,7 +128,7 @@ public sealed partial class SimulationSession : IDisposable
         }
 
         Pause();
-        Mutate(() => StepCore(count));
+        Mutate(() => GoTo((int)Math.Min((long)_run.Step + count, LastStep)));
     }
 
     /// <summary>
@@ -154,7 +156,7 @@ public sealed partial class SimulationSession : IDisposable
 
     public void StepBack() => Seek(Math.Max(0, Read(r => r.Step) - 1));
 
-    /// <summary>Goes to step <paramref name="step"/> (0 .. <see cref="LastStep"/>): forward by stepping, back by replaying.</summary>
+    /// <summary>Goes to step <paramref name="step"/> (0 .. <see cref="LastStep"/>): through the nearest checkpoint (see <see cref="GoTo"/>).</summary>
     public void Seek(int step)
     {
         if (step < 0 || step > LastStep)
@@ -163,15 +165,7 @@ public sealed partial class SimulationSession : IDisposable
         }
 
         Pause();
-        Mutate(() =>
-        {
-            if (step < _run.Step)
-            {
-                _run.Reset();
-            }
-
-            StepCore(step - _run.Step);
-        });
+        Mutate(() => GoTo(step));
     }
 
     public void Reset() => Seek(0);
@@ -185,11 +179,16 @@ public sealed partial class SimulationSession : IDisposable
         Pause();
         Mutate(() =>
         {
-            if (_run.Clock.Elapsed > time)
+            // A replay from step 0 stops at the first step whose next one is due after the time:
+            // among the steps reached before, that step is known and restored; else the run goes
+            // on from the furthest one reached, as that replay would.
+            if (_due.FirstAfter(time) is { } step)
             {
-                _run.Reset();
+                GoTo(step);
+                return;
             }
 
+            GoTo(_due.Count - 1);
             while (_run.NextDue is { } due && due <= time && _run.Step < LastStep && StepCore(1))
             {
             }
@@ -210,7 +209,7 @@ public sealed partial class SimulationSession : IDisposable
     /// <summary>Plays toward the last step at <see cref="Speed"/>; nothing if it already plays (either way) or is at the end.</summary>
     public void Play() => Play(backward: false);
 
-    /// <summary>Plays toward step 0 at <see cref="Speed"/> (see <see cref="BackwardRest"/>); nothing if it already plays or is at 0.</summary>
+    /// <summary>Plays toward step 0 at <see cref="Speed"/>, one step back at a time (each a restore and a short replay); nothing if it already plays or is at 0.</summary>
     public void PlayBackward() => Play(backward: true);
 
     private void Play(bool backward)
@@ -345,6 +344,41 @@ public sealed partial class SimulationSession : IDisposable
         Changed?.Invoke();
     }
 
+    /// <summary>
+    /// Reaches <paramref name="step"/> (under the lock). Steps reached before are restored from the
+    /// nearest checkpoint and replayed from there (at most about an interval of steps); steps
+    /// never reached are stepped one by one from the furthest one reached, so the history, the
+    /// due times and the alarm see every step once, in order.
+    /// </summary>
+    private void GoTo(int step)
+    {
+        int known = _due.Count - 1;
+        if (step <= known)
+        {
+            _run.SeekTo(step);
+            return;
+        }
+
+        if (_run.Step != known)
+        {
+            _run.SeekTo(known);
+        }
+
+        StepCore(step - _run.Step);
+    }
+
+    /// <summary>What is kept per step reached: its metrics (charts) and when the next step is due (seeks by time).</summary>
+    private void Record()
+    {
+        if (_run.Step != _due.Count)
+        {
+            return; // reached before: steps are deterministic, so what was recorded then holds
+        }
+
+        History.Record(_run.Step, _run.Model.Metrics());
+        _due.Record(_run.Step, _run.Step >= LastStep ? null : _run.NextDue);
+    }
+
     /// <summary>Runs up to <paramref name="count"/> steps (under the lock); false if the run ended, or an alarm was raised and <paramref name="stopAtAlarm"/>.</summary>
     private bool StepCore(int count, bool stopAtAlarm = false)
     {
@@ -356,7 +390,7 @@ public sealed partial class SimulationSession : IDisposable
                 return false;
             }
 
-            History.Record(_run.Step, _run.Model.Metrics());
+            Record();
             InvariantViolated? violation = null;
             for (int e = eventsBefore; e < _run.Events.Count && violation is null; e++)
             {

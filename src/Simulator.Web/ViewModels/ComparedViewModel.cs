@@ -156,12 +156,17 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
     /// <summary>Copies the compared run's state (under its session's lock); null when there is none.</summary>
     protected abstract void ReadCompare(Run? run);
 
+    /// <summary>How often (ms) the compared run follows while playing backward: five times a second, now that a step back is a restore (a replay from step 0 allowed once a second).</summary>
+    private const long BackwardFollowMs = 200;
+
     /// <summary>Moves the compared run to this run's moment (step or virtual time), then reads it.</summary>
     private long _lastBackwardFollow;
 
     /// <summary>
-    /// Going back replays the compared run from step 0 too: while playing backward it follows at
-    /// most once a second, so two replays per frame do not starve the page (pausing catches it up).
+    /// Going back moves the compared run back too: a restore of its nearest checkpoint and a replay
+    /// of up to an interval of steps (tens of ms on the keepstore). While playing backward it
+    /// follows at most every <see cref="BackwardFollowMs"/>, so a frame never pays for two runs'
+    /// steps back on the page's thread (pausing catches it up).
     /// </summary>
     private bool FollowNow()
     {
@@ -170,7 +175,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
             return true;
         }
 
-        if (Environment.TickCount64 - _lastBackwardFollow < 1000)
+        if (Environment.TickCount64 - _lastBackwardFollow < BackwardFollowMs)
         {
             return false;
         }

@@ -19,6 +19,9 @@ public abstract partial class SessionViewModel
     /// <summary>Virtual time of the step shown, in milliseconds.</summary>
     public double VirtualMs { get; private set; }
 
+    /// <summary>The session's checkpoints when the view last synced (count, memory, budget, steps between them).</summary>
+    public SessionCheckpoints? Checkpoints { get; private set; }
+
     /// <summary>Whether play runs toward step 0.</summary>
     public bool PlayingBackward => Session?.IsPlayingBackward ?? false;
 

@@ -112,6 +112,7 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
         {
             Step = run.Step;
             VirtualMs = run.Clock.Elapsed.TotalMilliseconds;
+            Checkpoints = SessionCheckpoints.Of(run.Checkpoints);
             ReadState(run, session);
             return 0;
         });

@@ -101,6 +101,27 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     }
 
     [Fact]
+    public async Task StatusReportsTheCheckpointsWithinTheirBudgetAndStillParsesAsTheEnginesStatus()
+    {
+        await using var client = await ConnectAsync();
+        string session = await client.OpenAsync(new OpenRequest("random-long", Seed: 1));
+        await client.InvokeAsync("Seek", session, 5_000);
+        await client.InvokeAsync("Back", session);
+
+        System.Text.Json.JsonElement status = await client.InvokeAsync<System.Text.Json.JsonElement>("Status", session);
+        Assert.Equal(4_999, status.GetProperty("step").GetInt32());
+        Assert.InRange(status.GetProperty("checkpointCount").GetInt32(), 2, 5_000);
+        long budget = status.GetProperty("checkpointBudgetBytes").GetInt64();
+        Assert.Equal(64L << 20, budget);
+        Assert.InRange(status.GetProperty("checkpointBytes").GetInt64(), 1, budget);
+        Assert.InRange(status.GetProperty("checkpointInterval").GetInt32(), 32, 5_000);
+
+        SessionStatus parsed = await client.InvokeAsync<SessionStatus>("Status", session); // what the CLI's remote reads
+        Assert.Equal(4_999, parsed.Step);
+        Assert.False(parsed.Finished);
+    }
+
+    [Fact]
     public async Task PlayRunsToTheEndAtTheSpeedAskedAndPauseStopsIt()
     {
         await using var client = await ConnectAsync();

@@ -137,7 +137,7 @@ public sealed class EngineExecutorTests : IDisposable
     [Theory]
     [InlineData(false, 100, 0, 201)] // waiting for its next tick (the clock stands still: only the close can wake it); one tick, one step
     [InlineData(false, SimulationSession.MaxSpeed, 1, 202)] // queued for its next turn; two turns of one step (a slice is one reading)
-    [InlineData(true, 1000, 1, 200)] // backward: a replay half way, which never lands
+    [InlineData(true, 1000, 1, 199)] // backward: one step back (a slice is one reading), then the close
     public void ClosingASessionEndsItsPlayAtItsNextTurn(bool backward, double speed, long ticksPerRead, int stepAtClose)
     {
         var clock = new SteppingClock(ticksPerRead);
@@ -156,7 +156,7 @@ public sealed class EngineExecutorTests : IDisposable
 
         engine.RunNextTurn(); // play started (paced and backward: the first tick is set)
         clock.Advance(TimeSpan.FromMilliseconds(15));
-        engine.RunNextTurn(); // a tick's step, a slice at full speed, or (backward) a replay begun and not finished
+        engine.RunNextTurn(); // a tick's step, a slice at full speed, or (backward) a slice's step back
         int step = StepOf(session);
         Assert.Equal(1, engine.Jobs);
 
@@ -171,13 +171,13 @@ public sealed class EngineExecutorTests : IDisposable
     }
 
     [Fact]
-    public void BackwardPlayReplaysInSlicesAndLandsOnItsTarget()
+    public void BackwardPlayStepsBackInSlicesToStepZero()
     {
         var clock = new SteppingClock();
         EngineExecutor engine = Manual(TimeSpan.FromMilliseconds(3), clock);
         SimulationSession session = Session("random-long", engine);
         session.Seek(100);
-        session.SetSpeed(1000); // ten steps a tick: each replay goes from step 0 to ten steps before the last
+        session.SetSpeed(1000); // ten steps back a tick, each restoring a checkpoint and replaying from it
         session.PlayBackward();
 
         int turns = 0;
@@ -188,7 +188,7 @@ public sealed class EngineExecutorTests : IDisposable
 
         Assert.Equal(0, StepOf(session));
         Assert.False(session.IsPlaying);
-        Assert.True(turns > 30); // replays of up to 90 steps took many turns of about three steps, not one long one each
+        Assert.True(turns > 30); // a hundred steps back took many short turns, not one long one
     }
 
     [Fact]

@@ -139,7 +139,8 @@ public sealed class TeachingViewModel : IDisposable
         if (_probeSession != session.Id)
         {
             _probe?.Dispose();
-            _probe = new Run(session.Scenario, session.Seed, SimulationSession.MaxSteps);
+            // Checkpoints as the session's: a learner who steps back costs a restore and a short replay here too, not a replay from step 0.
+            _probe = new Run(session.Scenario, session.Seed, SimulationSession.MaxSteps, session.CheckpointBudget);
             _probeSession = session.Id;
         }
 
