@@ -168,7 +168,8 @@ public sealed class Run : IDisposable
     /// interval costs about twice its steps, not their square), and one a step short of a long
     /// seek's target (the first step back from where it landed, End included, is a restore).
     /// </summary>
-    public void SeekTo(int step)
+    /// <param name="afterStep">Called after each step the seek takes forward (a replay's too), e.g. to record it; false stops the seek at that step.</param>
+    public void SeekTo(int step, Func<bool>? afterStep = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(step);
         Checkpoint? nearest = Checkpoints.AtOrBefore(step);
@@ -186,7 +187,7 @@ public sealed class Run : IDisposable
         _shortOfTarget = replay >= Checkpoints.Interval ? step - 1 : -1;
         try
         {
-            while (Step < step && StepOnce())
+            while (Step < step && StepOnce() && (afterStep?.Invoke() ?? true))
             {
             }
         }

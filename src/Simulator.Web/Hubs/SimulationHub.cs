@@ -46,11 +46,11 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
     public void Speed(string sessionId, JsonElement stepsPerSecond) => Guard(() => Owned(sessionId).SetSpeed(HubArguments.Number(stepsPerSecond, "speed")));
 
     /// <summary>Where the session is, for clients that poll instead of streaming frames; at the last step, the event log's SHA-256; and its checkpoints' count and memory.</summary>
-    public SessionStatusWithCheckpoints Status(string sessionId) => Guard(() =>
+    public SessionStatus Status(string sessionId) => Guard(() =>
     {
         SimulationSession session = Owned(sessionId);
         string? sha256 = session.EventLogSha256();
-        return session.Read(run => new SessionStatusWithCheckpoints(run.Step, session.LastStep, session.IsPlaying, run.IsFinished, sha256,
+        return session.Read(run => new SessionStatus(run.Step, session.LastStep, session.IsPlaying, run.IsFinished, sha256,
             run.Checkpoints.Count, run.Checkpoints.Bytes, run.Checkpoints.Budget.Bytes, run.Checkpoints.Interval));
     });
 

@@ -12,7 +12,8 @@ public sealed record CheckpointOptions
 {
     public const string Section = "BufferLab:Checkpoints";
 
-    public const int DefaultBudgetMiB = 64;
+    /// <summary>The engine's default budget (<see cref="CheckpointBudget.Default"/>): 128 MiB.</summary>
+    public static readonly int DefaultBudgetMiB = (int)(CheckpointBudget.Default.Bytes >> 20);
 
     /// <summary>The most one session may be given: 128 sessions at this would need far more memory than the runs themselves may take.</summary>
     public const int MaxBudgetMiB = 1024;

@@ -77,7 +77,9 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
                 throw new SessionRequestException($"you have {MaxSessionsPerOwner} sessions open, the limit per connection; close one first");
             }
 
-            RunBudget.CheckServer(cost, _costs.Values.Sum(c => c.MemoryBytes), _costs.Values.Sum(c => c.DiskBytes));
+            // Checkpoints count as they are now, not at their budget: a Stratum run's take KiB of its 128 MiB.
+            long memory = _costs.Values.Sum(c => c.MemoryBytes) + _sessions.Values.Sum(s => s.CheckpointBytes);
+            RunBudget.CheckServer(cost, memory, _costs.Values.Sum(c => c.DiskBytes));
             _reserved[page]++;
             _costs[reservation] = cost;
         }

@@ -92,6 +92,9 @@ public sealed partial class SimulationSession : IDisposable
     /// <summary>The run's checkpoints now: count, memory, budget and the steps between them.</summary>
     public SessionCheckpoints Checkpoints => Read(run => SessionCheckpoints.Of(run.Checkpoints));
 
+    /// <summary>The checkpoints' memory now, read without the lock (an aligned long: never torn, at worst a step old), for the server's memory check.</summary>
+    internal long CheckpointBytes => _run.Checkpoints.Bytes;
+
     /// <summary>The first invariant the run broke and its step, once a step reached it.</summary>
     public (int Step, InvariantViolated Violation)? Alarm { get; private set; }
 
@@ -345,27 +348,12 @@ public sealed partial class SimulationSession : IDisposable
     }
 
     /// <summary>
-    /// Reaches <paramref name="step"/> (under the lock). Steps reached before are restored from the
-    /// nearest checkpoint and replayed from there (at most about an interval of steps); steps
-    /// never reached are stepped one by one from the furthest one reached, so the history, the
-    /// due times and the alarm see every step once, in order.
+    /// Reaches <paramref name="step"/> (under the lock): the run restores the nearest checkpoint
+    /// and replays from there, taking checkpoints as it goes (on a long way forward only near the
+    /// step); every step it takes is observed, so the history, the due times and the alarm see
+    /// each step once, in order, the first time it is reached.
     /// </summary>
-    private void GoTo(int step)
-    {
-        int known = _due.Count - 1;
-        if (step <= known)
-        {
-            _run.SeekTo(step);
-            return;
-        }
-
-        if (_run.Step != known)
-        {
-            _run.SeekTo(known);
-        }
-
-        StepCore(step - _run.Step);
-    }
+    private void GoTo(int step) => _run.SeekTo(step, () => Observe(stopAtAlarm: false));
 
     /// <summary>What is kept per step reached: its metrics (charts) and when the next step is due (seeks by time).</summary>
     private void Record()
@@ -384,26 +372,26 @@ public sealed partial class SimulationSession : IDisposable
     {
         for (int i = 0; i < count; i++)
         {
-            int eventsBefore = _run.Events.Count;
-            if (!_run.StepOnce())
+            if (!_run.StepOnce() || !Observe(stopAtAlarm))
             {
                 return false;
             }
+        }
 
-            Record();
-            InvariantViolated? violation = null;
-            for (int e = eventsBefore; e < _run.Events.Count && violation is null; e++)
-            {
-                violation = _run.Events.Events[e].Event as InvariantViolated;
-            }
+        return true;
+    }
 
-            if (violation is not null)
+    /// <summary>After a step: records it if it is new, and raises the alarm at the first broken invariant; false when that should stop play (<paramref name="stopAtAlarm"/>).</summary>
+    private bool Observe(bool stopAtAlarm)
+    {
+        Record();
+        IReadOnlyList<LoggedEvent> events = _run.Events.Events;
+        for (int e = _run.Events.StartOfLastStep(_run.Step); e < events.Count; e++)
+        {
+            if (events[e].Event is InvariantViolated violation)
             {
                 Alarm ??= (_run.Step, violation);
-                if (stopAtAlarm)
-                {
-                    return false; // an alarm stops forward play at the step that raised it (a replay goes through)
-                }
+                return !stopAtAlarm; // an alarm stops forward play at the step that raised it (a seek goes through)
             }
         }
 

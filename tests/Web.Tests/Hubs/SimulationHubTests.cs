@@ -1,4 +1,5 @@
 using BufferLab.Simulator.Engine.Remote;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using BufferLab.Simulator.Engine.Telemetry;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -101,7 +102,7 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
     }
 
     [Fact]
-    public async Task StatusReportsTheCheckpointsWithinTheirBudgetAndStillParsesAsTheEnginesStatus()
+    public async Task StatusReportsTheCheckpointsWithinTheirBudget()
     {
         await using var client = await ConnectAsync();
         string session = await client.OpenAsync(new OpenRequest("random-long", Seed: 1));
@@ -112,13 +113,14 @@ public sealed class SimulationHubTests(WebApplicationFactory<Program> factory) :
         Assert.Equal(4_999, status.GetProperty("step").GetInt32());
         Assert.InRange(status.GetProperty("checkpointCount").GetInt32(), 2, 5_000);
         long budget = status.GetProperty("checkpointBudgetBytes").GetInt64();
-        Assert.Equal(64L << 20, budget);
+        Assert.Equal(CheckpointBudget.Default.Bytes, budget);
         Assert.InRange(status.GetProperty("checkpointBytes").GetInt64(), 1, budget);
         Assert.InRange(status.GetProperty("checkpointInterval").GetInt32(), 32, 5_000);
 
         SessionStatus parsed = await client.InvokeAsync<SessionStatus>("Status", session); // what the CLI's remote reads
         Assert.Equal(4_999, parsed.Step);
         Assert.False(parsed.Finished);
+        Assert.Equal(budget, parsed.CheckpointBudgetBytes);
     }
 
     [Fact]

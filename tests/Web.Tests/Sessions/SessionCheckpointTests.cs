@@ -220,7 +220,7 @@ public sealed class SessionCheckpointTests : IDisposable
     }
 
     [Theory]
-    [InlineData(null, 64)]
+    [InlineData(null, 128)]
     [InlineData("0", 0)]
     [InlineData(" 128 ", 128)]
     [InlineData("1024", 1024)]
