@@ -255,7 +255,7 @@ public sealed class TimeTravelPageTests(BrowserFixture browser)
         ILocator caption = page.GetByTestId("checkpoint-caption");
 
         await Expect.TextAsync(caption, "Checkpoints: ");
-        Assert.Matches(@"^Checkpoints: [\d,]+ · [\d.]+ [KM]iB of 64 MiB · every [\d,]+ steps$", await caption.InnerTextAsync());
+        Assert.Matches(@"^Checkpoints: [\d,]+ · [\d.]+ [KM]iB of 128 MiB · every [\d,]+ steps$", await caption.InnerTextAsync());
         Assert.StartsWith("Stepping back restores the nearest checkpoint and replays at most ", await caption.GetAttributeAsync("title"), StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
         await page.Locator(".run-controls").ScreenshotAsync(new() { Path = Path.Combine(Paths.Screenshots, $"checkpoint-caption-{width}-{theme}.png") });
