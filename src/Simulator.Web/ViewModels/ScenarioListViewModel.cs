@@ -18,7 +18,7 @@ public sealed class ScenarioListViewModel
         }
     }
 
-    /// <summary>"37 scenarios", or "3 of 37 scenarios match “zipf”".</summary>
+    /// <summary>"38 scenarios", or "3 of 38 scenarios match “zipf”".</summary>
     public string CountText
     {
         get

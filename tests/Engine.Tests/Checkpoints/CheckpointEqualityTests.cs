@@ -79,7 +79,8 @@ public sealed class CheckpointEqualityTests
     internal static void AssertSame(Run expected, Run actual, string where)
     {
         Assert.Equal(expected.Step, actual.Step);
-        Assert.Null(StateComparer.FirstDifference(expected.State, actual.State));
+        string? difference = StateComparer.FirstDifference(expected.State, actual.State);
+        Assert.True(difference is null, $"{where}: {difference}");
         Assert.True(expected.Events.Sha256() == actual.Events.Sha256(), $"{where}: the event logs differ");
     }
 

@@ -90,6 +90,9 @@ internal sealed class StateCopier
             case CopyKind.Delegate:
                 copy = CopyDelegate((Delegate)source);
                 break;
+            case CopyKind.Array when ((Array)source).Length == 0:
+                copy = source; // nothing in it can change: [] is shared, as the run shares it
+                break;
             case CopyKind.Array:
                 var elements = (Array)source;
                 copy = elements.Clone();

@@ -1,5 +1,6 @@
 using System.Numerics;
 using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;
 
@@ -51,6 +52,9 @@ public sealed record KeepConfig
 
     /// <summary>Parts a volume writes concurrently (out-of-order WriteAt).</summary>
     public int VolumeParallelParts { get; init; } = 4;
+
+    /// <summary>How the volumes' reads share bandwidth: S3-like (each read at the whole bandwidth; the default, as before) or unix (one disk each, shared).</summary>
+    public VolumeKind VolumeKind { get; init; } = VolumeKind.S3;
 
     /// <summary>Bytes a volume writes per WriteAt at scale 1 (one simulated step each).</summary>
     public int VolumeChunkBytes { get; init; } = 8 << 20;

@@ -1,6 +1,7 @@
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Scenarios.Files;
 using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Systems.Keep;
 using YamlDotNet.RepresentationModel;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;
@@ -15,8 +16,11 @@ internal static class KeepScenarioReader
     internal static readonly string[] OptionKeys =
     [
         "mode", "scale", "maxBuffers", "maxConcurrentRequests", "maxQueuedRequests", "legacyMaxRequests", "streamWhileFilling", "volumes",
-        "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
+        "volumeKind", "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
     ];
+
+    /// <summary>The volume kinds a file may name, as upstream's drivers are named.</summary>
+    private static readonly string[] VolumeKinds = ["s3", "unix"];
 
     /// <summary>Files default to the teaching scale: keepstore's own sizes (128 × 64 MiB buffers) would take 8 GiB of real memory.</summary>
     public const int DefaultScale = 64;
@@ -44,6 +48,7 @@ internal static class KeepScenarioReader
             VolumeLatencyMs = options.Number("volumeLatencyMs") ?? defaults.VolumeLatencyMs,
             VolumeMiBps = options.Number("volumeMiBps") ?? defaults.VolumeMiBps,
             VolumeParallelParts = options.Int("volumeParallelParts") ?? defaults.VolumeParallelParts,
+            VolumeKind = options.Choice("volumeKind", VolumeKinds) is { } kind ? Enum.Parse<VolumeKind>(kind, ignoreCase: true) : defaults.VolumeKind,
             VolumeChunkBytes = options.IntSize("volumeChunkBytes") ?? defaults.VolumeChunkBytes,
             ClientMiBps = options.Number("clientMiBps") ?? defaults.ClientMiBps,
             GcIntervalMs = options.Number("gcIntervalMs") ?? defaults.GcIntervalMs,

@@ -45,6 +45,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
             int? failAfter = volume.FaultOf(hash)?.FailAfterBytes;
             long read = 0;
             string? error = null;
+            volume.BeginRead();
             foreach ((int offset, int length) in ChunkOrder(data.Length, volume.ParallelParts))
             {
                 if (cancellable && request.Disconnected)
@@ -72,9 +73,10 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
                     break;
                 }
 
-                yield return volume.TransferTime(length);
+                yield return volume.ReadTime(length);
             }
 
+            volume.EndRead();
             model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
             if (error is null)
             {
@@ -128,6 +130,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
         int chunk = model.Config.ChunkSize;
         long read = 0;
         string? error = null;
+        volume.BeginRead();
         for (int offset = 0; offset < data.Length; offset += chunk)
         {
             if (request.Disconnected)
@@ -148,9 +151,10 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
                 break;
             }
 
-            yield return volume.TransferTime(length);
+            yield return volume.ReadTime(length);
         }
 
+        volume.EndRead();
         model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
         result.Error = error;
         result.Size = error is null ? data.Length : 0;

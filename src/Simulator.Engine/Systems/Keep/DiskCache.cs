@@ -81,6 +81,7 @@ public sealed class DiskCache(Scheduler scheduler, KeepVolume backend, int chunk
         }
         else
         {
+            backend.BeginRead();
             for (int offset = 0; offset < data.Length; offset += chunkBytes)
             {
                 int n = Math.Min(chunkBytes, data.Length - offset);
@@ -90,11 +91,13 @@ public sealed class DiskCache(Scheduler scheduler, KeepVolume backend, int chunk
                     break;
                 }
 
-                yield return backend.TransferTime(n);
+                yield return backend.ReadTime(n);
                 data.AsSpan(offset, n).CopyTo(progress.File.AsSpan(offset));
                 progress.Size += n;
                 Broadcast(progress);
             }
+
+            backend.EndRead();
         }
 
         progress.Done = true;

@@ -30,6 +30,23 @@ public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSec
     /// <summary>Whether BlockWrite may write here (mountsW: not ReadOnly).</summary>
     public bool Writable { get; set; } = true;
 
+    /// <summary>Whether concurrent reads share the volume's bandwidth (unix: one disk) or not (S3-like).</summary>
+    public VolumeKind Kind { get; init; }
+
+    /// <summary>Reads in progress now (between <see cref="BeginRead"/> and <see cref="EndRead"/>).</summary>
+    public int ActiveReads { get; private set; }
+
+    public void BeginRead() => ActiveReads++;
+
+    public void EndRead() => ActiveReads--;
+
+    /// <summary>
+    /// Virtual time to read <paramref name="bytes"/> now: at the whole bandwidth on an S3-like
+    /// volume; on a unix volume at its share of the disk among the reads in progress (counted when
+    /// the piece starts: a read's pieces speed up or slow down as others come and go).
+    /// </summary>
+    public TimeSpan ReadTime(long bytes) => TransferTime(bytes) * (Kind == VolumeKind.Unix ? Math.Max(1, ActiveReads) : 1);
+
     /// <summary>How this volume's writes fail, if they do: full (errFull) or any other error.</summary>
     public VolumeWriteFault WriteFault { get; set; }
 
