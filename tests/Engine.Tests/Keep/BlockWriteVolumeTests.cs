@@ -1,3 +1,5 @@
+using BufferLab.Simulator.Engine.Scenarios.Files;
+using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Simulations.Keep;
 using BufferLab.Simulator.Engine.Simulations.Keep.Telemetry;
 using BufferLab.Simulator.Engine.Systems.Keep;
@@ -96,5 +98,57 @@ public sealed class BlockWriteVolumeTests
 
         Assert.False(Rendezvous.Order(Locator.Hash, run.Model.Volumes)[0].Contains(Locator.Hash));
         Assert.Equal(200, run.Response(1).Status);
+    }
+
+    [Fact]
+    public void AScenarioFileSetsTheVolumesAndThePhasesStorageClasses()
+    {
+        const string File = """
+            name: put-classes
+            description: PUTs asking for hot and archive copies; the third volume is full.
+            system: keep
+            options:
+              volumes: 3
+              volumeSettings:
+                - storageClasses: [archive]
+                - storageClasses: [hot]
+                  replication: 2
+                - writeFault: full
+            phases:
+              - load: closed
+                clients: 4
+                requestsPerClient: 2
+                putFraction: 1
+                storageClasses: [hot, archive]
+            """;
+        using var run = new Run(ScenarioFile.Parse(File, "put-classes.yaml").Scenario, 1);
+        run.RunToEnd();
+
+        BlockStored[] stored = [.. run.Events.Events.Select(e => e.Event).OfType<BlockStored>()];
+        Assert.Equal(8, stored.Length);
+        Assert.All(stored, s => Assert.Equal((3, "archive=1, hot=2"), (s.Replicas, s.StorageClasses)));
+    }
+
+    [Fact]
+    public void BadVolumeSettingsNameTheFieldAndChangeNothing()
+    {
+        const string File = """
+            name: bad
+            description: d
+            system: keep
+            options:
+              volumes: 1
+              volumeSettings:
+                - writeFault: melted
+                - {}
+            phases:
+              - load: closed
+                clients: 1
+            """;
+
+        string[] problems = [.. ScenarioFile.Validate(File, "bad.yaml").Select(p => p.ToString())];
+
+        Assert.Contains(problems, p => p.Contains("volumeSettings[0].writeFault: must be one of none, full, error, got 'melted'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("volumeSettings: names 2 volumes, but there are 1", StringComparison.Ordinal));
     }
 }

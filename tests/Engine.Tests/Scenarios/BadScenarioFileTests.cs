@@ -50,7 +50,7 @@ public class BadScenarioFileTests
             Keep + "phases:\n  - load: closed\n    clients: 2\n    keys: { distribution: list, values: [0, 9] }\n    ratePerSecond: 5\n",
             [
                 "f.yaml:7:41: phases[0].keys.values: must be from 0 to 3, got 9 (block indexes)",
-                "f.yaml:8:5: phases[0].ratePerSecond: 'ratePerSecond' does not apply to a closed phase (hint: fields here: name, load, startMs, clients, requestsPerClient, durationMs, spreadMs, thinkMs, keys, putFraction, originFraction, disconnectFraction, disconnectAfterMs)",
+                "f.yaml:8:5: phases[0].ratePerSecond: 'ratePerSecond' does not apply to a closed phase (hint: fields here: name, load, startMs, clients, requestsPerClient, durationMs, spreadMs, thinkMs, keys, putFraction, storageClasses, originFraction, disconnectFraction, disconnectAfterMs)",
             ]
         },
         {

@@ -45,6 +45,8 @@ public sealed record KeepConfig
 
     public int Volumes { get; init; } = 2;
 
+    public const int MaxVolumes = 16;
+
     public double VolumeLatencyMs { get; init; } = 20;
 
     /// <summary>Volume read bandwidth at scale 1, MiB/s.</summary>
@@ -52,6 +54,9 @@ public sealed record KeepConfig
 
     /// <summary>Parts a volume writes concurrently (out-of-order WriteAt).</summary>
     public int VolumeParallelParts { get; init; } = 4;
+
+    /// <summary>Per volume, in configuration order: replication, storage classes, read-only, write faults (volumes not named keep 1, default, writable, no fault).</summary>
+    public IReadOnlyList<KeepVolumeSettings> VolumeSettings { get; init; } = [];
 
     /// <summary>How the volumes' reads share bandwidth: S3-like (each read at the whole bandwidth; the default, as before) or unix (one disk each, shared).</summary>
     public VolumeKind VolumeKind { get; init; } = VolumeKind.S3;
@@ -102,7 +107,7 @@ public sealed record KeepConfig
             }
         }
 
-        if (Volumes is < 1 or > 16)
+        if (Volumes is < 1 or > MaxVolumes)
         {
             yield return new("volumes", $"must be from 1 to 16, got {Volumes}");
         }
@@ -118,6 +123,16 @@ public sealed record KeepConfig
             {
                 yield return new(field, $"must be from 1 to 100000, got {value}");
             }
+        }
+
+        if (VolumeSettings.Count > Volumes)
+        {
+            yield return new("volumeSettings", $"names {VolumeSettings.Count} volumes, but there are {Volumes}", "raise volumes or remove settings");
+        }
+
+        foreach (KeepVolumeSettings settings in VolumeSettings.Where(v => v.Replication is < 1 or > KeepVolumeSettings.MaxReplication))
+        {
+            yield return new("volumeSettings", $"replication must be from 1 to {KeepVolumeSettings.MaxReplication}, got {settings.Replication}");
         }
 
         if (VolumeParallelParts is < 1 or > 64)

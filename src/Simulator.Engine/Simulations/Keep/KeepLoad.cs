@@ -42,6 +42,9 @@ public sealed record KeepLoad(KeepLoadKind Kind)
 
     public double PutFraction { get; init; }
 
+    /// <summary>The storage classes the phase's PUTs ask for (X-Keep-Storage-Classes); none means any.</summary>
+    public IReadOnlyList<string> StorageClasses { get; init; } = [];
+
     public double OriginFraction { get; init; }
 
     public double DisconnectFraction { get; init; }

@@ -35,6 +35,11 @@ public sealed class KeepModel : ISimulationModel<KeepSnapshot>
         Volumes = [.. Enumerable.Range(0, config.Volumes).Select(i => new KeepVolume(
             string.Create(CultureInfo.InvariantCulture, $"zzzzz-nyw5e-{i:D15}"),
             TimeSpan.FromMilliseconds(config.VolumeLatencyMs), config.BytesPerSecond(config.VolumeMiBps), config.VolumeParallelParts) { Kind = config.VolumeKind })];
+        foreach ((KeepVolumeSettings settings, KeepVolume volume) in config.VolumeSettings.Zip(Volumes))
+        {
+            settings.ApplyTo(volume);
+        }
+
         Pool = new KeepBufferPool(config.MaxBuffers, config.BufferSize, w => Wake((KeepRequest)w.Owner),
             config.Mode == KeepServerMode.Legacy ? SyncPoolGc.DropAll : SyncPoolGc.VictimCache); // the 2017 keepstore was built with Go 1.8
         Cache = new CoalescingBufferCache(config.MaxBuffers, config.BufferSize);

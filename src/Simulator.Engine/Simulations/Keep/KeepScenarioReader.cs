@@ -16,8 +16,10 @@ internal static class KeepScenarioReader
     internal static readonly string[] OptionKeys =
     [
         "mode", "scale", "maxBuffers", "maxConcurrentRequests", "maxQueuedRequests", "legacyMaxRequests", "streamWhileFilling", "volumes",
-        "volumeKind", "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
+        "volumeKind", "volumeSettings", "volumeLatencyMs", "volumeMiBps", "volumeParallelParts", "volumeChunkBytes", "clientMiBps", "gcIntervalMs", "blocks", "blockBytes", "faults",
     ];
+
+    private static readonly string[] WriteFaults = ["none", "full", "error"];
 
     /// <summary>The volume kinds a file may name, as upstream's drivers are named.</summary>
     private static readonly string[] VolumeKinds = ["s3", "unix"];
@@ -25,7 +27,7 @@ internal static class KeepScenarioReader
     /// <summary>Files default to the teaching scale: keepstore's own sizes (128 × 64 MiB buffers) would take 8 GiB of real memory.</summary>
     public const int DefaultScale = 64;
 
-    private static readonly string[] DrawnKeys = ["keys", "putFraction", "originFraction", "disconnectFraction", "disconnectAfterMs"];
+    private static readonly string[] DrawnKeys = ["keys", "putFraction", "storageClasses", "originFraction", "disconnectFraction", "disconnectAfterMs"];
     internal static readonly string[] OpsKeys = ["name", "ops", "startMs", "intervalMs"];
     internal static readonly string[] OpenKeys = ["name", "load", "startMs", "ratePerSecond", "durationMs", .. DrawnKeys];
     internal static readonly string[] ClosedKeys = ["name", "load", "startMs", "clients", "requestsPerClient", "durationMs", "spreadMs", "thinkMs", .. DrawnKeys];
@@ -49,6 +51,7 @@ internal static class KeepScenarioReader
             VolumeMiBps = options.Number("volumeMiBps") ?? defaults.VolumeMiBps,
             VolumeParallelParts = options.Int("volumeParallelParts") ?? defaults.VolumeParallelParts,
             VolumeKind = options.Choice("volumeKind", VolumeKinds) is { } kind ? Enum.Parse<VolumeKind>(kind, ignoreCase: true) : defaults.VolumeKind,
+            VolumeSettings = VolumeSettings(options),
             VolumeChunkBytes = options.IntSize("volumeChunkBytes") ?? defaults.VolumeChunkBytes,
             ClientMiBps = options.Number("clientMiBps") ?? defaults.ClientMiBps,
             GcIntervalMs = options.Number("gcIntervalMs") ?? defaults.GcIntervalMs,
@@ -116,6 +119,7 @@ internal static class KeepScenarioReader
     {
         Keys = PhaseReader.Distribution(phase, "keys", range: false).Distribution,
         PutFraction = phase.Number("putFraction") ?? 0,
+        StorageClasses = StorageClasses(phase),
         OriginFraction = phase.Number("originFraction") ?? 0,
         DisconnectFraction = phase.Number("disconnectFraction") ?? 0,
         DisconnectAfterMs = phase.Number("disconnectAfterMs") ?? 1000,
@@ -138,6 +142,49 @@ internal static class KeepScenarioReader
         }
 
         return faults;
+    }
+
+    private static List<KeepVolumeSettings> VolumeSettings(YamlMap options)
+    {
+        var volumes = new List<KeepVolumeSettings>();
+        foreach ((YamlNode node, string path) in options.Sequence("volumeSettings", maxItems: KeepConfig.MaxVolumes) ?? [])
+        {
+            if (node is not YamlMappingNode mapping)
+            {
+                options.File.Add(node, path, "each volume's settings are a mapping: replication, storageClasses, readOnly, writeFault");
+                continue;
+            }
+
+            var volume = new YamlMap(options.File, mapping, path);
+            string? fault = volume.Choice("writeFault", WriteFaults);
+            volumes.Add(new KeepVolumeSettings(
+                volume.Int("replication") ?? 1,
+                StorageClasses(volume) is { Count: > 0 } classes ? classes : ["default"],
+                volume.Bool("readOnly") ?? false,
+                fault is null ? VolumeWriteFault.None : Enum.Parse<VolumeWriteFault>(fault, ignoreCase: true)));
+            volume.Finish(["replication", "storageClasses", "readOnly", "writeFault"]);
+        }
+
+        return volumes;
+    }
+
+    /// <summary>A list of storage class names: a volume's, or a phase's PUTs' (X-Keep-Storage-Classes).</summary>
+    private static List<string> StorageClasses(YamlMap volume)
+    {
+        var classes = new List<string>();
+        foreach ((YamlNode node, string path) in volume.Sequence("storageClasses", maxItems: 16) ?? [])
+        {
+            if (node is YamlScalarNode { Value: { Length: > 0 and <= 64 } name })
+            {
+                classes.Add(name);
+            }
+            else
+            {
+                volume.File.Add(node, path, "a storage class is a name of 1 to 64 characters, e.g. default or archive");
+            }
+        }
+
+        return classes;
     }
 
     /// <summary>A keep trace: `phases phaseN` opens each phase, and a client's `start` comes before its requests.</summary>

@@ -117,7 +117,7 @@ internal sealed class KeepWorkloadBuilder(KeepModel model, RunContext context, K
         long priority = load.OriginFraction > 0 && random.NextDouble() < load.OriginFraction ? 1 : 0;
         TimeSpan? disconnect = load.DisconnectFraction > 0 && random.NextDouble() < load.DisconnectFraction ? Ms(load.DisconnectAfterMs) : null;
         int block = put ? -1 : load.Keys.Next(random, 0, locators.Length - 1, n);
-        return new PlannedRequest(block, put, priority, disconnect, think);
+        return new PlannedRequest(block, put, priority, disconnect, think) { StorageClasses = put ? load.StorageClasses : [] };
     }
 
     /// <summary>The recorded phases: each client's start (after its phase's, in the order they were spawned) and its requests (after the client's start).</summary>
@@ -211,7 +211,7 @@ internal sealed class KeepWorkloadBuilder(KeepModel model, RunContext context, K
 
         byte[] data = new byte[blockSize];
         context.Random.Fork($"keep.put.{++_puts}").NextBytes(data);
-        return model.Request("PUT", KeepLocator.Of(data), request.Priority, data, request.DisconnectAfter);
+        return model.Request("PUT", KeepLocator.Of(data), request.Priority, data, request.DisconnectAfter, request.StorageClasses);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -8,6 +8,9 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 /// </summary>
 internal sealed record PlannedRequest(int Block, bool Put, long Priority, TimeSpan? DisconnectAfter, TimeSpan ThinkBefore, TimeSpan? At = null)
 {
+    /// <summary>A PUT's X-Keep-Storage-Classes (its phase's storageClasses); none means any.</summary>
+    public IReadOnlyList<string> StorageClasses { get; init; } = [];
+
     public KeepOp ToOp() => new(Block, Put, Priority, DisconnectAfter?.TotalMilliseconds);
 
     public static PlannedRequest From(KeepOp op, TimeSpan? at = null) =>
