@@ -14,6 +14,9 @@ public sealed class Run : IDisposable
     /// <summary>Upper bound on the steps one run may take, whatever a scenario asks for.</summary>
     public const int MaxSteps = 1_000_000;
 
+    /// <summary>A replay this long or longer takes a checkpoint halfway (see <see cref="SeekTo"/>).</summary>
+    private const int MinReplayForHalfway = 8;
+
     private readonly CancellationToken _cancel;
     private RunContext _context = null!;
     private int _checkpointsFrom; // a long seek forward takes checkpoints only near its target
@@ -197,9 +200,6 @@ public sealed class Run : IDisposable
             _halfway = _shortOfTarget = -1;
         }
     }
-
-    /// <summary>A replay this long or longer takes a checkpoint halfway.</summary>
-    private const int MinReplayForHalfway = 8;
 
     /// <summary>The run's whole state now as a checkpoint would copy it, for <see cref="StateComparer"/> (tests prove a restored run equal to a replayed one).</summary>
     internal object State => new RunState(_context, Model, Step, IsFinished, Peak, null);
