@@ -23,9 +23,6 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     /// <summary>Most regions in the file grid.</summary>
     public const int MaxRegions = 1024;
 
-    /// <summary>Operations between two page-cache residency measurements (mincore over the whole file).</summary>
-    private const int ResidencyEvery = 16;
-
     private const int RecentReadCount = 24;
 
     /// <summary>Reads between two samples of process memory (/proc/self/status, /proc/meminfo).</summary>
@@ -37,12 +34,12 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     private readonly RunContext _context;
     private readonly FilestoreDisk _disk;
     private readonly FileResidency _residency;
+    [MachineValue]
+    private readonly FilestoreMeasurements _measured;
     private readonly List<int> _order;
     private readonly List<int> _written = [];
     private readonly Dictionary<int, Cid> _cids = [];
     private readonly int[] _regionWritten, _regionReads;
-    [MachineValue]
-    private readonly long[] _regionResident;
     private readonly Queue<BlockReadView> _recent = new();
     private readonly Queue<TimeSpan> _lastSecond = new();
     private readonly SortedDictionary<int, int> _statuses = [];
@@ -50,10 +47,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     private int _writersDone;
     private TimeSpan _writesEndedAt;
     private bool _truncated;
-    private int _operations;
     private readonly SortedDictionary<int, OpenRead> _open = [];
-    [MachineValue]
-    private MemorySample _memory;
 
     public FilestoreModel(FilestoreConfig config, RunContext context)
     {
@@ -70,7 +64,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
         int regions = (int)Math.Min(MaxRegions, config.ChunksInFile);
         _regionWritten = new int[regions];
         _regionReads = new int[regions];
-        _regionResident = new long[regions];
+        _measured = new FilestoreMeasurements(_residency, config.ChunkBytes, regions);
         _order = config.WriteOrder is { } order ? [.. order] : ChunkOrder(config, context.Random.Fork("filestore.order"));
         for (int w = 1; w <= config.Writers; w++)
         {
@@ -105,23 +99,17 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     public long HeapBytes { get; private set; }
 
     /// <summary>Measured read times in microseconds.</summary>
-    [field: MachineValue]
-    public Percentiles Latencies { get; } = new();
+    public Percentiles Latencies => _measured.Latencies;
 
-    [field: MachineValue]
-    public long PeakRssAnonBytes { get; private set; }
+    public long PeakRssAnonBytes => _measured.PeakRssAnonBytes;
 
-    [field: MachineValue]
-    public long PeakRssFileBytes { get; private set; }
+    public long PeakRssFileBytes => _measured.PeakRssFileBytes;
 
-    [field: MachineValue]
-    public long PeakPageCacheBytes { get; private set; }
+    public long PeakPageCacheBytes => _measured.PeakPageCacheBytes;
 
-    [field: MachineValue]
-    public long FileResidentBytes { get; private set; }
+    public long FileResidentBytes => _measured.FileResidentBytes;
 
-    [field: MachineValue]
-    public long PeakFileResidentBytes { get; private set; }
+    public long PeakFileResidentBytes => _measured.PeakFileResidentBytes;
 
     /// <summary>Address space mapped by the reads in flight now: the whole file (its size at open) per mmap read, nothing for std.</summary>
     public long MappedBytes => _open.Values.Sum(o => MappedBy(o.Block));
@@ -143,16 +131,15 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     public void DropFileCache()
     {
         _disk.Flush();
-        _residency.Drop();
-        MeasureResidency();
-        SampleMemory();
+        _measured.DropCache();
+        MeasureNow();
     }
 
     /// <summary>Measures memory and residency now (the report's final figures).</summary>
     public void MeasureNow()
     {
-        MeasureResidency();
-        SampleMemory();
+        _measured.MeasureResidency(_written, RegionOf);
+        _measured.SampleMemory();
     }
 
     public FilestoreSnapshot Snapshot()
@@ -162,12 +149,12 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
         var views = new FileRegionView[regions];
         for (int i = 0; i < regions; i++)
         {
-            views[i] = new FileRegionView(i, i * regionBytes, regionBytes, _regionWritten[i], _regionReads[i], _regionResident[i]);
+            views[i] = new FileRegionView(i, i * regionBytes, regionBytes, _regionWritten[i], _regionReads[i], _measured.RegionResident[i]);
         }
 
         return new FilestoreSnapshot(FilestoreChoices.Readers.NameOf(Config.Reader), VirtualTime.Micros(Now), Config.FileBytes, Config.ChunkBytes, _written.Count,
-            Config.ChunkCount, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _memory.RssAnonBytes, _memory.RssFileBytes,
-            _memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
+            Config.ChunkCount, views, [.. _recent.Reverse()], new Dictionary<int, int>(_statuses), _measured.Memory.RssAnonBytes, _measured.Memory.RssFileBytes,
+            _measured.Memory.PageCacheBytes, FileResidentBytes, _truncated ? Config.TruncateTo : null, BlocksRead, BytesRead, _lastSecond.Count,
             Latencies.Percentile(50), Latencies.Percentile(99), PeakRssAnonBytes, PeakRssFileBytes, PeakFileResidentBytes)
         {
             MappedBytes = MappedBytes,
@@ -209,9 +196,9 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
             FilestoreMetric.HeapBytes.With(HeapBytes),
             FilestoreMetric.ReadLatencyP50Us.With(Latencies.Percentile(50)),
             FilestoreMetric.ReadLatencyP99Us.With(Latencies.Percentile(99)),
-            FilestoreMetric.RssAnonBytes.With(_memory.RssAnonBytes),
-            FilestoreMetric.RssFileBytes.With(_memory.RssFileBytes),
-            FilestoreMetric.PageCacheBytes.With(_memory.PageCacheBytes),
+            FilestoreMetric.RssAnonBytes.With(_measured.Memory.RssAnonBytes),
+            FilestoreMetric.RssFileBytes.With(_measured.Memory.RssFileBytes),
+            FilestoreMetric.PageCacheBytes.With(_measured.Memory.PageCacheBytes),
             FilestoreMetric.FileResidentBytes.With(FileResidentBytes),
         };
         foreach (FilestoreStatus status in Enum.GetValues<FilestoreStatus>())
@@ -315,7 +302,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
             _regionWritten[RegionOf(offset)]++;
             _context.Record($"writer-{writer}", $"w{chunk}");
             _context.Emit(new ChunkWritten(writer, chunk, offset, cid.ToString()));
-            Tick();
+            _measured.CountOperation(_written, RegionOf);
             yield return interval;
         }
 
@@ -359,7 +346,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
                 FinishRead(reader);
             }
 
-            Tick();
+            _measured.CountOperation(_written, RegionOf);
             yield return interval;
         }
     }
@@ -427,7 +414,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
         {
             if (BlocksRead % MemoryEvery == 0)
             {
-                SampleMemory(); // while the reader (and its mapping) is still open
+                _measured.SampleMemory(); // while the reader (and its mapping) is still open
             }
 
             opened.Dispose();
@@ -470,39 +457,6 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
             _disk.Truncate(length);
             _context.Emit(new FileTruncated(length));
         }
-    }
-
-    private void Tick()
-    {
-        if (++_operations % ResidencyEvery == 0)
-        {
-            MeasureResidency();
-        }
-    }
-
-    private void SampleMemory()
-    {
-        _memory = MemorySample.Read();
-        PeakRssAnonBytes = Math.Max(PeakRssAnonBytes, _memory.RssAnonBytes);
-        PeakRssFileBytes = Math.Max(PeakRssFileBytes, _memory.RssFileBytes);
-        PeakPageCacheBytes = Math.Max(PeakPageCacheBytes, _memory.PageCacheBytes);
-    }
-
-    /// <summary>Page-cache residency of every written chunk (only written chunks can be cached: readers read nothing else).</summary>
-    private void MeasureResidency()
-    {
-        long total = 0;
-        Array.Clear(_regionResident);
-        foreach (int chunk in _written)
-        {
-            long offset = (long)chunk * Config.ChunkBytes;
-            long resident = _residency.ResidentBytes(offset, Config.ChunkBytes);
-            _regionResident[RegionOf(offset)] += resident;
-            total += resident;
-        }
-
-        FileResidentBytes = total;
-        PeakFileResidentBytes = Math.Max(PeakFileResidentBytes, total);
     }
 
     private int RegionOf(long offset) => (int)Math.Min(_regionWritten.Length - 1, offset * _regionWritten.Length / Config.FileBytes);
