@@ -28,6 +28,8 @@ public static class CliApp
               and its status (the event log's SHA-256 at the last step).
 
         MODE: current|legacy|coalescing (keep), master|vectored|contiguous-large (fuse).
+        FUSE MOUNT (fuse only, as the page's mount options): --page BYTES, --maxmsg MiB (or a size such as 1536KiB),
+            --limit MAX_PAGES_LIMIT, --vreads on|off, --vwrites on|off.
         """;
 
     private static readonly string[] Outputs = ["--format", "--record", "--log"];

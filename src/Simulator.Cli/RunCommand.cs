@@ -15,7 +15,7 @@ namespace BufferLab.Simulator.Cli;
 /// </summary>
 public static class RunCommand
 {
-    public const string Usage = "run NAME|FILE [--seed N] [--format text|json|csv|markdown] [--variant faithful|fixed] [--mode MODE] [--reader std|mmap] [--record TRACE.yaml] [--log EVENTS.jsonl] [--seek N]";
+    public const string Usage = "run NAME|FILE [--seed N] [--format text|json|csv|markdown] [--variant faithful|fixed] [--mode MODE] [--reader std|mmap] [FUSE MOUNT] [--record TRACE.yaml] [--log EVENTS.jsonl] [--seek N]";
 
     /// <summary>The report's JSON options (indented, characters as they are) for the report with its seek added.</summary>
     private static readonly JsonSerializerOptions SeekJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

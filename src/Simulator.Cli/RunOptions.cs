@@ -5,22 +5,20 @@ using BufferLab.Simulator.Engine.Simulations;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>What `run`, `sweep` and `replay` share: the scenario (with --variant, --mode and --reader written into its text) and the seed.</summary>
+/// <summary>What `run`, `sweep` and `replay` share: the scenario (with the systems' choices, --variant, --mode, --reader and FUSE's mount, written into its text) and the seed.</summary>
 public static class RunOptions
 {
-    public static readonly string[] Names = ["--seed", "--variant", "--mode", "--reader"];
+    /// <summary>--seed and one option per choice a system takes, named as the catalogue names them (the hub's and the pages' keys).</summary>
+    public static readonly string[] Names = ["--seed", .. SystemCatalog.ChoiceKeys.Select(key => "--" + key)];
 
     /// <summary>
-    /// The document with the options that choose what runs (--variant, --mode, --reader) written
+    /// The document with the options that choose what runs (--variant, --mode, --reader, --page, --maxmsg, ...) written
     /// into its <c>options</c>; a value or an option its system does not take is refused in the
     /// words the hub and the pages use.
     /// </summary>
     public static ScenarioDocument Apply(ScenarioDocument document, CliArguments args)
     {
-        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["variant"] = args.Option("--variant"), ["mode"] = args.Option("--mode"), ["reader"] = args.Option("--reader"),
-        };
+        Dictionary<string, string?> values = SystemCatalog.ChoiceKeys.ToDictionary(key => key, key => args.Option("--" + key), StringComparer.Ordinal);
         ISystemChoices choices;
         try
         {

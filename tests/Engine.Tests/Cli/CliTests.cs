@@ -172,4 +172,20 @@ public class CliTests
         Assert.True(metrics.GetProperty("blocksFreshlyAllocated").GetInt32() > 0);
         Assert.True(metrics.GetProperty("poolOverflows").GetInt32() >= 0);
     }
+
+    [Fact]
+    public void FusesMountOptionsAreTheCatalogueChoicesAsThePageAndHubNameThem()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "bufferlab-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string log = Path.Combine(dir, "events.jsonl");
+
+        var (exit, _, _) = RunCli("run", "fuse-seq-read-1m", "--seed", "1", "--mode", "vectored", "--maxmsg", "2", "--log", log);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"inMessageBytes\":2101248", File.ReadLines(log).First(l => l.Contains("InitNegotiated", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("maxmsg applies to fuse scenarios; 'random' is a stratum-v2 scenario", RunCli("run", "random", "--maxmsg", "2").Error, StringComparison.Ordinal);
+        Assert.Contains("maxmsg must be a whole number of MiB from 0 to 16", RunCli("run", "fuse-seq-read-1m", "--maxmsg", "lots").Error, StringComparison.Ordinal);
+        Directory.Delete(dir, recursive: true);
+    }
 }
