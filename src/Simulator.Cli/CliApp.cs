@@ -43,7 +43,7 @@ public static class CliApp
                 ["sv2", "replay", .. var rest] => Sv2ReplayCommand.Run(new CliArguments(rest, "--variant"), output),
                 ["validate", .. var rest] => ValidateCommand.Run(new CliArguments(rest), output),
                 ["run", .. var rest] => RunCommand.Run(new CliArguments(rest, [.. RunOptions.Names, .. Outputs, SeekOption.Name]), output, cancellationToken),
-                ["replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, ["--time-scale", .. Outputs]), output, cancellationToken),
+                ["replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, ["--time-scale", .. Outputs, SeekOption.Name]), output, cancellationToken),
                 ["sweep", .. var rest] => SweepCommand.Run(new CliArguments(rest, [.. RunOptions.Names, "--set", "--format"]), output, cancellationToken),
                 ["presets"] => PresetsCommand.Run(output),
                 ["remote", .. var rest] => RemoteCommand.Run(new CliArguments(rest, RemoteCommand.Options, RemoteCommand.Flags), output, cancellationToken),

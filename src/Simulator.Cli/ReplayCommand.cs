@@ -3,10 +3,10 @@ using BufferLab.Simulator.Engine.Scenarios.Files;
 
 namespace BufferLab.Simulator.Cli;
 
-/// <summary>`replay TRACE [--time-scale K]`: runs a recorded trace (a scenario file with a `trace:` section) with its seed; at scale 1 its event log is the recording's.</summary>
+/// <summary>`replay TRACE [--time-scale K] [--seek N]`: runs a recorded trace (a scenario file with a `trace:` section) with its seed; at scale 1 its event log is the recording's; --seek stops at step N as `run` does.</summary>
 public static class ReplayCommand
 {
-    public const string Usage = "replay TRACE.yaml [--time-scale K] [--format text|json|csv|markdown] [--record TRACE.yaml] [--log EVENTS.jsonl]";
+    public const string Usage = "replay TRACE.yaml [--time-scale K] [--format text|json|csv|markdown] [--record TRACE.yaml] [--log EVENTS.jsonl] [--seek N]";
 
     public static int Run(CliArguments args, TextWriter output, CancellationToken cancel)
     {

@@ -171,4 +171,19 @@ public class SeekCliTests
     {
         Assert.Contains("[--seek N]", RunCli("--help").Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AReplayStopsAtTheSameStepWithTheSameStateAsTheRunItRecorded()
+    {
+        string trace = Path.Combine(Path.GetTempPath(), $"bufferlab-{Guid.NewGuid():N}.yaml");
+        Assert.Equal(0, RunCli("run", "keep-overload", "--seed", "4", "--record", trace).Exit);
+
+        var (exit, replayed, _) = RunCli("replay", trace, "--seek", "200", "--format", "json");
+        string recorded = RunCli("run", "keep-overload", "--seed", "4", "--seek", "200", "--format", "json").Output;
+
+        Assert.Equal(0, exit);
+        Assert.Equal(200, Json(replayed)["seek"]!["step"]!.GetValue<int>());
+        Assert.Equal(Json(recorded)["eventLogSha256"]!.GetValue<string>(), Json(replayed)["eventLogSha256"]!.GetValue<string>());
+        File.Delete(trace);
+    }
 }
