@@ -36,12 +36,8 @@ internal sealed class ChunkStore
     /// <summary>Bytes of the distinct chunks kept (chunks of shared bytes are not counted: the run holds them anyway).</summary>
     public long Bytes { get; private set; }
 
-    /// <summary>Bytes of live arrays looked at by every freeze so far (what a checkpoint's time goes into).</summary>
-    public long BytesScanned { get; private set; }
-
     public FrozenBytes Freeze(byte[] live)
     {
-        BytesScanned += live.Length;
         _lastFrozen.TryGetValue(live, out FrozenBytes? previous);
         bool comparable = previous is not null && previous.Length == live.Length;
         var chunks = new FrozenChunk[(live.Length + ChunkBytes - 1) / ChunkBytes];

@@ -28,9 +28,6 @@ public sealed class RunCheckpoints(CheckpointBudget budget)
     /// <summary>The furthest step with a checkpoint.</summary>
     public int LastStep => _list.Count == 0 ? -1 : _list[^1].Step;
 
-    /// <summary>Bytes of large arrays every checkpoint so far looked at.</summary>
-    public long BytesScanned => _chunks.BytesScanned;
-
     /// <summary>How many checkpoints the budget made the run drop.</summary>
     public int Dropped { get; private set; }
 

@@ -35,9 +35,6 @@ internal sealed class StateCopier
     /// <summary>About how many bytes the copies made so far take.</summary>
     public long Bytes { get; private set; }
 
-    /// <summary>Bytes copied by type, when asked for (to find what makes checkpoints large).</summary>
-    public Dictionary<Type, long>? BytesByType { get; init; }
-
     /// <summary>Copies <paramref name="root"/> and everything it reaches.</summary>
     public T Copy<T>(T root)
         where T : class
@@ -97,7 +94,6 @@ internal sealed class StateCopier
                 var elements = (Array)source;
                 copy = elements.Clone();
                 Bytes += 24 + (elements.LongLength * plan.ElementBytes);
-                Tally(plan.Type, 24 + (elements.LongLength * plan.ElementBytes));
                 if (plan.ElementsHoldReferences)
                 {
                     _unfixed.Enqueue((copy, plan));
@@ -107,21 +103,12 @@ internal sealed class StateCopier
             default:
                 copy = ShallowCopy(source);
                 Bytes += plan.Bytes;
-                Tally(plan.Type, plan.Bytes);
                 _unfixed.Enqueue((copy, plan));
                 break;
         }
 
         _copies[source] = copy;
         return copy;
-    }
-
-    private void Tally(Type type, long bytes)
-    {
-        if (BytesByType is not null)
-        {
-            BytesByType[type] = BytesByType.GetValueOrDefault(type) + bytes;
-        }
     }
 
     private Delegate CopyDelegate(Delegate source)
