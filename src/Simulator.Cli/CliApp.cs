@@ -20,6 +20,11 @@ public static class CliApp
               Run every combination of the values on one seed; one row per run.
           presets
               List the built-in scenarios (the files of scenarios/).
+          {MountCommand.Usage}
+              Serve memfs on a real /dev/fuse mount (Linux, root) with the chosen daemon while dd writes and reads
+              --total bytes in --bs blocks through it; print the kernel's INIT, its requests by opcode and size,
+              GB/s, the buffers' costs per request and that the mount is gone. --record writes the kernel's
+              READs and WRITEs as a FUSE trace for run/replay and the dashboard. Exit 2 where mounting is impossible.
           sv2 replay FILE [--variant faithful|fixed]
               Replay buffer_sv2 scripts (the vectors' format) and print one state line per op.
           {RemoteCommand.Usage}
@@ -46,6 +51,7 @@ public static class CliApp
                 ["replay", .. var rest] => ReplayCommand.Run(new CliArguments(rest, ["--time-scale", .. Outputs, SeekOption.Name]), output, cancellationToken),
                 ["sweep", .. var rest] => SweepCommand.Run(new CliArguments(rest, [.. RunOptions.Names, "--set", "--format"]), output, cancellationToken),
                 ["presets"] => PresetsCommand.Run(output),
+                ["mount", .. var rest] => MountCommand.Run(new CliArguments(rest, [.. MountCommand.Options, .. MountCommand.Flags], MountCommand.Flags), output, cancellationToken),
                 ["remote", .. var rest] => RemoteCommand.Run(new CliArguments(rest, RemoteCommand.Options, RemoteCommand.Flags), output, cancellationToken),
                 [] or ["help"] or ["--help"] or ["-h"] => PrintUsage(output),
                 _ => throw new CliException($"unknown command '{string.Join(' ', args)}'; run with --help for the commands"),

@@ -82,7 +82,7 @@ public static class RunCommand
         }
     }
 
-    private static void Write(string path, string option, string text)
+    internal static void Write(string path, string option, string text)
     {
         try
         {

@@ -12,7 +12,7 @@ namespace BufferLab.Simulator.Engine.Systems.Fuse;
 /// into its buffers and replies with writev(2), where jacobsa/fuse does. Linux only.
 /// </summary>
 [CheckpointShared]
-public sealed class FuseChannel : IDisposable
+public sealed class FuseChannel : IFuseDevice, IDisposable
 {
     /// <summary>The most bytes a request may ever need (64 MiB, the scenarios' bound, plus a page of headers).</summary>
     private const int Ceiling = (64 << 20) + 4096;
@@ -259,6 +259,12 @@ public sealed class FuseChannel : IDisposable
             }
         }
     }
+
+    int IFuseDevice.Read(byte[] storage) => DaemonRead(storage);
+
+    int IFuseDevice.Readv(IReadOnlyList<byte[]> blocks) => DaemonReadv(blocks);
+
+    int IFuseDevice.Writev(IReadOnlyList<ReadOnlyMemory<byte>> sglist) => DaemonWritev(sglist);
 
     public void Dispose()
     {

@@ -12,6 +12,9 @@ public sealed class FuseOp
 
     public int Size { get; init; }
 
+    /// <summary>READ's read_flags or WRITE's write_flags (FUSE_WRITE_CACHE = 1: a writeback of the page cache).</summary>
+    public uint Flags { get; init; }
+
     /// <summary>master's message, or null for PR #198.</summary>
     public InMessage? Message { get; init; }
 
@@ -31,6 +34,9 @@ public sealed class FuseOp
 
     /// <summary>WRITE, PR #198 with vectored writes: views into the blocks.</summary>
     public IReadOnlyList<Memory<byte>>? DataBlocks { get; init; }
+
+    /// <summary>Any other op (LOOKUP, GETATTR, OPEN, ... or an unknownOp): the bytes after the header.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
 
     /// <summary>An INTERRUPT arrived for this op while it was in flight; it still replies.</summary>
     public bool Interrupted { get; set; }

@@ -87,4 +87,16 @@ public sealed class MemFs
 
         return total;
     }
+
+    /// <summary>SetInodeAttributes with a size: the file is cut or extended (zeros) to <paramref name="size"/>, within its capacity.</summary>
+    public void Truncate(long size)
+    {
+        if (size > _content.Length)
+        {
+            throw new FuseErrnoException(27, $"truncate to {size} bytes exceeds the file system's {_content.Length} bytes");
+        }
+
+        _content.AsSpan((int)Math.Min(size, Length)).Clear();
+        Length = (int)size;
+    }
 }
