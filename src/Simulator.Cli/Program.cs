@@ -9,5 +9,11 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     interrupted.Cancel();
 };
+// SIGTERM likewise: a real FUSE mount is aborted and unmounted rather than left behind.
+using var terminated = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    interrupted.Cancel();
+});
 FilestoreWorkspace.RemoveOrphans(); // the files of runs whose process was killed
 return CliApp.Run(args, Console.Out, Console.Error, interrupted.Token);

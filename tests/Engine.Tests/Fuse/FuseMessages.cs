@@ -22,6 +22,24 @@ internal static class FuseMessages
         return message;
     }
 
+    /// <summary>INIT as Linux 6.18 sends it: 7.45, a 64-byte fuse_init_in (a 104-byte message), max_readahead 128 KiB, flags 0x73fffffb.</summary>
+    public static byte[] Init(ulong unique)
+    {
+        byte[] message = new byte[FuseWire.InHeaderSize + 64];
+        new InHeader((uint)message.Length, FuseOpcode.Init, unique, 0, 0, 0, 0).Write(message);
+        new InitIn(7, 45, 128 << 10, 0x73fffffb).Write(message.AsSpan(FuseWire.InHeaderSize));
+        return message;
+    }
+
+    /// <summary>Any request: a header with <paramref name="opcode"/> and node, then <paramref name="body"/>.</summary>
+    public static byte[] Op(FuseOpcode opcode, ulong unique, ulong node, byte[] body)
+    {
+        byte[] message = new byte[FuseWire.InHeaderSize + body.Length];
+        new InHeader((uint)message.Length, opcode, unique, node, 0, 0, 1).Write(message);
+        body.CopyTo(message, FuseWire.InHeaderSize);
+        return message;
+    }
+
     public static byte[] Payload(int length) => [.. Enumerable.Range(0, length).Select(i => (byte)(i * 31 + 7))];
 
     /// <summary>A read(2) that returns exactly one message into a contiguous buffer.</summary>
