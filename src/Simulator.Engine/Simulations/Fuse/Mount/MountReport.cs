@@ -10,7 +10,7 @@ public sealed record MountReport
     public required MountInit? Init { get; init; }
 
     /// <summary>Requests by opcode name, most frequent first.</summary>
-    public required IReadOnlyList<KeyValuePair<string, int>> Opcodes { get; init; }
+    public required IReadOnlyDictionary<string, int> Opcodes { get; init; }
 
     public required IReadOnlyList<SizeBucket> Sizes { get; init; }
 
@@ -18,8 +18,8 @@ public sealed record MountReport
 
     public required DataRequestCosts Costs { get; init; }
 
-    /// <summary>Replies with an error, by errno.</summary>
-    public required IReadOnlyList<KeyValuePair<int, int>> Errors { get; init; }
+    /// <summary>Replies with an error, by errno (as a number: 38 is ENOSYS, 2 ENOENT).</summary>
+    public required IReadOnlyDictionary<string, int> Errors { get; init; }
 
     public required IReadOnlyList<string> ProtocolErrors { get; init; }
 
@@ -38,12 +38,13 @@ public sealed record MountReport
         {
             Description = options.Describe(),
             Init = init,
-            Opcodes = [.. requests.GroupBy(r => r.Opcode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))],
+            Opcodes = new OrderedDictionary<string, int>(requests.GroupBy(r => r.Opcode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))),
             Sizes = [.. requests.Where(r => r.IsData).GroupBy(r => (long)BitOperations.RoundUpToPowerOf2((ulong)Math.Max(1, r.Size))).OrderBy(g => g.Key)
                 .Select(g => new SizeBucket(g.Key, g.Count(r => r.Opcode == "READ"), g.Count(r => r.Opcode == "WRITE")))],
             Transfers = transfers,
             Costs = DataRequestCosts.From(requests),
-            Errors = [.. requests.Where(r => r.Error != 0).GroupBy(r => r.Error).OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, g.Count()))],
+            Errors = new OrderedDictionary<string, int>(requests.Where(r => r.Error != 0).GroupBy(r => r.Error).OrderBy(g => g.Key)
+                .Select(g => KeyValuePair.Create(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), g.Count()))),
             ProtocolErrors = server.ProtocolErrors,
             Stopped = stopped ?? server.Failure?.Message,
             Unmounted = unmounted,
