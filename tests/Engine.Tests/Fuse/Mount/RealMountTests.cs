@@ -128,10 +128,9 @@ public sealed class RealMountTests
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30) && !cli.HasExited)
         {
-            string? line = File.ReadLines("/proc/mounts").FirstOrDefault(l => l.Contains(" fuse." + RealMount.Name + " ", StringComparison.Ordinal));
-            if (line is not null)
+            if (RealMount.MountedBy(cli.Id) is [string mountPoint])
             {
-                return line.Split(' ')[1];
+                return mountPoint;
             }
 
             Thread.Sleep(20);

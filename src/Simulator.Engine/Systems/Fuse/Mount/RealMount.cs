@@ -8,11 +8,13 @@ namespace BufferLab.Simulator.Engine.Systems.Fuse.Mount;
 /// A FUSE file system mounted for real: /dev/fuse opened, mount(2) on a fresh temporary directory
 /// with <c>fd=N,rootmode=40000,user_id=0,group_id=0</c>, and always taken down again: Dispose
 /// unmounts (aborting the connection first when it is busy, then a lazy MNT_DETACH), closes the
-/// device and removes the directory. Mounts a killed process left behind are detached by <see cref="RemoveStale"/>.
+/// device and removes the directory. The mount's source names the process that serves it
+/// (<c>bufferlab-PID</c>), so mounts a killed process left behind are told apart from live ones and
+/// detached by <see cref="RemoveStale"/>.
 /// </summary>
 public sealed class RealMount : IDisposable
 {
-    /// <summary>The file system type's subtype and source, as /proc/mounts lists them (fuse.bufferlab bufferlab).</summary>
+    /// <summary>The file system type's subtype (fuse.bufferlab in /proc/mounts) and its source's prefix (bufferlab-PID).</summary>
     public const string Name = "bufferlab";
 
     private const string Connections = "/sys/fs/fuse/connections";
@@ -29,7 +31,7 @@ public sealed class RealMount : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("bufferlab-mount-").FullName;
         Device = new DevFuse();
         string options = $"fd={Device.Descriptor},rootmode=40000,user_id=0,group_id=0";
-        if (MountLibC.mount(Name, Directory, "fuse." + Name, MountLibC.MsNosuid | MountLibC.MsNodev, options) != 0)
+        if (MountLibC.mount(SourceOf(Environment.ProcessId), Directory, "fuse." + Name, MountLibC.MsNosuid | MountLibC.MsNodev, options) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             Device.Dispose();
@@ -55,16 +57,24 @@ public sealed class RealMount : IDisposable
         : geteuid() != 0 ? "a real FUSE mount needs root here (mount(2) with fd=N; fusermount is not used)"
         : null;
 
+    /// <summary>The mount source of a mount served by process <paramref name="pid"/>.</summary>
+    public static string SourceOf(int pid) => $"{Name}-{pid.ToString(CultureInfo.InvariantCulture)}";
+
     /// <summary>Whether <paramref name="directory"/> is a mount point now (/proc/mounts).</summary>
     public static bool IsMounted(string directory) => MountPoints().Any(m => m.Directory == directory);
 
-    /// <summary>Detaches every fuse.bufferlab mount still listed (a process killed with SIGKILL cannot unmount); returns how many.</summary>
+    /// <summary>The mount points of fuse.bufferlab mounts served by process <paramref name="pid"/>.</summary>
+    public static IReadOnlyList<string> MountedBy(int pid) => [.. MountPoints().Where(m => m.Type == "fuse." + Name && m.Source == SourceOf(pid)).Select(m => m.Directory)];
+
+    /// <summary>Detaches every fuse.bufferlab mount whose serving process is gone (one killed with SIGKILL cannot unmount); returns how many.</summary>
     public static int RemoveStale()
     {
         int removed = 0;
-        foreach ((string directory, string type) in MountPoints())
+        foreach ((string source, string directory, string type) in MountPoints())
         {
-            if (type == "fuse." + Name && MountLibC.umount2(directory, MountLibC.MntDetach) == 0)
+            bool alive = source.StartsWith(Name + "-", StringComparison.Ordinal) && int.TryParse(source.AsSpan(Name.Length + 1), CultureInfo.InvariantCulture, out int pid)
+                && System.IO.Directory.Exists($"/proc/{pid}");
+            if (type == "fuse." + Name && !alive && MountLibC.umount2(directory, MountLibC.MntDetach) == 0)
             {
                 removed++;
                 TryDelete(directory);
@@ -127,8 +137,8 @@ public sealed class RealMount : IDisposable
         }
     }
 
-    private static List<(string Directory, string Type)> MountPoints() =>
-        File.ReadLines("/proc/mounts").Select(line => line.Split(' ')).Where(f => f.Length > 2).Select(f => (Unescape(f[1]), f[2])).ToList();
+    private static List<(string Source, string Directory, string Type)> MountPoints() =>
+        File.ReadLines("/proc/mounts").Select(line => line.Split(' ')).Where(f => f.Length > 2).Select(f => (Unescape(f[0]), Unescape(f[1]), f[2])).ToList();
 
     /// <summary>/proc/mounts writes a space as \040 (and tab, newline, backslash likewise).</summary>
     private static string Unescape(string field) => field.Replace("\\040", " ", StringComparison.Ordinal).Replace("\\011", "\t", StringComparison.Ordinal)
