@@ -38,7 +38,7 @@ public static class MountReportText
         }
 
         DataRequestCosts c = report.Costs;
-        Line($"per READ/WRITE after {DataRequestCosts.WarmUp} of each to warm up ({c.Requests} requests): heap {c.HeapBytesPerRequest:0} B, library copies {c.LibraryCopiesPerRequest:0} B, "
+        Line($"per READ/WRITE after warm-up ({c.Requests} requests): heap {c.HeapBytesPerRequest:0} B, library copies {c.LibraryCopiesPerRequest:0} B, "
             + $"pool blocks {c.BlocksPerRequest:0.0}, .NET allocated {c.AllocatedBytesPerRequest:0} B (max {c.MaxAllocatedBytes} B)");
         if (report.Errors.Count > 0)
         {
