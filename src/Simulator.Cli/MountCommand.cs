@@ -50,7 +50,16 @@ public static class MountCommand
         }
 
         var session = new MountSession(options);
-        MountReport report = session.Run(cancel);
+        MountReport report;
+        try
+        {
+            report = session.Run(cancel);
+        }
+        catch (Exception e) when (e is TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+        {
+            throw new CliException($"mount: {e.Message}", exitCode: 1); // busy (another run holds the lock), or the system refused
+        }
+
         if (args.Option("--record") is { } path)
         {
             RunCommand.Write(path, "--record", MountRecording.ToScenarioText(options, session.Server?.Requests ?? []));

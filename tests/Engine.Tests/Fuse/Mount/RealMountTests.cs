@@ -109,6 +109,18 @@ public sealed class RealMountTests
         Assert.False(RealMount.IsMounted(mountPoint));
     }
 
+    [RealMountFact]
+    public void ASecondMountWaitsForTheFirstThenSaysItIsBusy()
+    {
+        using (MountLock.Take(TimeSpan.FromSeconds(30)))
+        {
+            var session = new MountSession(new MountOptions { TotalBytes = 1 << 20, Timeout = TimeSpan.FromSeconds(1) });
+            Assert.Contains("another real mount has been running for 1 s", Assert.Throws<TimeoutException>(() => session.Run()).Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(MountLock.Held());
+    }
+
     private static Process StartCli(params string[] args)
     {
         string cli = Path.Combine(AppContext.BaseDirectory, "Simulator.Cli.dll");

@@ -7,7 +7,8 @@ namespace BufferLab.Simulator.Engine.Simulations.Fuse.Mount;
 /// <summary>What a real-mount run does: which daemon, the mount's options, and the I/O another process performs on its file.</summary>
 public sealed record MountOptions
 {
-    public const long MaxTotalBytes = 1L << 30;
+    /// <summary>The most bytes a run moves: the largest file a FUSE scenario holds, so every run can be recorded.</summary>
+    public const long MaxTotalBytes = FuseScenario.MaxFileBytes;
     public const int MinBlockBytes = 4096, MaxBlockBytes = 16 << 20;
 
     public FuseMode Mode { get; init; } = FuseMode.Master;

@@ -5,7 +5,7 @@ using BufferLab.Simulator.Engine.Systems.Fuse.Mount;
 namespace BufferLab.Simulator.Engine.Simulations.Fuse.Mount;
 
 /// <summary>
-/// One real-mount run: detach mounts a killed run left, set max_pages_limit, mount memfs served by
+/// One real-mount run: wait for the machine's mount lock, detach mounts a killed run left, set max_pages_limit, mount memfs served by
 /// the chosen daemon, let dd write and read through it, then unmount, whatever happened: a
 /// watchdog aborts the connection at the timeout, and cancellation (Ctrl+C, SIGTERM) does the same,
 /// so dd gets an error rather than a hang and no mount is left behind.
@@ -35,6 +35,7 @@ public sealed class MountSession(MountOptions options)
             throw new InvalidOperationException(reason);
         }
 
+        using var exclusive = MountLock.Take(Options.Timeout, cancel);
         _ = RealMount.RemoveStale();
         using var limit = new MaxPagesLimit(Options.MaxPagesLimit);
         byte[] content = new byte[Options.TotalBytes];
