@@ -1,5 +1,12 @@
 using BufferLab.Simulator.Cli;
 using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Processes;
+
+// A filestore run with reader processes starts this executable again as one of its readers.
+if (args is [ReaderHost.Verb, .. var readerArgs])
+{
+    return ReaderHost.Main(readerArgs, Console.In, Console.Out);
+}
 
 // Ctrl+C stops what runs at its next step (its files are deleted as it ends) and exits 130
 // with "interrupted", instead of killing the process.

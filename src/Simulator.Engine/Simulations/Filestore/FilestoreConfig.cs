@@ -11,7 +11,8 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 /// </summary>
 public sealed record FilestoreConfig
 {
-    public const long MaxFileBytes = 64L << 30;
+    /// <summary>The seed's repro file is over 100 GB (sparse: only written chunks take disk).</summary>
+    public const long MaxFileBytes = 128L << 30;
     public const long MaxWrittenBytes = 1L << 30;
     public const int MaxChunkBytes = 16 << 20;
     public const int MaxActors = 64;
@@ -36,6 +37,9 @@ public sealed record FilestoreConfig
     public bool RandomOrder { get; init; } = true;
 
     public int Readers { get; init; } = 4;
+
+    /// <summary>Each reader reads in a child process of its own, so its memory, mapping and faults are measured apart (the engine still decides every read).</summary>
+    public bool ReaderProcesses { get; init; }
 
     /// <summary>Virtual time between two reads of one reader (the seed: 1 ms).</summary>
     public double ReadIntervalMs { get; init; } = 5;

@@ -26,17 +26,24 @@ internal sealed class FilestoreDisk : IDisposable
     public FilestoreDisk(string workingDirectory, long fileBytes, int chunkBytes, ReaderKind reader)
     {
         _chunkBytes = chunkBytes;
-        string root = Path.Combine(workingDirectory, "root");
+        string root = Root = Path.Combine(workingDirectory, "root");
         Directory.CreateDirectory(Path.Combine(root, "data"));
         FilePath = Path.Combine(root, "data", "blocks.bin");
         _file = new FileStream(FilePath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
         _file.SetLength(fileBytes); // sparse: no block is allocated until written
-        _datastore = new SqliteDatastore(Path.Combine(workingDirectory, "filestore.db"));
+        _datastore = new SqliteDatastore(DatastorePath = Path.Combine(workingDirectory, "filestore.db"));
         Manager = new FileManager(_datastore, root, FileManager.WithReader(reader)) { AllowFiles = true };
     }
 
     [field: MachineValue]
     public string FilePath { get; }
+
+    /// <summary>The filestore's root (references name files under it).</summary>
+    [field: MachineValue]
+    public string Root { get; }
+
+    [field: MachineValue]
+    public string DatastorePath { get; }
 
     public FileManager Manager { get; }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Processes;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
 using BufferLab.Simulator.Engine.Telemetry;
 using BufferLab.Simulator.Engine.Telemetry.HostMemory;
 
@@ -5,12 +8,14 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 
 /// <summary>
 /// What the machine shows of a filestore run, measured rather than simulated: read latencies, the
-/// page-cache residency of the written chunks (in all and per region of the file grid), and the
-/// process's memory. None of it is in the event log; a run restored from a checkpoint keeps the
+/// page-cache residency of the written chunks (in all and per region of the file grid), the
+/// process's memory, and, with reader processes, each reader's own. None of it is in the event log; a run restored from a checkpoint keeps the
 /// checkpoint's figures and measures on from there.
 /// </summary>
-internal sealed class FilestoreMeasurements(FileResidency residency, int chunkBytes, int regions)
+internal sealed class FilestoreMeasurements(FileResidency residency, int chunkBytes, int regions, int readerProcesses)
 {
+    private readonly ReaderProcessView[] _readers = [.. Enumerable.Range(1, readerProcesses).Select(r => new ReaderProcessView(r))];
+
     /// <summary>Operations between two page-cache residency measurements (mincore over the written chunks).</summary>
     private const int ResidencyEvery = 16;
 
@@ -68,6 +73,19 @@ internal sealed class FilestoreMeasurements(FileResidency residency, int chunkBy
         PeakRssFileBytes = Math.Max(PeakRssFileBytes, Memory.RssFileBytes);
         PeakPageCacheBytes = Math.Max(PeakPageCacheBytes, Memory.PageCacheBytes);
     }
+
+    /// <summary>Each reader process's memory as it last measured it, its peaks, and the bytes it copied out.</summary>
+    public IReadOnlyList<ReaderProcessView> Readers => _readers;
+
+    /// <summary>Reader process <paramref name="index"/> (from 0) finished a read: its memory then, and the bytes it copied into its buffer.</summary>
+    public void ReaderRead(int index, ReaderProcessMemory memory, long copied) => _readers[index] = _readers[index].After(memory, copied);
+
+    /// <summary>The report's per-reader figures, flat (`reader1.peakRssFileBytes`, …), so text, JSON and sweeps show them alike.</summary>
+    public IEnumerable<KeyValuePair<string, object>> ReaderMetrics() => _readers.SelectMany(r => new (string Name, long Value)[]
+    {
+        ("peakRssAnonBytes", r.PeakRssAnonBytes), ("peakRssFileBytes", r.PeakRssFileBytes), ("peakMappedBytes", r.PeakMappedBytes),
+        ("peakMappedResidentBytes", r.PeakMappedResidentBytes), ("copiedBytes", r.CopiedBytes), ("minorFaults", r.Memory.MinorFaults), ("majorFaults", r.Memory.MajorFaults),
+    }.Select(m => KeyValuePair.Create($"reader{r.Reader.ToString(CultureInfo.InvariantCulture)}.{m.Name}", (object)m.Value)));
 
     /// <summary>Asks the kernel to drop the file's clean pages from the page cache.</summary>
     public void DropCache() => residency.Drop();

@@ -3,6 +3,7 @@ using System.Globalization;
 using BufferLab.Simulator.Engine.Scenarios;
 using BufferLab.Simulator.Engine.Simulation;
 using BufferLab.Simulator.Engine.Simulation.Checkpoints;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Processes;
 using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
 using BufferLab.Simulator.Engine.Systems.Filestore;
 using BufferLab.Simulator.Engine.Telemetry;
@@ -49,6 +50,9 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     private bool _truncated;
     private readonly SortedDictionary<int, OpenRead> _open = [];
 
+    /// <summary>One child process per reader when <see cref="FilestoreConfig.ReaderProcesses"/>; else none, and reads run in this process.</summary>
+    private readonly ReaderProcess[] _processes = [];
+
     public FilestoreModel(FilestoreConfig config, RunContext context)
     {
         if (config.Problem() is { } problem)
@@ -64,7 +68,12 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
         int regions = (int)Math.Min(MaxRegions, config.ChunksInFile);
         _regionWritten = new int[regions];
         _regionReads = new int[regions];
-        _measured = new FilestoreMeasurements(_residency, config.ChunkBytes, regions);
+        _measured = new FilestoreMeasurements(_residency, config.ChunkBytes, regions, config.ReaderProcesses ? config.Readers : 0);
+        if (config.ReaderProcesses)
+        {
+            _processes = [.. Enumerable.Range(0, config.Readers).Select(_ => new ReaderProcess(_disk.Root, _disk.DatastorePath, config.Reader))];
+        }
+
         _order = config.WriteOrder is { } order ? [.. order] : ChunkOrder(config, context.Random.Fork("filestore.order"));
         for (int w = 1; w <= config.Writers; w++)
         {
@@ -112,13 +121,13 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     public long PeakFileResidentBytes => _measured.PeakFileResidentBytes;
 
     /// <summary>Address space mapped by the reads in flight now: the whole file (its size at open) per mmap read, nothing for std.</summary>
-    public long MappedBytes => _open.Values.Sum(o => MappedBy(o.Block));
+    public long MappedBytes => _open.Values.Sum(o => o.Mapped);
 
     /// <summary>The most address space mapped at once by reads in flight.</summary>
     public long PeakMappedBytes { get; private set; }
 
     /// <summary>Read buffers (outbuf, one Size-byte heap buffer per read, either reader) of the reads in flight now.</summary>
-    public long BufferBytes => _open.Values.Sum(o => (long)o.Block.Reference.Size);
+    public long BufferBytes => _open.Values.Sum(o => o.Size);
 
     /// <summary>The most read-buffer bytes held at once by reads in flight.</summary>
     public long PeakBufferBytes { get; private set; }
@@ -161,6 +170,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
             PeakMappedBytes = PeakMappedBytes,
             BufferBytes = BufferBytes,
             PeakBufferBytes = PeakBufferBytes,
+            ReaderProcesses = [.. _measured.Readers],
         };
     }
 
@@ -170,19 +180,16 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     public string HeldMeasure => Config.Reader == ReaderKind.Mmap ? "bytes mapped by open block readers" : "bytes of open blocks, read into a buffer each";
 
     /// <summary>An open std reader will read its block into a buffer of the block's size; an open mmap reader maps the whole file.</summary>
-    public long HeldBytes => _open.Values.Sum(o => Held(o.Block));
+    public long HeldBytes => _open.Values.Sum(o => Held(o.Size));
 
     public IReadOnlyList<PeakHolding> Holdings() =>
     [
         .. _open.Select(o => new PeakHolding(
-            $"chunk {o.Value.Chunk} ({o.Value.Block.Cid.ToString()[..12]}…)", Held(o.Value.Block), $"reader-{o.Key}",
-            Config.Reader == ReaderKind.Mmap ? $"a mapping of the whole file, bytes {o.Value.Block.Reference.Offset}+{o.Value.Block.Reference.Size} read" : $"a {o.Value.Block.Reference.Size}-byte pread buffer")),
+            $"chunk {o.Value.Chunk} ({_cids[o.Value.Chunk].ToString()[..12]}…)", Held(o.Value.Size), $"reader-{o.Key}",
+            Config.Reader == ReaderKind.Mmap ? $"a mapping of the whole file, bytes {(long)o.Value.Chunk * Config.ChunkBytes}+{o.Value.Size} read" : $"a {o.Value.Size}-byte pread buffer")),
     ];
 
-    /// <summary>What a reader maps: mmap.Open maps the whole file as it was at Stat (nothing for an empty file); stdReader maps nothing.</summary>
-    private static long MappedBy(OpenedBlock block) => block.Reader is MmapReader mmap ? mmap.Length : 0;
-
-    private long Held(OpenedBlock block) => Config.Reader == ReaderKind.Mmap ? Config.FileBytes : (long)block.Reference.Size;
+    private long Held(long size) => Config.Reader == ReaderKind.Mmap ? Config.FileBytes : size;
 
     public IReadOnlyList<MetricValue> Metrics()
     {
@@ -227,7 +234,7 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
             ["readLatencyP50Us"] = Latencies.Percentile(50),
             ["readLatencyP99Us"] = Latencies.Percentile(99),
             ["virtualTimeMs"] = Now.TotalMilliseconds,
-        };
+        }.Concat(_measured.ReaderMetrics()).ToDictionary();
     }
 
     /// <summary>A checkpoint is taken between reads: a reader open across a step holds a file descriptor or a mapping no copy can hold.</summary>
@@ -242,13 +249,18 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     {
         foreach (OpenRead read in _open.Values)
         {
-            read.Block.Dispose();
+            read.Block?.Dispose(); // a reader process drops its block at its next open
         }
     }
 
     public void Dispose()
     {
         Abandon();
+        foreach (ReaderProcess process in _processes)
+        {
+            process.Dispose();
+        }
+
         _residency.Dispose();
         _disk.Dispose();
         try
@@ -359,16 +371,37 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     private bool StartRead(int reader, int chunk)
     {
         var timer = Stopwatch.StartNew();
-        (OpenedBlock? opened, Exception? failure) = OpenBlock(_cids[chunk]);
+        long length = _disk.Length; // what a mapping made now covers
+        OpenRead? open;
+        (FilestoreStatus Status, string? Message)? failed = null;
+        double? childMicros = null;
+        if (_processes.Length > 0)
+        {
+            (long size, double micros, ReaderProcessRead? failure) = _processes[reader - 1].Open(_cids[chunk]);
+            childMicros = failure?.Micros ?? micros;
+            open = failure is null ? new OpenRead(chunk, size, null, Config.Reader == ReaderKind.Mmap ? length : 0, timer) { ChildMicros = micros } : null;
+            if (failure is not null)
+            {
+                _measured.ReaderRead(reader - 1, failure.Memory, 0);
+                failed = (failure.Status, failure.Message);
+            }
+        }
+        else
+        {
+            (OpenedBlock? opened, Exception? failure) = OpenBlock(_cids[chunk]);
+            open = opened is null ? null : new OpenRead(chunk, (long)opened.Reference.Size, opened, opened.Reader is MmapReader mmap ? mmap.Length : 0, timer);
+            failed = failure is null ? null : (FilestoreErrors.StatusOf(failure), failure.Message);
+        }
+
         TruncateIfDue();
         timer.Stop();
-        if (opened is null)
+        if (open is null)
         {
-            Record(reader, chunk, failure, timer.Elapsed.TotalMicroseconds);
+            Record(reader, chunk, failed!.Value.Status, failed.Value.Message, childMicros ?? timer.Elapsed.TotalMicroseconds);
             return false;
         }
 
-        _open[reader] = new OpenRead(chunk, opened, timer);
+        _open[reader] = open;
         PeakMappedBytes = Math.Max(PeakMappedBytes, MappedBytes);
         PeakBufferBytes = Math.Max(PeakBufferBytes, BufferBytes);
         return true;
@@ -379,9 +412,28 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
         OpenRead read = _open[reader];
         _open.Remove(reader);
         read.Timer.Start();
-        CorruptReferenceException? failure = ReadOpened(read.Block);
+        HeapBytes += read.Size;
+        (FilestoreStatus status, string? message, double? childMicros) = read.Block is { } block ? ReadOpened(block) : ReadInProcess(reader, read.Size);
         read.Timer.Stop();
-        Record(reader, read.Chunk, failure, read.Timer.Elapsed.TotalMicroseconds);
+        if (status == FilestoreStatus.Ok)
+        {
+            BytesRead += read.Size;
+        }
+
+        if (read.Block is null && BlocksRead % MemoryEvery == 0)
+        {
+            _measured.SampleMemory(); // this process too: the page cache is the machine's
+        }
+
+        Record(reader, read.Chunk, status, message, childMicros is { } micros ? Math.Round(read.ChildMicros + micros, 1) : read.Timer.Elapsed.TotalMicroseconds);
+    }
+
+    /// <summary>The read of an open block in its reader's process; that process times and measures itself before it closes the block.</summary>
+    private (FilestoreStatus, string?, double?) ReadInProcess(int reader, long size)
+    {
+        ReaderProcessRead done = _processes[reader - 1].Read();
+        _measured.ReaderRead(reader - 1, done.Memory, done.Status == FilestoreStatus.Ok ? size : 0);
+        return (done.Status, done.Message, done.Micros);
     }
 
     private (OpenedBlock? Opened, Exception? Failure) OpenBlock(Cid cid)
@@ -397,18 +449,16 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     }
 
     /// <summary>ReadAt, the CID check and Close; memory is sampled while the reader (and its mapping) is still open.</summary>
-    private CorruptReferenceException? ReadOpened(OpenedBlock opened)
+    private (FilestoreStatus, string?, double?) ReadOpened(OpenedBlock opened)
     {
         try
         {
-            HeapBytes += (long)opened.Reference.Size;
             _ = FileManager.Read(opened);
-            BytesRead += (long)opened.Reference.Size;
-            return null;
+            return (FilestoreStatus.Ok, null, null);
         }
         catch (CorruptReferenceException e)
         {
-            return e;
+            return (e.Code, e.Message, null);
         }
         finally
         {
@@ -421,10 +471,9 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
         }
     }
 
-    private void Record(int reader, int chunk, Exception? failure, double latencyUs)
+    private void Record(int reader, int chunk, FilestoreStatus status, string? message, double latencyUs)
     {
         long offset = (long)chunk * Config.ChunkBytes;
-        FilestoreStatus status = failure is null ? FilestoreStatus.Ok : FilestoreErrors.StatusOf(failure);
         BlocksRead++;
         Latencies.Add(latencyUs);
         _statuses[(int)status] = _statuses.GetValueOrDefault((int)status) + 1;
@@ -435,18 +484,18 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
             _lastSecond.Dequeue();
         }
 
-        _recent.Enqueue(new BlockReadView(VirtualTime.Micros(Now), reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), failure?.Message, latencyUs));
+        _recent.Enqueue(new BlockReadView(VirtualTime.Micros(Now), reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), message, latencyUs));
         if (_recent.Count > RecentReadCount)
         {
             _recent.Dequeue();
         }
 
-        if (failure?.Message == MmapReader.TruncatedUnderMapping)
+        if (message == MmapReader.TruncatedUnderMapping)
         {
             _context.Emit(new MappingFaultAvoided(reader, chunk, offset, Config.FileBytes, _disk.Length));
         }
 
-        _context.Emit(new BlockRead(reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), Config.ChunkBytes, failure?.Message));
+        _context.Emit(new BlockRead(reader, chunk, offset, (int)status, FilestoreErrors.StatusText(status), Config.ChunkBytes, message));
     }
 
     private void TruncateIfDue()

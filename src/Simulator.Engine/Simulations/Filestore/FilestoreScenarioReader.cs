@@ -13,7 +13,7 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 /// </summary>
 internal static class FilestoreScenarioReader
 {
-    internal static readonly string[] OptionKeys = ["reader", "fileBytes", "chunkBytes", "truncateTo", "truncateAtMs"];
+    internal static readonly string[] OptionKeys = ["reader", "fileBytes", "chunkBytes", "truncateTo", "truncateAtMs", "readerProcesses"];
     internal static readonly string[] OpsKeys = ["name", "ops", "writers", "readers", "writeMbps", "readIntervalMs", "tailMs"];
     internal static readonly string[] ClosedKeys = ["name", "load", "chunksToWrite", "randomOrder", "writers", "readers", "writeMbps", "readIntervalMs", "tailMs"];
 
@@ -29,6 +29,7 @@ internal static class FilestoreScenarioReader
             ChunkBytes = options.IntSize("chunkBytes") ?? defaults.ChunkBytes,
             TruncateTo = options.Size("truncateTo"),
             TruncateAtMs = options.Number("truncateAtMs") ?? 0,
+            ReaderProcesses = options.Bool("readerProcesses") ?? false,
         };
         options.Finish(OptionKeys);
 

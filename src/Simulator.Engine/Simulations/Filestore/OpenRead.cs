@@ -3,5 +3,9 @@ using BufferLab.Simulator.Engine.Systems.Filestore;
 
 namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 
-/// <summary>A read between its open and its ReadAt: the chunk, the open block (a descriptor or a mapping) and the timer of its latency.</summary>
-internal sealed record OpenRead(int Chunk, OpenedBlock Block, Stopwatch Timer);
+/// <summary>A read between its open and its ReadAt: the chunk, the block's size, the open block (a descriptor or a mapping; null when a reader process holds it), the bytes it maps, and the timer of its latency.</summary>
+internal sealed record OpenRead(int Chunk, long Size, OpenedBlock? Block, long Mapped, Stopwatch Timer)
+{
+    /// <summary>With a reader process: how long its open took by its own clock (the read's latency leaves out the pipe).</summary>
+    public double ChildMicros { get; init; }
+}

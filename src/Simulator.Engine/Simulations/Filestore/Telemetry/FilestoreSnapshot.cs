@@ -36,4 +36,7 @@ public sealed record FilestoreSnapshot(
     public long BufferBytes { get; init; }
 
     public long PeakBufferBytes { get; init; }
+
+    /// <summary>Each reader's own process (empty when the readers run in the engine's process).</summary>
+    public IReadOnlyList<ReaderProcessView> ReaderProcesses { get; init; } = [];
 }
