@@ -185,7 +185,8 @@ public class VectoredMessageTests
         Assert.Equal(48, pool.Count);
         Assert.Equal(2, pool.OverflowCount);
         Assert.Equal([blocks[47], blocks[46], blocks[45]], [pool.Get(), pool.Get(), pool.Get()]);
-        Assert.Equal(2, pool.CollectGarbage());
+        Assert.Equal(0, pool.CollectGarbage()); // the first GC makes the two overflow blocks victims
+        Assert.Equal(2, pool.CollectGarbage()); // the second drops them
     }
 
     [Fact]

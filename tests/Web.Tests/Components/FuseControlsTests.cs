@@ -93,7 +93,7 @@ public sealed class FuseControlsTests : ComponentTest
         var panel = Panel(vm, compared: false);
 
         Assert.Equal(["FUSE_BIG_WRITES", "FUSE_WRITEBACK_CACHE", "FUSE_MAX_PAGES"], panel.FindAll("[data-testid=init-flag]").Select(f => f.GetAttribute("data-flag")));
-        Assert.Contains("7.31", panel.Find("[data-testid=init-protocol]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("7.34", panel.Find("[data-testid=init-protocol]").TextContent, StringComparison.Ordinal);
         Assert.Contains("major.minor", panel.Find("[data-testid=init-protocol]").TextContent, StringComparison.Ordinal);
         Assert.Equal("1024", panel.Find("[data-testid=kernel-max-pages]").TextContent);
         Assert.Contains("1 MiB", panel.Find("[data-testid=init-readahead]").TextContent, StringComparison.Ordinal);

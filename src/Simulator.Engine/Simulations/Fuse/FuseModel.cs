@@ -23,9 +23,6 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
 
     private static readonly TimeSpan Interarrival = TimeSpan.FromMicroseconds(1);
 
-    /// <summary>The protocol minor version the simulated kernel offers (Linux 5.x speaks 7.31).</summary>
-    private const uint KernelMinor = 31;
-
     private readonly RunContext _context;
     private readonly FuseChannel _channel;
     private readonly FuseDaemon _daemon;
@@ -36,6 +33,7 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
     private InitView? _init;
     private MessageView? _lastMessage;
     private readonly SortedDictionary<ulong, FuseOp> _inFlight = [];
+    private readonly GoGcPacer _gc;
 
     public FuseModel(FuseScenario scenario, RunContext context)
     {
@@ -49,8 +47,9 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
         context.Random.Fork("fuse.file").NextBytes(file);
         long largestReply = FuseWire.OutHeaderSize + (long)Math.Min(maxPagesLimit, ushort.MaxValue) * mount.PageSize;
         _channel = new FuseChannel((int)Math.Min(Math.Max(mount.InMessageSize, largestReply), 64 << 20));
-        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]) { ReadsFromData = scenario.ReadsFromData });
-        _kernel = new SimulatedKernel(_channel, mount.PageSize, maxPagesLimit, file);
+        _daemon = new FuseDaemon(mount, _channel, new MemFs([.. file]) { ReadsFromData = scenario.ReadsFromData, MaxBytes = FuseScenario.MaxFileBytes });
+        _kernel = new SimulatedKernel(_channel, mount.PageSize, maxPagesLimit, file, scenario.MaxReadahead);
+        _gc = new GoGcPacer(file.Length); // the memfs file is the program's live heap at the start
         _kernelActor = context.Scheduler.Spawn("kernel", Kernel());
         _reader = context.Scheduler.Spawn("daemon-reader", Reader());
     }
@@ -134,6 +133,9 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
         ["writevElements"] = _daemon.WritevElements,
         ["dstNil"] = _daemon.DstNil,
         ["errors"] = Errors,
+        ["gcCycles"] = _gc.Cycles,
+        ["blocksDroppedByGc"] = _daemon.Pools.OneMiB.Dropped + _daemon.Pools.OneMiBPlusPage.Dropped,
+        ["readaheadBytes"] = _kernel.Limits?.Readahead ?? 0,
     };
 
     public void Dispose() => _channel.Dispose();
@@ -148,7 +150,11 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
         return queued;
     }
 
-    public void RestoreOutside(object outside) => _channel.Put((QueuedMessages)outside);
+    public void RestoreOutside(object outside)
+    {
+        _channel.Put((QueuedMessages)outside);
+        _channel.MinReadBuffer = _kernel.Limits?.MinReadBuffer ?? FuseWire.MinReadBuffer; // the device's rule as of the restored step
+    }
 
     public void Abandon() => _channel.TakeAll();
 
@@ -156,7 +162,7 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
 
     private IEnumerable<TimeSpan> Kernel()
     {
-        _kernel.SendInit(KernelMinor);
+        _kernel.SendInit();
         _context.Scheduler.Wake(_reader!);
         yield return Scheduler.Park; // the reader answers INIT and wakes us
         if (Failure is not null)
@@ -169,14 +175,9 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
         _context.Emit(new InitNegotiated(reply.Minor, reply.MaxWrite, reply.MaxPages, limits.MaxPages, limits.MaxReadRequest, limits.MinReadBuffer, Mount.InMessageSize));
         _init = new InitView(reply.Minor, reply.Flags, reply.MaxWrite, reply.MaxPages, _maxPagesLimit, limits.MaxPages, limits.MaxReadRequest, limits.MaxWriteRequest, limits.MinReadBuffer)
         {
-            Major = reply.Major, KernelMinor = KernelMinor, MaxReadahead = reply.MaxReadahead, MaxBackground = reply.MaxBackground,
-            CongestionThreshold = reply.CongestionThreshold, TimeGran = reply.TimeGran,
+            Major = reply.Major, KernelMinor = LinuxInit.Minor, MaxReadahead = reply.MaxReadahead, MaxBackground = reply.MaxBackground,
+            CongestionThreshold = reply.CongestionThreshold, TimeGran = reply.TimeGran, KernelMaxReadahead = (uint)_kernel.MaxReadahead, Readahead = limits.Readahead,
         };
-        if (_kernel.CheckReadBuffer(Mount.InMessageSize) is { } einval)
-        {
-            Fail(einval);
-            yield break;
-        }
 
         List<(FuseIoOp Op, int QueueDepth)> plan = _scenario.Replay is { } replay ? FusePlan.FromTrace(replay) : FusePlan.Draw(_scenario, _context.Random.Fork("fuse.workload"), limits);
         TimeSpan interarrival = _scenario.Replay?.Scaled(Interarrival) ?? Interarrival;
@@ -190,9 +191,14 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
                 depth = queueDepth;
             }
 
-            while (_kernel.Outstanding >= depth)
+            while (_kernel.Outstanding >= depth && Failure is null)
             {
                 yield return Scheduler.Park;
+            }
+
+            if (Failure is not null)
+            {
+                yield break; // the daemon stopped (a refused read): nothing more is sent
             }
 
             if (op.Write && op.Size + Headroom > FuseChannel.LargestMessage)
@@ -241,15 +247,30 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
                 continue;
             }
 
-            _kernel.Queued--;
             bool wasInitialized = _daemon.Initialized;
             (FuseOp? op, string? error) = ReadOpMeasured();
+            _kernel.Queued -= EndFailedRequests();
+            CollectGarbageIfDue();
+            if (_channel.LastReadFoundNothing)
+            {
+                // Only requests too large for the buffer were queued: the device ended them and
+                // the read waits for the next request (the simulated read returns instead).
+                yield return TimeSpan.Zero;
+                continue;
+            }
+
+            if (!_channel.LastReadRefused)
+            {
+                _kernel.Queued--; // the read took one message
+            }
+
             if (error is not null)
             {
                 Errors++;
                 _context.Emit(new DaemonReadFailed(error));
-                if (!wasInitialized)
+                if (!wasInitialized || _channel.LastReadRefused)
                 {
+                    // Every read is refused alike (EINVAL), and upstream's ServeOps panics on a ReadOp error: the run stops.
                     Fail(error);
                     _context.Scheduler.Wake(_kernelActor!);
                     yield break;
@@ -278,6 +299,7 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
         MessageView view = mapper.View(BufferOf(op).Buffer);
         ServeMeasured(op);
         _inFlight.Remove(op.Header.Unique);
+        CollectGarbageIfDue();
         (KernelRequest? request, int bytes, int error, string? problem) = _kernel.ReceiveReply();
         Ops++;
         if (problem is not null || error != 0)
@@ -290,6 +312,46 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
         _context.Emit(new ReplyChecked(op.Header.Unique, op.Header.Opcode.ToString().ToUpperInvariant(), bytes, error, problem));
         _context.Scheduler.Wake(_kernelActor!);
         yield return TimeSpan.Zero;
+    }
+
+    /// <summary>The requests the device ended at the daemon's last read (too large for its buffer): each is over for the kernel, with EIO. Returns how many.</summary>
+    private int EndFailedRequests()
+    {
+        IReadOnlyList<FailedRequest> failed = _channel.TakeFailed();
+        foreach (FailedRequest request in failed)
+        {
+            _ = _kernel.EndFailed(request);
+            Errors++;
+            _context.Emit(new RequestEndedByDevice(request.Unique, request.Opcode.ToString().ToUpperInvariant(), request.Length, request.BufferBytes, request.Error));
+        }
+
+        if (failed.Count > 0)
+        {
+            _context.Scheduler.Wake(_kernelActor!);
+        }
+
+        return failed.Count;
+    }
+
+    /// <summary>
+    /// A garbage collection when the daemon's allocations reach the pacer's goal: sync.Pool's cleanup
+    /// runs on PR #198's overflow pools (victims dropped, primaries made victims), then the live heap is measured for the next goal.
+    /// </summary>
+    private void CollectGarbageIfDue()
+    {
+        long allocated = _daemon.HeapBytes + _daemon.FileSystem.HeapBytes;
+        if (!_gc.Due(allocated))
+        {
+            return;
+        }
+
+        long heap = _gc.LiveAfterLastCycle + allocated - _gc.AllocatedAtLastCycle;
+        BlockPools pools = _daemon.Pools;
+        int dropped1M = pools.OneMiB.CollectGarbage(), droppedPlusPage = pools.OneMiBPlusPage.CollectGarbage();
+        long live = _daemon.FileSystem.Capacity + _daemon.PinnedBytes + pools.OneMiB.ReachableBytes + pools.OneMiBPlusPage.ReachableBytes
+            + _inFlight.Values.Sum(op => op.Blocks?.HeapBytes ?? 0);
+        _gc.Collected(allocated, live);
+        _context.Emit(new GarbageCollected(_gc.Cycles, heap, live, _gc.HeapGoal, dropped1M, droppedPlusPage, pools.OneMiB.VictimCount, pools.OneMiBPlusPage.VictimCount));
     }
 
     /// <summary>The daemon reads one op; the heap bytes it allocated are measured (here, not in the iterator, so no measurement is part of an actor's state).</summary>

@@ -90,11 +90,21 @@ public sealed record FusePhase
             yield return new("clients", $"(requests in flight) must be from 1 to 256, got {QueueDepth}");
         }
 
+        long extent = fileBytes; // a write past the end grows the file, so a later read of this phase may go there
         foreach ((FuseIoOp op, int i) in Ops.Select((op, i) => (op, i)))
         {
-            if (op.Offset + op.Size > fileBytes)
+            if (op.Write && op.Offset + op.Size <= FuseScenario.MaxFileBytes)
             {
-                yield return new("ops", $"op {i + 1} ('{op}') ends at byte {op.Offset + op.Size}, past the end of the file ({fileBytes})");
+                extent = Math.Max(extent, op.Offset + op.Size);
+            }
+
+            if (!op.Write && op.Offset + op.Size > extent)
+            {
+                yield return new("ops", $"op {i + 1} ('{op}') reads to byte {op.Offset + op.Size}, past the end of the file ({extent})");
+            }
+            else if (op.Offset + op.Size > FuseScenario.MaxFileBytes)
+            {
+                yield return new("ops", $"op {i + 1} ('{op}') writes to byte {op.Offset + op.Size}; memfs grows the file on a write past its end, here to at most {FuseScenario.MaxFileBytes} bytes");
             }
         }
     }

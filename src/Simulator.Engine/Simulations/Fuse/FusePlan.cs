@@ -12,7 +12,7 @@ internal static class FusePlan
     /// <summary>The trace op that sets the queue depth, as in `depth4`.</summary>
     public const string Depth = "depth";
 
-    /// <summary>The phases' I/O, split into requests the negotiated limits allow.</summary>
+    /// <summary>The phases' I/O, split into requests the negotiated limits allow (buffered READs: the readahead window).</summary>
     public static List<(FuseIoOp Op, int QueueDepth)> Draw(FuseScenario scenario, SeededRandom random, KernelLimits limits)
     {
         var plan = new List<(FuseIoOp, int)>();
@@ -21,7 +21,9 @@ internal static class FusePlan
             int sent = 0;
             void Add(bool write, long offset, int size)
             {
-                int max = (int)Math.Min(int.MaxValue, write ? limits.MaxWriteRequest : limits.MaxReadRequest);
+                // Buffered reads go through the page cache, which asks for at most the readahead window at a time.
+                long readMax = scenario.DirectIo ? limits.MaxReadRequest : limits.MaxBufferedReadRequest;
+                int max = (int)Math.Min(int.MaxValue, write ? limits.MaxWriteRequest : readMax);
                 for (int done = 0; done < size; done += max)
                 {
                     sent++;

@@ -34,6 +34,16 @@ public sealed record FuseScenario : IScenario
     /// <summary>PR #198 modes: EnableVectoredWrites, when set apart from the mode.</summary>
     public bool? VectoredWrites { get; init; }
 
+    /// <summary>
+    /// The file is opened for direct I/O (FOPEN_DIRECT_IO from OPEN, or O_DIRECT): READs go to the
+    /// daemon at the phase's size up to max_pages. Off (buffered), the page cache reads ahead and a
+    /// READ asks for at most the readahead window. WRITEs are the same either way (up to max_write and max_pages).
+    /// </summary>
+    public bool DirectIo { get; init; }
+
+    /// <summary>The kernel's readahead window in bytes, offered in INIT's max_readahead (Linux: 128 KiB, the bdi's read_ahead_kb).</summary>
+    public int MaxReadahead { get; init; } = LinuxInit.DefaultMaxReadahead;
+
     /// <summary>memfs answers READs with Data (slices of the file) rather than filling Dst or DstBufs.</summary>
     public bool ReadsFromData { get; init; }
 
@@ -81,6 +91,11 @@ public sealed record FuseScenario : IScenario
         else if ((long)MaxPagesLimit * PageSize > 64 << 20)
         {
             yield return new("options.maxPagesLimit", $"maxPagesLimit × pageSize is {(long)MaxPagesLimit * PageSize} bytes; at most {64 << 20} per request");
+        }
+
+        if (MaxReadahead is < LinuxInit.MinMaxReadahead or > LinuxInit.MaxMaxReadahead)
+        {
+            yield return new("options.maxReadahead", $"must be from {LinuxInit.MinMaxReadahead} to {LinuxInit.MaxMaxReadahead} bytes, got {MaxReadahead}");
         }
 
         if (FileBytes < 4096 || FileBytes > MaxFileBytes)

@@ -7,12 +7,12 @@ namespace BufferLab.Simulator.Engine.Simulations.Fuse;
 
 /// <summary>
 /// `system: fuse`: options are the daemon (mode, PR #198's switches), the kernel (page size,
-/// max_pages_limit) and the file; phases are `load: closed` (clients requests in flight, sequential
+/// max_pages_limit, readahead, direct I/O) and the file; phases are `load: closed` (clients requests in flight, sequential
 /// writes and reads, random ops) or `ops` (the FUSE op grammar), run in order.
 /// </summary>
 internal static class FuseScenarioReader
 {
-    internal static readonly string[] OptionKeys = ["mode", "pageSize", "maxMessageSize", "maxPagesLimit", "pre189", "vectoredReads", "vectoredWrites", "readsFromData", "fileBytes"];
+    internal static readonly string[] OptionKeys = ["mode", "pageSize", "maxMessageSize", "maxPagesLimit", "pre189", "vectoredReads", "vectoredWrites", "readsFromData", "fileBytes", "directIo", "maxReadahead"];
     internal static readonly string[] OpsKeys = ["name", "ops", "clients"];
     internal static readonly string[] ClosedKeys =
         ["name", "load", "clients", "sequentialWriteBytes", "sequentialReadBytes", "ioBytes", "randomOps", "sizes", "writeFraction", "forgetEvery", "interruptEvery"];
@@ -30,6 +30,8 @@ internal static class FuseScenarioReader
         bool? vectoredWrites = options.Bool("vectoredWrites");
         bool readsFromData = options.Bool("readsFromData") ?? false;
         int fileBytes = options.IntSize("fileBytes") ?? defaults.FileBytes;
+        bool directIo = options.Bool("directIo") ?? false;
+        int maxReadahead = options.IntSize("maxReadahead") ?? defaults.MaxReadahead;
         options.Finish(OptionKeys);
         if (maxMessageSize is < 0 or > uint.MaxValue)
         {
@@ -49,7 +51,8 @@ internal static class FuseScenarioReader
         {
             Name = header.Name, Title = header.Title, Description = header.Description, Mode = mode, PageSize = pageSize,
             MaxMessageSize = (uint)maxMessageSize, MaxPagesLimit = maxPagesLimit, Pre189 = pre189, VectoredReads = vectoredReads,
-            VectoredWrites = vectoredWrites, ReadsFromData = readsFromData, FileBytes = fileBytes, Phases = phases, Replay = trace,
+            VectoredWrites = vectoredWrites, ReadsFromData = readsFromData, FileBytes = fileBytes,
+            DirectIo = directIo, MaxReadahead = maxReadahead, Phases = phases, Replay = trace,
         };
         foreach (FieldProblem problem in scenario.Problems())
         {

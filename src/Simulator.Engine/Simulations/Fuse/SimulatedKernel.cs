@@ -4,12 +4,14 @@ using BufferLab.Simulator.Engine.Systems.Fuse;
 namespace BufferLab.Simulator.Engine.Simulations.Fuse;
 
 /// <summary>
-/// The kernel's side of the device, as far as the simulation needs it: it sends INIT and reads
-/// the reply as process_init_reply does (max_write, max_pages against max_pages_limit), refuses a
-/// daemon read buffer below the minimum (EINVAL), keeps requests within max_write and max_pages,
-/// and checks every reply: its length, its error, and READ bytes against what the file holds.
+/// The kernel's side of the device, as far as the simulation needs it, calibrated on Linux 6.18:
+/// it sends INIT as fuse_send_init does (7.45, a 64-byte fuse_init_in in a 104-byte message, its readahead window) and
+/// reads the reply as process_init_reply does (max_write, max_pages against max_pages_limit, the
+/// readahead window the lower of the two); it tells the device the read-buffer minimum that
+/// fuse_dev_do_read enforces, keeps requests within max_write and max_pages, ends a request the
+/// device failed (EIO), and checks every reply: its length, its error, and READ bytes against what the file holds.
 /// </summary>
-public sealed class SimulatedKernel(FuseChannel channel, int pageSize, int maxPagesLimit, byte[] shadow)
+public sealed class SimulatedKernel(FuseChannel channel, int pageSize, int maxPagesLimit, byte[] shadow, int maxReadahead = LinuxInit.DefaultMaxReadahead)
 {
     private readonly Dictionary<ulong, KernelRequest> _outstanding = [];
     private ulong _nextUnique = 1;
@@ -22,20 +24,24 @@ public sealed class SimulatedKernel(FuseChannel channel, int pageSize, int maxPa
     /// <summary>Requests sent whose message the daemon has not read yet.</summary>
     public int Queued { get; set; }
 
-    /// <summary>What the file holds, as the kernel knows it from the writes it sent.</summary>
-    public byte[] Shadow { get; } = shadow;
+    /// <summary>What the file holds, as the kernel knows it from the writes it sent (a write past the end grows it).</summary>
+    public byte[] Shadow { get; private set; } = shadow;
 
-    public ulong SendInit(uint minor)
+    /// <summary>The readahead window the kernel offers in INIT (the bdi's read_ahead_kb).</summary>
+    public int MaxReadahead { get; } = maxReadahead;
+
+    /// <summary>FUSE_INIT as Linux 6.18 sends it; <paramref name="minor"/> other than 45 stands for an older kernel.</summary>
+    public ulong SendInit(uint minor = LinuxInit.Minor)
     {
-        byte[] message = new byte[FuseWire.InHeaderSize + FuseWire.InitInSize];
+        byte[] message = new byte[FuseWire.InHeaderSize + FuseWire.KernelInitInSize];
         ulong unique = _nextUnique++;
         new InHeader((uint)message.Length, FuseOpcode.Init, unique, 0, 0, 0, 0).Write(message);
-        new InitIn(7, minor, FuseWire.MiB, 0x03FF_FFFF).Write(message.AsSpan(FuseWire.InHeaderSize));
+        new InitIn(LinuxInit.Major, minor, (uint)MaxReadahead, LinuxInit.Flags, LinuxInit.Flags2).WriteKernel(message.AsSpan(FuseWire.InHeaderSize));
         Send(message);
         return unique;
     }
 
-    /// <summary>Reads the INIT reply and applies it; an error reply (EPROTO) throws.</summary>
+    /// <summary>Reads the INIT reply and applies it (and the device's read-buffer minimum); an error reply (EPROTO) throws.</summary>
     public InitOut ReceiveInit()
     {
         int n = channel.KernelReceive(_replyBuffer);
@@ -46,15 +52,14 @@ public sealed class SimulatedKernel(FuseChannel channel, int pageSize, int maxPa
         }
 
         InitOut reply = InitOut.Read(_replyBuffer.AsSpan(FuseWire.OutHeaderSize));
-        Limits = InitNegotiation.Apply(reply, pageSize, maxPagesLimit);
+        Limits = InitNegotiation.Apply(reply, pageSize, maxPagesLimit, MaxReadahead);
+        channel.MinReadBuffer = Limits.MinReadBuffer;
         _replyBuffer = new byte[FuseWire.OutHeaderSize + (int)Limits.MaxReadRequest];
         return reply;
     }
 
-    /// <summary>fuse_dev_do_read's check: null when the daemon's buffer is big enough, else the EINVAL it gets.</summary>
-    public string? CheckReadBuffer(int bufferSize) => Limits is { } limits && bufferSize < limits.MinReadBuffer
-        ? $"read of /dev/fuse: EINVAL (buffer of {bufferSize} bytes, the kernel needs at least {limits.MinReadBuffer})"
-        : null;
+    /// <summary>The device ended <paramref name="failed"/> at the daemon's read: the request is over, with its error; null when the kernel expected no reply to it.</summary>
+    public KernelRequest? EndFailed(FailedRequest failed) => _outstanding.Remove(failed.Unique, out KernelRequest? request) ? request : null;
 
     public KernelRequest SendRead(ulong offset, int size)
     {
@@ -140,6 +145,14 @@ public sealed class SimulatedKernel(FuseChannel channel, int pageSize, int maxPa
         if (size != request.Size)
         {
             return $"WRITE of {request.Size} bytes answered size {size}";
+        }
+
+        long end = (long)request.Offset + request.Size;
+        if (end > Shadow.Length)
+        {
+            byte[] grown = new byte[end];
+            Shadow.CopyTo(grown, 0);
+            Shadow = grown; // memfs grew the file: the gap reads back as zeros
         }
 
         request.Payload!.CopyTo(Shadow, (int)request.Offset);

@@ -187,9 +187,94 @@ public sealed class FuseChannel : IFuseDevice, IDisposable
         }
     }
 
+    /// <summary>EIO: what the kernel ends a request with when the daemon's read buffer is too small for it.</summary>
+    public const int Eio = 5;
+
+    private readonly List<FailedRequest> _failed = [];
+
+    /// <summary>
+    /// fuse_dev_do_read's smallest read buffer: max(8192, 40 + 40 + max_write), so 8192 until INIT
+    /// sets max_write (the kernel side sets it when it applies the reply). A daemon read into less fails with EINVAL, every time.
+    /// </summary>
+    public int MinReadBuffer { get; set; } = FuseWire.MinReadBuffer;
+
+    /// <summary>The last daemon read ended requests too large for its buffer and found nothing after them (a blocking read of /dev/fuse would wait there).</summary>
+    public bool LastReadFoundNothing { get; private set; }
+
+    /// <summary>The last daemon read was refused with EINVAL (its buffer is below <see cref="MinReadBuffer"/>); the request stays queued.</summary>
+    public bool LastReadRefused { get; private set; }
+
+    /// <summary>Takes the requests the kernel ended at the daemon's reads since the last call (EIO, oldest first).</summary>
+    public IReadOnlyList<FailedRequest> TakeFailed()
+    {
+        FailedRequest[] failed = [.. _failed];
+        _failed.Clear();
+        return failed;
+    }
+
+    /// <summary>
+    /// fuse_dev_do_read's checks before it copies a request to the daemon: a buffer below
+    /// <see cref="MinReadBuffer"/> is refused with EINVAL (the message stays queued); a request longer
+    /// than the buffer is taken off the queue and ended with EIO, and the read goes on to the next
+    /// one (peeked with MSG_PEEK|MSG_TRUNC, which returns a message's whole length). Throws
+    /// <see cref="FuseProtocolException"/> for EINVAL, and when only too-large requests were queued.
+    /// </summary>
+    private unsafe void SkipRequestsLargerThan(int bufferBytes)
+    {
+        LastReadFoundNothing = false;
+        LastReadRefused = bufferBytes < MinReadBuffer;
+        if (LastReadRefused)
+        {
+            throw new FuseProtocolException($"read of /dev/fuse: EINVAL (buffer of {bufferBytes} bytes, the kernel needs at least {MinReadBuffer})");
+        }
+
+        bool skipped = false;
+        Span<byte> header = stackalloc byte[FuseWire.InHeaderSize];
+        while (true)
+        {
+            nint size = FuseLibC.recv(_daemon, null, 0, FuseLibC.MsgPeek | FuseLibC.MsgTrunc | FuseLibC.MsgDontwait);
+            if (size < 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                if (errno != FuseLibC.Eagain)
+                {
+                    throw new Win32Exception(errno, "peeking at the next request failed");
+                }
+
+                if (!skipped)
+                {
+                    return; // nothing queued yet: the read blocks as before
+                }
+
+                LastReadFoundNothing = true;
+                throw new FuseProtocolException("read of /dev/fuse: the requests queued were all too large for the buffer (ended with EIO); nothing else to read yet");
+            }
+
+            if (size <= bufferBytes)
+            {
+                return;
+            }
+
+            // Too large: take it off (a SOCK_SEQPACKET read of the header drops the rest) and end it.
+            fixed (byte* h = header)
+            {
+                nint n = FuseLibC.read(_daemon, h, (nuint)header.Length);
+                if (n < FuseWire.InHeaderSize)
+                {
+                    throw new Win32Exception(Marshal.GetLastPInvokeError(), "taking a too-large request off the queue failed");
+                }
+            }
+
+            InHeader request = InHeader.Read(header);
+            _failed.Add(new FailedRequest(request.Unique, request.Opcode, (int)size, bufferBytes, -Eio));
+            skipped = true;
+        }
+    }
+
     /// <summary>master's read: one read(2) into the contiguous storage.</summary>
     public unsafe int DaemonRead(byte[] storage)
     {
+        SkipRequestsLargerThan(storage.Length);
         fixed (byte* p = storage)
         {
             nint n = FuseLibC.read(_daemon, p, (nuint)storage.Length);
@@ -200,6 +285,7 @@ public sealed class FuseChannel : IFuseDevice, IDisposable
     /// <summary>PR #198's read: one readv(2) filling the blocks in order.</summary>
     public unsafe int DaemonReadv(IReadOnlyList<byte[]> blocks)
     {
+        SkipRequestsLargerThan(blocks.Sum(b => b.Length));
         var handles = new MemoryHandle[blocks.Count];
         var iov = new FuseLibC.IoVec[blocks.Count];
         try

@@ -10,7 +10,11 @@ public static class FuseWire
     public const int ReadInSize = 40;
     public const int WriteInSize = 40;
     public const int WriteOutSize = 8;
+    /// <summary>fuse_init_in as jacobsa/fuse consumes it (major, minor, max_readahead, flags).</summary>
     public const int InitInSize = 16;
+
+    /// <summary>fuse_init_in as a 7.36+ kernel sends it: the 16 bytes, flags2, 11 unused words.</summary>
+    public const int KernelInitInSize = 64;
     public const int InitOutSize = 64;
 
     /// <summary>FUSE_MIN_READ_BUFFER: the kernel refuses reads into smaller buffers.</summary>

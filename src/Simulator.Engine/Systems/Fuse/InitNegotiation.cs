@@ -33,11 +33,16 @@ public static class InitNegotiation
         return new InitOut(7, Math.Min(kernel.Minor, MaxMinor), FuseWire.MiB, flags, 12, 9, (uint)config.MaxPayload, 1, (ushort)Math.Min(maxPages, ushort.MaxValue));
     }
 
-    /// <summary>What the kernel makes of the reply: its max_write and max_pages, and the limits they imply.</summary>
-    public static KernelLimits Apply(InitOut reply, int pageSize, int maxPagesLimit)
+    /// <summary>
+    /// What the kernel makes of the reply: its max_write and max_pages, and the limits they imply;
+    /// the readahead window becomes min(the kernel's <paramref name="kernelReadahead"/>, the reply's
+    /// max_readahead) in whole pages (process_init_reply: ra_pages = max_readahead / PAGE_SIZE).
+    /// </summary>
+    public static KernelLimits Apply(InitOut reply, int pageSize, int maxPagesLimit, int kernelReadahead = LinuxInit.DefaultMaxReadahead)
     {
         int maxWrite = (int)Math.Max(4096, reply.MaxWrite);
         int maxPages = (reply.Flags & MaxPagesFlag) != 0 ? Math.Min(maxPagesLimit, Math.Max(1, (int)reply.MaxPages)) : DefaultMaxPages;
-        return new KernelLimits(pageSize, maxWrite, maxPages);
+        long raPages = Math.Min(kernelReadahead / pageSize, reply.MaxReadahead / (uint)pageSize);
+        return new KernelLimits(pageSize, maxWrite, maxPages) { Readahead = (int)(raPages * pageSize) };
     }
 }

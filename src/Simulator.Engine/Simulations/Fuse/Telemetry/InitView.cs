@@ -8,10 +8,17 @@ public sealed record InitView(uint Minor, uint Flags, uint MaxWrite, ushort MaxP
 {
     public uint Major { get; init; } = 7;
 
-    /// <summary>The minor version the kernel offered in fuse_init_in (the reply's is the lower of it and the library's 34).</summary>
+    /// <summary>The minor version the kernel offered in fuse_init_in (Linux 6.18: 45; the reply's is the lower of it and the library's 34).</summary>
     public uint KernelMinor { get; init; }
 
+    /// <summary>The reply's max_readahead (jacobsa/fuse: 1 MiB).</summary>
     public uint MaxReadahead { get; init; }
+
+    /// <summary>The max_readahead the kernel offered in fuse_init_in.</summary>
+    public uint KernelMaxReadahead { get; init; }
+
+    /// <summary>The readahead window the kernel kept: the lower of the two, in whole pages (what a buffered READ asks for at most).</summary>
+    public int Readahead { get; init; }
 
     public ushort MaxBackground { get; init; }
 

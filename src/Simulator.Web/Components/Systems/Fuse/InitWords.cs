@@ -18,7 +18,7 @@ public static class InitWords
     [
         new("protocol", $"{init.Major}.{init.Minor}",
             $"major.minor: major {init.Major}, minor {init.Minor}. The kernel offered 7.{init.KernelMinor}; the library speaks 7.{InitNegotiation.MinMinor} to 7.{InitNegotiation.MaxMinor}, so both use the lower, 7.{init.Minor}.", "init-protocol"),
-        new("max_readahead", MessageMapWords.Size(init.MaxReadahead), "The most the kernel reads ahead of a program reading a file in order.", "init-readahead"),
+        new("max_readahead", MessageMapWords.Size(init.MaxReadahead), $"The most the kernel reads ahead of a program reading a file in order. The kernel offered {MessageMapWords.Size(init.KernelMaxReadahead)} and keeps the lower, {MessageMapWords.Size(init.Readahead)}: a buffered READ asks for no more.", "init-readahead"),
         new("max_write", MessageMapWords.Size(init.MaxWrite), $"The largest WRITE payload the daemon accepts ({MessageMapWords.Exact(init.MaxWrite)}).", "init-max-write"),
         new("max_pages", init.MaxPagesSent.ToString(CultureInfo.InvariantCulture),
             $"Pages per request the daemon asks for; the kernel keeps {init.KernelMaxPages} (its max_pages_limit is {init.MaxPagesLimit}). So the largest READ is {Units.Bytes(init.MaxReadRequest)} and the largest WRITE {Units.Bytes(init.MaxWriteRequest)}, at {Units.Bytes(pageSize)} pages.", "init-max-pages"),
