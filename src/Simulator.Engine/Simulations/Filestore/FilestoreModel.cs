@@ -50,7 +50,8 @@ public sealed class FilestoreModel : ISimulationModel<FilestoreSnapshot>, IOutsi
     private bool _truncated;
     private readonly SortedDictionary<int, OpenRead> _open = [];
 
-    /// <summary>One child process per reader when <see cref="FilestoreConfig.ReaderProcesses"/>; else none, and reads run in this process.</summary>
+    /// <summary>One child process per reader when <see cref="FilestoreConfig.ReaderProcesses"/>; else none, and reads run in this process. The machine's: a checkpoint shares them.</summary>
+    [MachineValue]
     private readonly ReaderProcess[] _processes = [];
 
     public FilestoreModel(FilestoreConfig config, RunContext context)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BufferLab.Simulator.Engine.Simulation.Checkpoints;
 using BufferLab.Simulator.Engine.Systems.Filestore;
 
 namespace BufferLab.Simulator.Engine.Simulations.Filestore;
@@ -7,5 +8,6 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore;
 internal sealed record OpenRead(int Chunk, long Size, OpenedBlock? Block, long Mapped, Stopwatch Timer)
 {
     /// <summary>With a reader process: how long its open took by its own clock (the read's latency leaves out the pipe).</summary>
+    [field: MachineValue]
     public double ChildMicros { get; init; }
 }

@@ -28,6 +28,7 @@ public static class MountRecording
               maxMessageSize: {SizeText.Format(options.MaxMessageSize)}
               maxPagesLimit: {scenario.MaxPagesLimit}
               fileBytes: {total}
+              directIo: {(options.Direct ? "true" : "false")}
             phases:
               - load: closed
                 clients: 1

@@ -1,0 +1,55 @@
+using BufferLab.Simulator.Engine.Scenarios;
+using BufferLab.Simulator.Engine.Simulation;
+using BufferLab.Simulator.Engine.Simulations.Filestore;
+using BufferLab.Simulator.Engine.Simulations.Filestore.Telemetry;
+using BufferLab.Simulator.Engine.Systems.Filestore;
+
+namespace BufferLab.Simulator.Engine.Tests.Filestore;
+
+/// <summary>Readers in processes of their own: the same reads and statuses as in one process, and each process's memory, mapping and faults measured apart.</summary>
+public sealed class ReaderProcessTests
+{
+    private static FilestoreScenario Small(bool processes, string preset = "filestore-seed-repro")
+    {
+        FilestoreScenario scenario = ScenarioCatalog.Get<FilestoreScenario>(preset);
+        return scenario with { Config = scenario.Config with { ReaderProcesses = processes, ChunksToWrite = 32, Readers = 2 } };
+    }
+
+    [Theory]
+    [InlineData("filestore-seed-repro", ReaderKind.Std)]
+    [InlineData("filestore-truncated-file", ReaderKind.Mmap)]
+    public void ProcessesReadWhatOneProcessReadsWithTheSameStatuses(string preset, ReaderKind reader)
+    {
+        using var inProcess = new Run(Small(false, preset).WithReader(reader), 3);
+        using var children = new Run(Small(true, preset).WithReader(reader), 3);
+        inProcess.RunToEnd();
+        children.RunToEnd();
+
+        Assert.Equal(inProcess.Events.Sha256(), children.Events.Sha256());
+        Assert.Contains(children.Events.Events, e => e.Event is BlockRead);
+    }
+
+    [Fact]
+    public void EachReaderMeasuresItsOwnMappingAndCopies()
+    {
+        using var mmap = new Run(Small(true).WithReader(ReaderKind.Mmap), 3);
+        using var std = new Run(Small(true).WithReader(ReaderKind.Std), 3);
+        mmap.RunToEnd();
+        std.RunToEnd();
+        var mapped = (FilestoreModel)mmap.Model;
+        var copied = (FilestoreModel)std.Model;
+        IReadOnlyList<ReaderProcessView> mmapReaders = mapped.Snapshot().ReaderProcesses, stdReaders = copied.Snapshot().ReaderProcesses;
+
+        Assert.Equal(2, mmapReaders.Count);
+        Assert.All(mmapReaders, r =>
+        {
+            Assert.Equal(mapped.Config.FileBytes, r.PeakMappedBytes); // mmap.Open maps the whole file
+            Assert.InRange(r.PeakMappedResidentBytes, 1, 4L * mapped.Config.ChunkBytes); // only the block read is touched
+            Assert.True(r.Memory.MinorFaults > 0);
+        });
+        Assert.All(stdReaders, r => Assert.Equal(0, r.PeakMappedBytes));
+        Assert.Equal(copied.BytesRead, stdReaders.Sum(r => r.CopiedBytes));
+        Assert.Equal(copied.BlocksRead, stdReaders.Sum(r => r.Reads));
+        Assert.Equal(2 * 7, copied.ReportMetrics().Keys.Count(k => k.StartsWith("reader", StringComparison.Ordinal) && k.Contains('.', StringComparison.Ordinal)));
+    }
+}
