@@ -47,6 +47,21 @@ public sealed class FilestoreControlsTests : ComponentTest
         Assert.Equal("Dashboard process (shared by both runs and all sessions)", mmap.Find("[data-testid=compare-process-shared]").TextContent);
     }
 
+    [Fact]
+    public void EachReaderProcessShowsMappedResidentAndCopiedOfItsOwn()
+    {
+        using var vm = new FilestoreViewModel(_registry);
+        vm.Load(new Dictionary<string, string?> { ["scenario"] = "filestore-seed-repro", ["step"] = "200" });
+        var mmap = Render<FilestoreRunPanel>(p => p.Add(c => c.Title, "mmap").Add(c => c.Snapshot, vm.CompareSnapshot).Add(c => c.Prefix, "compare-"));
+        var std = Render<FilestoreRunPanel>(p => p.Add(c => c.Title, "std").Add(c => c.Snapshot, vm.Snapshot));
+
+        Assert.Equal(4, std.FindAll("[data-testid=reader-processes] tbody tr").Count);
+        Assert.Equal(vm.Snapshot!.BytesRead, vm.Snapshot.ReaderProcesses.Sum(r => r.CopiedBytes));
+        Assert.Equal(Units.Bytes(vm.Snapshot.ReaderProcesses[0].CopiedBytes), std.Find("[data-testid=reader-process-1-copied]").TextContent);
+        Assert.Contains("· 0 B", std.Find("[data-testid=reader-process-1] td:nth-child(2)").TextContent, StringComparison.Ordinal); // std maps nothing
+        Assert.Contains(Units.Bytes(vm.CompareSnapshot!.FileBytes), mmap.Find("[data-testid=compare-reader-process-1] td:nth-child(2)").TextContent, StringComparison.Ordinal);
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)
