@@ -25,6 +25,12 @@ public sealed record MountOptions
 
     public bool Write { get; init; } = true;
 
+    /// <summary>
+    /// The timed read goes to /dev/null (only the mount is measured, not a file written on disk);
+    /// the byte-for-byte check is then a second, untimed read into a file.
+    /// </summary>
+    public bool ReadToNull { get; init; }
+
     /// <summary>/proc/sys/fs/fuse/max_pages_limit for the mount (null: as the machine has it).</summary>
     public int? MaxPagesLimit { get; init; }
 
@@ -54,7 +60,7 @@ public sealed record MountOptions
 
     public string Describe() =>
         $"{FuseChoices.Modes.NameOf(Mode)}, {(Direct ? "direct_io + O_DIRECT" : "buffered")}, bs {SizeText.Format(BlockBytes)}, {SizeText.Format(TotalBytes)} "
-        + $"{(Write && Read ? "written then read" : Write ? "written" : "read")}, writeback cache {(WritebackCache ? "on" : "off")}";
+        + $"{(Write && Read ? "written then read" : Write ? "written" : "read")}{(Read && ReadToNull ? " (to /dev/null, checked apart)" : "")}, writeback cache {(WritebackCache ? "on" : "off")}";
 
     /// <summary>Every problem, by the option's name.</summary>
     public IEnumerable<FieldProblem> Problems()
