@@ -9,6 +9,12 @@ internal static class MountTable
     /// <summary>Objects of this many bytes or more go to the large object heap.</summary>
     private const int LohThreshold = 85_000;
 
+    private static double Spread(IEnumerable<double> values)
+    {
+        double[] sorted = [.. values.Order()];
+        return sorted.Length < 2 ? 0 : (sorted[^1] - sorted[0]) / sorted[sorted.Length / 2];
+    }
+
     public static void Print(IReadOnlyList<MountCell> cells, IReadOnlyList<string> daemons, int repeat, long cellBytes, int maxPagesLimit, uint maxMessageSize)
     {
         int[] blocks = [.. cells.Select(c => c.BlockBytes).Distinct().Order()];
@@ -40,6 +46,14 @@ internal static class MountTable
         }
 
         Console.WriteLine();
+        Console.WriteLine(string.Join("; ", daemons.Select(d => string.Create(CultureInfo.InvariantCulture,
+            $"{d} {blocks.SelectMany(b => new Func<MountCell, double>[] { c => c.WriteGBps, c => c.ReadGBps }.Select(v => Spread(cells.Where(c => c.Daemon == d && c.BlockBytes == b).Select(v)))).Average():0%}")))
+            + " : spread over the repeats, (max - min) / median, averaged over the cells");
+        if (cells.Count(c => c.Retried) is > 0 and var retried)
+        {
+            Console.WriteLine($"{retried} cell(s) failed once and were run again (see stderr)");
+        }
+
         int largest = blocks.Max();
         if (daemons.Contains("vectored") && daemons.Contains("contiguous-large"))
         {
@@ -47,11 +61,11 @@ internal static class MountTable
                 $"- vectored / contiguous-large writes at {FuseMountHarness.Size(largest)}: {Median("vectored", largest, c => c.WriteGBps) / Median("contiguous-large", largest, c => c.WriteGBps):0.00}× (target ≥ 1.3×)"));
         }
 
-        if (daemons.Contains("vectored") && daemons.Contains("c-iov"))
+        foreach ((string ours, string c) in new[] { ("vectored", "c-iov"), ("vectored-data", "c-iov"), ("vectored", "c-copy") }.Where(p => daemons.Contains(p.Item1) && daemons.Contains(p.Item2)))
         {
             IEnumerable<string> ratios = blocks.SelectMany(b => new[] { ("write", (Func<MountCell, double>)(c => c.WriteGBps)), ("read", c => c.ReadGBps) }
-                .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Item1} {FuseMountHarness.Size(b)} {Median("vectored", b, d.Item2) / Median("c-iov", b, d.Item2):0.00}×")));
-            Console.WriteLine($"- vectored / C iov (target ≥ 0.8×): {string.Join(", ", ratios)}");
+                .Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Item1} {FuseMountHarness.Size(b)} {Median(ours, b, d.Item2) / Median(c, b, d.Item2):0.00}×")));
+            Console.WriteLine($"- {ours} / {c}{(c == "c-iov" ? " (target ≥ 0.8×)" : "")}: {string.Join(", ", ratios)}");
         }
 
         Console.WriteLine();

@@ -12,7 +12,7 @@ namespace BufferLab.Simulator.Benchmarks;
 /// (<see cref="MountWorkload"/>), and unmounted. A timeout kills the daemon: the kernel then aborts
 /// the connection, dd fails instead of hanging, and the mount is detached.
 /// </summary>
-internal sealed partial class ReferenceDaemon(string binary)
+internal sealed partial class ReferenceDaemon(string binary) : IDisposable
 {
     public string Binary { get; } = binary;
 
@@ -101,6 +101,9 @@ internal sealed partial class ReferenceDaemon(string binary)
             }
         }
     }
+
+    /// <summary>Removes the compiled daemon's temporary directory.</summary>
+    public void Dispose() => Directory.Delete(Path.GetDirectoryName(Binary)!, recursive: true);
 
     private static string FindRepository()
     {

@@ -27,7 +27,7 @@ public static class MountRecording
               mode: {FuseChoices.Modes.NameOf(options.Mode)}
               maxMessageSize: {SizeText.Format(options.MaxMessageSize)}
               maxPagesLimit: {scenario.MaxPagesLimit}
-              fileBytes: {total}
+              fileBytes: {total}{(options.ReadsFromData ? "\n  readsFromData: true" : "")}
             phases:
               - load: closed
                 clients: 1

@@ -60,24 +60,38 @@ public sealed partial class MountWorkload(MountOptions options, MemFs? file, str
         }
     }
 
-    /// <summary>The mount's file read into memory, a block at a time, outside any timer (reads never land in a file on disk).</summary>
-    private byte[] ReadInProcess(string target)
+    /// <summary>
+    /// The mount's file read into memory, a block at a time, outside any timer (reads never land in a file on disk).
+    /// Through a page-aligned buffer, as dd's: an array's bytes start mid-page, so with direct_io a 4 MiB read would
+    /// span 1025 pages and the kernel would split it (4 MiB - 88 bytes, then 88 bytes).
+    /// </summary>
+    private unsafe byte[] ReadInProcess(string target)
     {
         byte[] bytes = new byte[options.TotalBytes];
-        using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(target);
-        long done = 0;
-        while (done < bytes.Length)
+        void* aligned = System.Runtime.InteropServices.NativeMemory.AlignedAlloc((nuint)options.BlockBytes, 4096);
+        try
         {
-            int n = RandomAccess.Read(handle, bytes.AsSpan((int)done, (int)Math.Min(options.BlockBytes, bytes.Length - done)), done);
-            if (n == 0)
+            var buffer = new Span<byte>(aligned, options.BlockBytes);
+            using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(target);
+            long done = 0;
+            while (done < bytes.Length)
             {
-                return bytes[..(int)done];
+                int n = RandomAccess.Read(handle, buffer[..(int)Math.Min(options.BlockBytes, bytes.Length - done)], done);
+                if (n == 0)
+                {
+                    return bytes[..(int)done];
+                }
+
+                buffer[..n].CopyTo(bytes.AsSpan((int)done));
+                done += n;
             }
 
-            done += n;
+            return bytes;
         }
-
-        return bytes;
+        finally
+        {
+            System.Runtime.InteropServices.NativeMemory.AlignedFree(aligned);
+        }
     }
 
     private DdResult Dd(string direction, string input, string output, long count, string? flag, string? conv)
