@@ -40,6 +40,16 @@ if (args.Contains("timetravel-hub"))
     return;
 }
 
+// `fuse-mount [--only master,vectored,contiguous-large,c-copy,c-iov] [--repeat N]`: issue 16's
+// measured part through a real /dev/fuse mount against a libfuse3 C daemon (see FuseMountHarness).
+// Needs Linux, root and /dev/fuse; the C rows need cc and libfuse3-dev (installed with apt-get when missing).
+if (args.Contains("fuse-mount"))
+{
+    string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    FuseMountHarness.Run(Option("--only")?.Split(',') ?? [], Option("--repeat") is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 // `timetravel [--only a,b] [--budget MiB] [--interval N]`: seeks and steps back through checkpoints (see TimeTravelHarness).
 if (args.Contains("timetravel"))
 {

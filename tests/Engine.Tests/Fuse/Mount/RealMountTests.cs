@@ -42,6 +42,18 @@ public sealed class RealMountTests
     }
 
     [RealMountFact]
+    public void ReadsToDevNullAreStillCheckedByteForByte()
+    {
+        // The benchmark's options: dd reads to /dev/null, the check is an untimed read-back; READ answered from memfs's file (no copy into DstBufs).
+        MountReport report = new MountSession(Direct4MiB with { Mode = FuseMode.Vectored, TotalBytes = 16 << 20, ReadToNull = true, ReadsFromData = true }).Run();
+
+        Assert.True(report.Verified, Describe(report));
+        Assert.Equal(["write", "read"], report.Transfers.Select(t => t.Direction));
+        Assert.Equal(4 + 4, report.Sizes.Single().Reads); // the timed read and the read-back, 4 MiB each (the read-back's buffer is page-aligned)
+        Assert.True(report.Unmounted);
+    }
+
+    [RealMountFact]
     public void TheRealKernelSaysWhatTheSimulatedOneSays()
     {
         // Buffered reads come at most a readahead window (128 KiB) at a time, whatever dd's block size.

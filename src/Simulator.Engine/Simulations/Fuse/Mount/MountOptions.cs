@@ -26,6 +26,15 @@ public sealed record MountOptions
 
     public bool Write { get; init; } = true;
 
+    /// <summary>
+    /// The timed read goes to /dev/null (only the mount is measured, not a file written on disk);
+    /// the byte-for-byte check is then a second, untimed read into a file.
+    /// </summary>
+    public bool ReadToNull { get; init; }
+
+    /// <summary>memfs answers READ from Data: views of its file that the reply's writev sends (the zero-copy reply of c818f62), instead of copying into Dst/DstBufs.</summary>
+    public bool ReadsFromData { get; init; }
+
     /// <summary>/proc/sys/fs/fuse/max_pages_limit for the mount (null: as the machine has it).</summary>
     public int? MaxPagesLimit { get; init; }
 
@@ -51,11 +60,12 @@ public sealed record MountOptions
         MaxMessageSize = MaxMessageSize,
         MaxPagesLimit = MaxPagesLimit ?? Systems.Fuse.Mount.MaxPagesLimit.Read(),
         FileBytes = (int)TotalBytes,
+        ReadsFromData = ReadsFromData,
     };
 
     public string Describe() =>
         $"{FuseChoices.Modes.NameOf(Mode)}, {(Direct ? "direct_io + O_DIRECT" : "buffered")}, bs {SizeText.Format(BlockBytes)}, {SizeText.Format(TotalBytes)} "
-        + $"{(Write && Read ? "written then read" : Write ? "written" : "read")}, writeback cache {(WritebackCache ? "on" : "off")}";
+        + $"{(Write && Read ? "written then read" : Write ? "written" : "read")}{(Read && ReadToNull ? " (to /dev/null, checked apart)" : "")}{(ReadsFromData ? ", READ answered from Data" : "")}, writeback cache {(WritebackCache ? "on" : "off")}";
 
     /// <summary>Every problem, by the option's name.</summary>
     public IEnumerable<FieldProblem> Problems()

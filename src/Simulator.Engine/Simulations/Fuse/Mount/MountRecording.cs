@@ -28,7 +28,7 @@ public static class MountRecording
               maxMessageSize: {SizeText.Format(options.MaxMessageSize)}
               maxPagesLimit: {scenario.MaxPagesLimit}
               fileBytes: {total}
-              directIo: {(options.Direct ? "true" : "false")}
+              directIo: {(options.Direct ? "true" : "false")}{(options.ReadsFromData ? "\n  readsFromData: true" : "")}
             phases:
               - load: closed
                 clients: 1

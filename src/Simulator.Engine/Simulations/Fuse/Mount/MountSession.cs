@@ -40,7 +40,7 @@ public sealed class MountSession(MountOptions options)
         using var limit = new MaxPagesLimit(Options.MaxPagesLimit);
         byte[] content = new byte[Options.TotalBytes];
         new SeededRandom(0xF11E).NextBytes(content);
-        var file = new MemFs(content);
+        var file = new MemFs(content) { ReadsFromData = Options.ReadsFromData };
         string? stopped = null;
         List<DdResult> transfers = [];
         MountServer server;

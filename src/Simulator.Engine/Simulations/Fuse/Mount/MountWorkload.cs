@@ -10,8 +10,11 @@ namespace BufferLab.Simulator.Engine.Simulations.Fuse.Mount;
 /// Real I/O from another process: dd writes a file of seeded bytes into the mount (O_DIRECT when
 /// direct), then reads the mount's file back out; each transfer is checked byte for byte against
 /// what memfs holds. The bytes live in a scratch directory beside the mount, removed afterwards.
+/// With <see cref="MountOptions.ReadToNull"/> the timed read goes to /dev/null and the check is an
+/// untimed read of the mount's file into memory. Without a memfs (<paramref name="file"/> null: a
+/// daemon in another process, such as the benchmark's C reference) the write is checked by that read-back.
 /// </summary>
-public sealed partial class MountWorkload(MountOptions options, MemFs file, string mountDirectory, string fileName)
+public sealed partial class MountWorkload(MountOptions options, MemFs? file, string mountDirectory, string fileName)
 {
     /// <summary>Runs the writes and then the reads the options ask for; stops at the first dd that fails or when cancelled.</summary>
     public List<DdResult> Run(CancellationToken cancel)
@@ -22,14 +25,16 @@ public sealed partial class MountWorkload(MountOptions options, MemFs file, stri
             var results = new List<DdResult>();
             string target = Path.Combine(mountDirectory, fileName);
             long count = options.TotalBytes / options.BlockBytes;
+            byte[]? written = null, readBack = null;
+            byte[] ReadBack() => readBack ??= ReadInProcess(target);
             if (options.Write)
             {
                 string source = Path.Combine(scratch, "source");
-                byte[] bytes = new byte[options.TotalBytes];
-                new SeededRandom(0xB1FF_E12).NextBytes(bytes);
-                File.WriteAllBytes(source, bytes);
+                written = new byte[options.TotalBytes];
+                new SeededRandom(0xB1FF_E12).NextBytes(written);
+                File.WriteAllBytes(source, written);
                 DdResult write = Dd("write", $"if={source}", $"of={target}", count, options.Direct ? "oflag=direct" : null, "conv=notrunc,fsync");
-                write = write with { Verified = write.ExitCode == 0 && file.Content[..(int)options.TotalBytes].SequenceEqual(bytes) };
+                write = write with { Verified = write.ExitCode == 0 && (file is not null ? file.Content[..(int)options.TotalBytes].SequenceEqual(written) : ReadBack().AsSpan().SequenceEqual(written)) };
                 results.Add(write);
                 if (write.ExitCode != 0)
                 {
@@ -39,9 +44,12 @@ public sealed partial class MountWorkload(MountOptions options, MemFs file, stri
 
             if (options.Read && !cancel.IsCancellationRequested)
             {
+                ReadOnlySpan<byte> expected = file is not null ? file.Content[..(int)options.TotalBytes] : written;
                 string copy = Path.Combine(scratch, "copy");
-                DdResult read = Dd("read", $"if={target}", $"of={copy}", count, options.Direct ? "iflag=direct" : null, null);
-                results.Add(read with { Verified = read.ExitCode == 0 && File.ReadAllBytes(copy).AsSpan().SequenceEqual(file.Content[..(int)options.TotalBytes]) });
+                DdResult read = Dd("read", $"if={target}", options.ReadToNull ? "of=/dev/null" : $"of={copy}", count, options.Direct ? "iflag=direct" : null, null);
+                bool intact = read.ExitCode == 0 && (file is not null || written is not null)
+                    && (options.ReadToNull ? ReadBack() : File.ReadAllBytes(copy)).AsSpan().SequenceEqual(expected);
+                results.Add(read with { Verified = intact });
             }
 
             return results;
@@ -49,6 +57,40 @@ public sealed partial class MountWorkload(MountOptions options, MemFs file, stri
         finally
         {
             Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The mount's file read into memory, a block at a time, outside any timer (reads never land in a file on disk).
+    /// Through a page-aligned buffer, as dd's: an array's bytes start mid-page, so with direct_io a 4 MiB read would
+    /// span 1025 pages and the kernel would split it (4 MiB - 88 bytes, then 88 bytes).
+    /// </summary>
+    private unsafe byte[] ReadInProcess(string target)
+    {
+        byte[] bytes = new byte[options.TotalBytes];
+        void* aligned = System.Runtime.InteropServices.NativeMemory.AlignedAlloc((nuint)options.BlockBytes, 4096);
+        try
+        {
+            var buffer = new Span<byte>(aligned, options.BlockBytes);
+            using Microsoft.Win32.SafeHandles.SafeFileHandle handle = File.OpenHandle(target);
+            long done = 0;
+            while (done < bytes.Length)
+            {
+                int n = RandomAccess.Read(handle, buffer[..(int)Math.Min(options.BlockBytes, bytes.Length - done)], done);
+                if (n == 0)
+                {
+                    return bytes[..(int)done];
+                }
+
+                buffer[..n].CopyTo(bytes.AsSpan((int)done));
+                done += n;
+            }
+
+            return bytes;
+        }
+        finally
+        {
+            System.Runtime.InteropServices.NativeMemory.AlignedFree(aligned);
         }
     }
 
