@@ -30,6 +30,20 @@ public sealed class ReaderProcessTests
     }
 
     [Fact]
+    public void TheFullScaleReproIsTheSeedsWorkload()
+    {
+        // Not run here (minutes, tens of GB through the page cache): checked to parse, with the seed's figures.
+        string path = Path.Combine(SharedFiles.RepoRoot, "scenarios", "full-scale", "filestore-seed-repro-full.yaml");
+        var scenario = (FilestoreScenario)Engine.Scenarios.Files.ScenarioFile.Parse(File.ReadAllText(path), path).Scenario;
+        FilestoreConfig c = scenario.Config;
+
+        Assert.True(c.FileBytes > 100_000_000_000L); // "a sparse file over 100 GB"
+        Assert.Equal((256 << 10, 200.0, 1.0, true), (c.ChunkBytes, c.WriteMbps, c.ReadIntervalMs, c.ReaderProcesses));
+        Assert.Equal(2, c.Readers); // GOMAXPROCS readers: 2 on these 2-core machines
+        Assert.Null(c.Problem());
+    }
+
+    [Fact]
     public void EachReaderMeasuresItsOwnMappingAndCopies()
     {
         using var mmap = new Run(Small(true).WithReader(ReaderKind.Mmap), 3);
