@@ -24,7 +24,8 @@ public static class CliApp
               Serve memfs on a real /dev/fuse mount (Linux, root) with the chosen daemon while dd writes and reads
               --total bytes in --bs blocks through it; print the kernel's INIT, its requests by opcode and size,
               GB/s, the buffers' costs per request and that the mount is gone. --record writes the kernel's
-              READs and WRITEs as a FUSE trace for run/replay and the dashboard. Exit 2 where mounting is impossible.
+              READs and WRITEs as a FUSE trace for run/replay and the dashboard; --log writes every request (opcode,
+              unique, sizes, flags, pool blocks, heap bytes, copies) as JSON lines. Exit 2 where mounting is impossible.
           sv2 replay FILE [--variant faithful|fixed]
               Replay buffer_sv2 scripts (the vectors' format) and print one state line per op.
           {RemoteCommand.Usage}

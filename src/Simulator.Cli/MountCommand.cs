@@ -19,9 +19,9 @@ namespace BufferLab.Simulator.Cli;
 public static class MountCommand
 {
     public const string Usage = "mount [--mode master|vectored|contiguous-large] [--bs SIZE] [--total SIZE] [--direct] [--read|--write] [--no-writeback] "
-        + "[--max-pages-limit N] [--max-message-size SIZE] [--timeout SECONDS] [--record TRACE.yaml] [--format text|json]";
+        + "[--max-pages-limit N] [--max-message-size SIZE] [--timeout SECONDS] [--record TRACE.yaml] [--log REQUESTS.jsonl] [--format text|json]";
 
-    public static readonly string[] Options = ["--mode", "--bs", "--total", "--max-pages-limit", "--max-message-size", "--timeout", "--record", "--format"];
+    public static readonly string[] Options = ["--mode", "--bs", "--total", "--max-pages-limit", "--max-message-size", "--timeout", "--record", "--log", "--format"];
 
     public static readonly string[] Flags = ["--direct", "--read", "--write", "--no-writeback"];
 
@@ -29,6 +29,8 @@ public static class MountCommand
     {
         WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
+
+    private static readonly JsonSerializerOptions Line = new(JsonSerializerDefaults.Web);
 
     public static int Run(CliArguments args, TextWriter output, CancellationToken cancel)
     {
@@ -60,9 +62,16 @@ public static class MountCommand
             throw new CliException($"mount: {e.Message}", exitCode: 1); // busy (another run holds the lock), or the system refused
         }
 
+        IReadOnlyList<RequestRecord> requests = session.Server?.Requests ?? [];
         if (args.Option("--record") is { } path)
         {
-            RunCommand.Write(path, "--record", MountRecording.ToScenarioText(options, session.Server?.Requests ?? []));
+            RunCommand.Write(path, "--record", MountRecording.ToScenarioText(options, requests));
+        }
+
+        if (args.Option("--log") is { } log)
+        {
+            // Every request the kernel sent, one JSON object a line: opcode, unique, sizes, flags, and what the buffers did.
+            RunCommand.Write(log, "--log", string.Concat(requests.Select(r => JsonSerializer.Serialize(r, Line) + "\n")));
         }
 
         output.Write(format == "json" ? JsonSerializer.Serialize(report, Json) + "\n" : MountReportText.Format(report));

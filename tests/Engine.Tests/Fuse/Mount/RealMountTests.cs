@@ -73,8 +73,11 @@ public sealed class RealMountTests
         string trace = Path.Combine(Path.GetTempPath(), $"bufferlab-mount-{Environment.ProcessId}.yaml");
         try
         {
-            (int exit, string output, string error) = CliRunner.RunCli("mount", "--mode", "vectored", "--direct", "--bs", "1MiB", "--total", "8MiB", "--record", trace);
+            (int exit, string output, string error) = CliRunner.RunCli("mount", "--mode", "vectored", "--direct", "--bs", "1MiB", "--total", "8MiB", "--record", trace, "--log", trace + ".jsonl");
             Assert.True(exit == 0, output + error);
+            string[] log = File.ReadAllLines(trace + ".jsonl");
+            Assert.Contains(log, l => l.Contains("\"opcode\":\"INIT\"", StringComparison.Ordinal));
+            Assert.Equal(16, log.Count(l => l.Contains("\"size\":1048576", StringComparison.Ordinal)));
             string text = File.ReadAllText(trace);
             Assert.Equal(8, text.Split('\n').Count(l => l.Contains(" kernel w", StringComparison.Ordinal)));
             Assert.Equal(8, text.Split('\n').Count(l => l.Contains(" kernel r", StringComparison.Ordinal)));
@@ -86,6 +89,7 @@ public sealed class RealMountTests
         finally
         {
             File.Delete(trace);
+            File.Delete(trace + ".jsonl");
         }
     }
 
