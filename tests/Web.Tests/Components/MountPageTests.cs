@@ -77,11 +77,11 @@ public sealed class MountPageTests : ComponentTest
     }
 
     [Fact]
-    public void AWrongTotalIsRefusedNextToItsFieldAndNothingMounts()
+    public async Task AWrongTotalIsRefusedNextToItsFieldAndNothingMounts()
     {
         var page = Page();
         page.Find("[data-testid=mount-total]").Change("300");
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
 
         string problem = page.Find("[data-testid=problem-total]").TextContent;
         Assert.Contains("from 16 to 256 MiB", problem, StringComparison.Ordinal);
@@ -92,7 +92,7 @@ public sealed class MountPageTests : ComponentTest
         page.Find("[data-testid=mount-bs]").Change((16 << 20).ToString(System.Globalization.CultureInfo.InvariantCulture));
         page.Find("[data-testid=mount-total]").Change("24");
         page.Find("[data-testid=mount-max-pages-limit]").Change("0");
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
         Assert.Contains("24 MiB is not a multiple of 16 MiB", page.Find("[data-testid=problem-total]").TextContent, StringComparison.Ordinal);
         Assert.Contains("max_pages_limit must be from 1 to 65535, got 0", page.Find("[data-testid=problem-max-pages-limit]").TextContent, StringComparison.Ordinal);
         Assert.Empty(_started);
@@ -100,7 +100,7 @@ public sealed class MountPageTests : ComponentTest
         // put right, the problems go and the run starts
         page.Find("[data-testid=mount-total]").Change("32");
         page.Find("[data-testid=mount-max-pages-limit]").Change("");
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
         Assert.Empty(page.FindAll(".field-problem"));
         MountOptions started = Assert.Single(_started);
         Assert.Null(started.MaxPagesLimit);
@@ -108,7 +108,7 @@ public sealed class MountPageTests : ComponentTest
     }
 
     [Fact]
-    public void AMachineThatCannotMountSaysWhyAndTheFormIsDisabled()
+    public async Task AMachineThatCannotMountSaysWhyAndTheFormIsDisabled()
     {
         _unavailable = "this machine has no /dev/fuse (load the fuse module, or give the container --device /dev/fuse)";
         var page = Page();
@@ -117,27 +117,27 @@ public sealed class MountPageTests : ComponentTest
         Assert.Contains("dotnet run --project src/Simulator.Cli -- mount --mode vectored", page.Find("[data-testid=mount-unavailable] [data-testid=mount-cli]").TextContent, StringComparison.Ordinal);
         Assert.True(page.Find("fieldset.mount-fields").HasAttribute("disabled"));
         Assert.True(page.Find("button[data-testid=mount-run]").HasAttribute("disabled"));
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
         Assert.Empty(_started);
     }
 
     [Fact]
-    public void OneMountAtATimeASecondPersonIsToldToTryAgain()
+    public async Task OneMountAtATimeASecondPersonIsToldToTryAgain()
     {
         _release.Reset();
         var first = Page();
-        first.Find("[data-testid=mount-form]").Submit();
+        await first.Find("[data-testid=mount-form]").SubmitAsync();
         first.WaitForAssertion(() => Assert.NotNull(first.Find("[data-testid=mount-cancel]")), Wait);
 
         var second = Page(); // another circuit on the same server
-        second.Find("[data-testid=mount-form]").Submit();
+        await second.Find("[data-testid=mount-form]").SubmitAsync();
         Assert.Equal(MountViewModel.BusyMessage, second.Find("[data-testid=mount-notice]").TextContent);
         Assert.Single(_started); // not queued
         Assert.Empty(second.FindAll("[data-testid=mount-live]"));
 
         _release.Set();
         first.WaitForAssertion(() => Assert.Contains("unmounted: true", first.Find("[data-testid=report-unmounted]").TextContent, StringComparison.Ordinal), Wait);
-        second.Find("[data-testid=mount-form]").Submit();
+        await second.Find("[data-testid=mount-form]").SubmitAsync();
         Assert.Empty(second.FindAll("[data-testid=mount-notice]"));
         Assert.Equal(2, _started.Count);
     }
@@ -147,12 +147,12 @@ public sealed class MountPageTests : ComponentTest
     {
         _release.Reset();
         var page = Page();
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
         page.WaitForAssertion(() => page.Find("[data-testid=mount-cancel]").Click(), Wait);
         page.WaitForAssertion(() => Assert.Contains("interrupted", page.Find("[data-testid=report-stopped]").TextContent, StringComparison.Ordinal), Wait);
 
         var leaving = Page();
-        leaving.Find("[data-testid=mount-form]").Submit();
+        await leaving.Find("[data-testid=mount-form]").SubmitAsync();
         RealMountRunner runner = Services.GetRequiredService<RealMountRunner>();
         Assert.True(runner.Busy);
         await DisposeComponentsAsync(); // the circuit goes: its page is disposed
@@ -161,10 +161,10 @@ public sealed class MountPageTests : ComponentTest
     }
 
     [Fact]
-    public void TheLiveCountersAndHistogramShowWhatTheKernelSent()
+    public async Task TheLiveCountersAndHistogramShowWhatTheKernelSent()
     {
         var page = Page();
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=mount-report]")), Wait);
 
         Assert.Equal("16 MiB", page.Find("[data-testid=live-write-bytes]").TextContent);
@@ -178,10 +178,10 @@ public sealed class MountPageTests : ComponentTest
     }
 
     [Fact]
-    public void TheRecordingOpensOnTheFusePageFromTheLibrary()
+    public async Task TheRecordingOpensOnTheFusePageFromTheLibrary()
     {
         var page = Page();
-        page.Find("[data-testid=mount-form]").Submit();
+        await page.Find("[data-testid=mount-form]").SubmitAsync();
         page.WaitForAssertion(() => page.Find("[data-testid=open-recording]").Click(), Wait);
 
         var uri = new Uri(Services.GetRequiredService<NavigationManager>().Uri);
