@@ -71,7 +71,18 @@ public sealed partial class MountHistogram : IAsyncDisposable
         }
     }
 
-    private void OnPlotted() => _plotted = true;
+    /// <summary>Plotly has drawn the first figure; counts that changed meanwhile (the page renders no more once a run ends) are drawn now.</summary>
+    private void OnPlotted()
+    {
+        _plotted = true;
+        _ = InvokeAsync(async () =>
+        {
+            if (_drawn is { } drawn && !drawn.SequenceEqual(Buckets))
+            {
+                await Push();
+            }
+        });
+    }
 
     private async Task OnThemeChanged(ChartColours colours) => await InvokeAsync(async () =>
     {
