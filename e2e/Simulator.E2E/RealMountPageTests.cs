@@ -20,9 +20,12 @@ public sealed partial class RealMountPageTests(BrowserFixture browser)
         await Expect.TextAsync(page.GetByTestId("transfer-read"), "data verified");
         await Expect.TextAsync(page.GetByTestId("report-init-effective"), "1024 pages"); // vectored, MaxMessageSize 4 MiB, max_pages_limit 1024: up to 4 MiB (dd asks 1 MiB)
         await Expect.TextAsync(page.GetByTestId("live-write-bytes"), "16 MiB");
-        // the histogram: READs and WRITEs drawn as bars, all in the 1 MiB class (direct I/O, bs 1 MiB)
-        await page.Locator("[data-testid=size-histogram] .barlayer .point").First.WaitForAsync();
+        // the histogram: READs and WRITEs drawn as two bar series, bars of height only in the 1 MiB class (direct I/O, bs 1 MiB)
+        await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-testid=size-histogram] .barlayer .point path')].some(p => p.getBBox().height > 0)");
         Assert.Equal(2, await page.Locator("[data-testid=size-histogram] .barlayer .trace").CountAsync());
+        string[] drawn = await page.EvaluateAsync<string[]>(
+            "() => document.getElementById('mount-size-histogram').data.flatMap(t => t.x.filter((x, i) => t.y[i] > 0).map(x => t.name + ' ' + x + ' ' + t.y[t.x.indexOf(x)]))");
+        Assert.Equal(["READ 1 MiB 16", "WRITE 1 MiB 16"], drawn.Order());
         Assert.Equal(["1 MiB1616"], await page.GetByTestId("size-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.textContent.trim())"));
 
         await page.GetByTestId("open-recording").ClickAsync();

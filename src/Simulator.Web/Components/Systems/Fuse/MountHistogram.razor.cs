@@ -11,12 +11,15 @@ using PlotlyLayout = Plotly.Blazor.Layout;
 namespace BufferLab.Simulator.Web.Components.Systems.Fuse;
 
 /// <summary>
-/// Bars of READ and WRITE requests by size class, in the theme's colours (the first two chart
+/// Bars of READ and WRITE requests by size class (128 KiB, 1 MiB and 4 MiB always shown, at zero when none came), in the theme's colours (the first two chart
 /// colours, as the FUSE page's lines). A handful of classes, so each change redraws the figure
 /// with plotly's react rather than extending it.
 /// </summary>
 public sealed partial class MountHistogram : IAsyncDisposable
 {
+    /// <summary>The sizes the FUSE page is about: a buffered read's 128 KiB readahead, master's 1 MiB, PR #198's 4 MiB.</summary>
+    private static readonly long[] Landmarks = [128 << 10, 1 << 20, 4 << 20];
+
     private readonly List<ITrace> _data = [];
     private readonly Config _config = new() { DisplayModeBar = Plotly.Blazor.ConfigLib.DisplayModeBarEnum.False, DisplayLogo = false, Responsive = true };
     private ElementReference _figure;
@@ -112,10 +115,13 @@ public sealed partial class MountHistogram : IAsyncDisposable
     private void Redraw()
     {
         ChartColours colours = _colours ?? ChartColours.Fallback;
-        string[] sizes = [.. Buckets.Select(b => Units.Bytes(b.UpToBytes))];
+        // the landmark sizes always have their place, so "none at 128 KiB" shows as much as "all at 4 MiB"
+        long[] classes = [.. Buckets.Select(b => b.UpToBytes).Union(Landmarks).Order()];
+        string[] sizes = [.. classes.Select(c => Units.Bytes(c))];
+        Dictionary<long, SizeBucket> byClass = Buckets.ToDictionary(b => b.UpToBytes);
         _data.Clear();
-        _data.Add(Bars("READ", sizes, Buckets.Select(b => b.Reads), colours.Line(0)));
-        _data.Add(Bars("WRITE", sizes, Buckets.Select(b => b.Writes), colours.Line(1)));
+        _data.Add(Bars("READ", sizes, classes.Select(c => byClass.TryGetValue(c, out SizeBucket? b) ? b.Reads : 0), colours.Line(0)));
+        _data.Add(Bars("WRITE", sizes, classes.Select(c => byClass.TryGetValue(c, out SizeBucket? b) ? b.Writes : 0), colours.Line(1)));
         // the same layout object each time: the chart holds it as its parameter, and react reads it
         _layout.Font = new Font { Color = colours.Foreground };
         _layout.PaperBgColor = colours.Background;

@@ -147,6 +147,7 @@ public sealed class MountViewModel(RealMountRunner runner, ScenarioLibrary libra
             return run switch
             {
                 { CancelRequested: true } when !Final => $"Cancelling: the connection is aborted, then the mount detached · {seconds}",
+                _ when !Final && Live.ReadBytes + Live.WriteBytes == 0 => $"Mounted{(Live.Requests > 0 ? " (INIT answered)" : "")}; dd starts once its {Units.Bytes(run.Options.TotalBytes)} of data are ready · {seconds}",
                 _ when !Final => $"Running: {moved} ({Live.Progress(run.Options):0%}) · {seconds}",
                 { Failure: { } failure } => $"Could not run: {failure}",
                 { Report.Stopped: { } stopped } => $"Stopped after {seconds}: {stopped}",
