@@ -87,6 +87,7 @@ public sealed class MountPageTests : ComponentTest
         string problem = page.Find("[data-testid=problem-total]").TextContent;
         Assert.Contains("from 16 to 256 MiB", problem, StringComparison.Ordinal);
         Assert.Equal("problem-total", page.Find("[data-testid=mount-total]").GetAttribute("aria-describedby"));
+        JSInterop.VerifyFocusAsyncInvoke(); // the keyboard lands on the wrong field
         Assert.Empty(_started);
 
         // a total that is no whole number of blocks, and a limit out of range: each by its own field

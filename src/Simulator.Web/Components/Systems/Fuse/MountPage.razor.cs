@@ -20,6 +20,9 @@ public sealed partial class MountPage : IAsyncDisposable
     private static readonly IReadOnlyList<(string Value, string Text)> Modes = FuseChoices.Modes.Choices;
 
     private readonly CancellationTokenSource _leaving = new();
+
+    /// <summary>The fields a problem can name, in the form's order: a refused submit puts the focus on the first that is wrong.</summary>
+    private readonly Dictionary<string, ElementReference> _fields = new(StringComparer.Ordinal);
     private IJSObjectReference? _shortcuts;
     private IJSObjectReference? _binding;
     private DotNetObjectReference<ShortcutRegistry>? _keys;
@@ -66,11 +69,20 @@ public sealed partial class MountPage : IAsyncDisposable
         }
     }
 
-    private void Start()
+    private async Task Start()
     {
         if (Vm.Start())
         {
             _ = WatchAsync(Vm.Run!);
+            return;
+        }
+
+        string[] order = [MountViewModel.Fields.Block, MountViewModel.Fields.Total, MountViewModel.Fields.MaxPagesLimit, MountViewModel.Fields.MaxMessage];
+        if (order.FirstOrDefault(Vm.Problems.ContainsKey) is { } wrong && _fields.TryGetValue(wrong, out ElementReference field))
+        {
+            StateHasChanged();
+            await Task.Yield(); // rendered first: the field's problem is there to be read when it gets the focus
+            await field.FocusAsync();
         }
     }
 
