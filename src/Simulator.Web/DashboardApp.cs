@@ -49,6 +49,8 @@ public static class DashboardApp
         builder.Services.AddSignalR(options => options.MaximumReceiveMessageSize = 32 * 1024)
             .AddHubOptions<SimulationHub>(options => options.MaximumReceiveMessageSize = (2 * ScenarioLibrary.MaxTextBytes) + (64 * 1024));
         builder.Services.AddSingleton<ScenarioLibrary>();
+        // The one real FUSE mount the server runs at a time (/fuse/mount).
+        builder.Services.AddSingleton(_ => new RealMountRunner());
         // Every open session's metrics on the meter BufferLab.Simulator (dotnet-counters), and as
         // Prometheus text at /metrics through OpenTelemetry.
         builder.Services.AddSingleton<SimulationMeter>();
@@ -67,6 +69,8 @@ public static class DashboardApp
         FilestoreWorkspace.RemoveOrphans();
         WebApplication app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<SessionRegistry>().Dispose());
+        // A mount running when the server stops is aborted and unmounted, not left behind.
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<RealMountRunner>().Dispose());
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
         ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");
         // An address no page or endpoint answers: the NotFound page, with status 404.

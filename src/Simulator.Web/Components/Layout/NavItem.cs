@@ -9,7 +9,9 @@ public sealed record NavItem(string Href, string Text, string TestId, NavLinkMat
     [
         new("/", "Home", "nav-home", NavLinkMatch.All),
         new("/stratum", "Stratum V2 pool", "nav-stratum"),
-        new("/fuse", "FUSE buffers", "nav-fuse"),
+        // All: /fuse/mount is a page of its own, next in the list (All ignores the query string).
+        new("/fuse", "FUSE buffers", "nav-fuse", NavLinkMatch.All),
+        new("/fuse/mount", "Real mount", "nav-fuse-mount"),
         new("/keep", "Keepstore buffers", "nav-keep"),
         new("/filestore", "Filestore readers", "nav-filestore"),
         new("/scenarios", "Scenarios", "nav-scenarios"),
