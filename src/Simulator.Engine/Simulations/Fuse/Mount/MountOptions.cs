@@ -26,12 +26,6 @@ public sealed record MountOptions
 
     public bool Write { get; init; } = true;
 
-    /// <summary>
-    /// The timed read goes to /dev/null (only the mount is measured, not a file written on disk);
-    /// the byte-for-byte check is then a second, untimed read into a file.
-    /// </summary>
-    public bool ReadToNull { get; init; }
-
     /// <summary>memfs answers READ from Data: views of its file that the reply's writev sends (the zero-copy reply of c818f62), instead of copying into Dst/DstBufs.</summary>
     public bool ReadsFromData { get; init; }
 
@@ -65,7 +59,7 @@ public sealed record MountOptions
 
     public string Describe() =>
         $"{FuseChoices.Modes.NameOf(Mode)}, {(Direct ? "direct_io + O_DIRECT" : "buffered")}, bs {SizeText.Format(BlockBytes)}, {SizeText.Format(TotalBytes)} "
-        + $"{(Write && Read ? "written then read" : Write ? "written" : "read")}{(Read && ReadToNull ? " (to /dev/null, checked apart)" : "")}{(ReadsFromData ? ", READ answered from Data" : "")}, writeback cache {(WritebackCache ? "on" : "off")}";
+        + $"{(Write && Read ? "written then read" : Write ? "written" : "read")}{(ReadsFromData ? ", READ answered from Data" : "")}, writeback cache {(WritebackCache ? "on" : "off")}";
 
     /// <summary>Every problem, by the option's name.</summary>
     public IEnumerable<FieldProblem> Problems()
