@@ -58,6 +58,12 @@ internal sealed class KeepHarness : IScenario
         return this;
     }
 
+    public KeepHarness PutLeaving(double atMs, byte[] body, KeepLocator locator, double disconnectAfterMs)
+    {
+        _actors.Add((atMs, (m, _) => m.Request("PUT", locator, 0, body, TimeSpan.FromMilliseconds(disconnectAfterMs))));
+        return this;
+    }
+
     public KeepHarness Setup(Action<KeepModel, KeepLocator[]> setup)
     {
         _setup.Add(setup);

@@ -42,7 +42,7 @@ public class BadScenarioFileTests
             Keep + "phases:\n  - load: open\n    ratePerSecond: 10\n  - ops: \"g0 g1 q7\"\n  - clients: 4\n",
             [
                 "f.yaml:5:5: phases[0].durationMs: 'durationMs' is required here (a number)",
-                "f.yaml:7:17: phases[1].ops: 'q7': expected gN (GET block N) or p (PUT a new block), then optionally ^ (Origin header) and xMS (disconnect after MS ms), as in g3^x800",
+                "f.yaml:7:17: phases[1].ops: 'q7': expected gN (GET block N) or p (PUT a new block) with optional [class,...], then optionally ^ (Origin header) and xMS (disconnect after MS ms), as in g3^x800 or p[hot,archive]",
                 "f.yaml:8:5: phases[2]: a phase needs 'load' (closed, open) or 'ops' (hint: for example: '- load: closed' with clients: 10)",
             ]
         },

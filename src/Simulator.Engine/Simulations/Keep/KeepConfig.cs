@@ -135,6 +135,11 @@ public sealed record KeepConfig
             yield return new("volumeSettings", $"replication must be from 1 to {KeepVolumeSettings.MaxReplication}, got {settings.Replication}");
         }
 
+        if (VolumeKind != VolumeKind.Unix && VolumeSettings.Any(v => v.Serialize))
+        {
+            yield return new("volumeSettings", $"serialize is the unix driver's option (DriverParameters.Serialize); volumeKind is {VolumeKind.ToString().ToLowerInvariant()}", "set volumeKind: unix or remove serialize");
+        }
+
         if (VolumeParallelParts is < 1 or > 64)
         {
             yield return new("volumeParallelParts", $"must be from 1 to 64, got {VolumeParallelParts}");

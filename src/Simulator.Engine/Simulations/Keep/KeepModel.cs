@@ -41,6 +41,11 @@ public sealed partial class KeepModel : ISimulationModel<KeepSnapshot>
             settings.ApplyTo(volume);
         }
 
+        foreach (KeepVolume volume in Volumes)
+        {
+            volume.Lock.Granted = w => Wake((KeepRequest)w.Owner);
+        }
+
         Pool = new KeepBufferPool(config.MaxBuffers, config.BufferSize, w => Wake((KeepRequest)w.Owner),
             config.Mode == KeepServerMode.Legacy ? SyncPoolGc.DropAll : SyncPoolGc.VictimCache); // the 2017 keepstore was built with Go 1.8
         Cache = new CoalescingBufferCache(config.MaxBuffers, config.BufferSize);
@@ -238,6 +243,29 @@ public sealed partial class KeepModel : ISimulationModel<KeepSnapshot>
         holder.Buffer = buffer;
         Counters.PeakBuffersInUse = Math.Max(Counters.PeakBuffersInUse, Pool.InUse);
         Emit(new BufferAcquired(request.Id, index, allocated, VirtualTime.Micros(Now - since)));
+    }
+
+    /// <summary>
+    /// v.lock(ctx) on a Serialize volume, after <see cref="SerializeLock.Lock"/> gave <paramref name="wait"/>:
+    /// parks FIFO until the mutex is handed over, or (when <paramref name="cancellable"/>) until the client
+    /// leaves, which abandons the wait (lock returns ctx.Err()). Afterwards wait.Acquired says which.
+    /// </summary>
+    internal IEnumerable<TimeSpan> AwaitVolumeLock(KeepRequest request, KeepVolume volume, SerializeLockWait wait, bool cancellable = true)
+    {
+        if (!wait.Acquired)
+        {
+            Emit(new VolumeLockWaitStarted(request.Id, volume.Uuid, volume.Lock.Waiting));
+        }
+
+        while (!wait.Acquired && !(cancellable && request.Disconnected))
+        {
+            yield return Scheduler.Park;
+        }
+
+        if (!wait.Acquired)
+        {
+            volume.Lock.Abandon(wait);
+        }
     }
 
     internal void PutBuffer(KeepRequest request, byte[] buffer)

@@ -119,7 +119,7 @@ internal static class KeepScenarioReader
     {
         Keys = PhaseReader.Distribution(phase, "keys", range: false).Distribution,
         PutFraction = phase.Number("putFraction") ?? 0,
-        StorageClasses = StorageClasses(phase),
+        StorageClasses = StorageClasses(phase, askedByPut: true),
         OriginFraction = phase.Number("originFraction") ?? 0,
         DisconnectFraction = phase.Number("disconnectFraction") ?? 0,
         DisconnectAfterMs = phase.Number("disconnectAfterMs") ?? 1000,
@@ -151,7 +151,7 @@ internal static class KeepScenarioReader
         {
             if (node is not YamlMappingNode mapping)
             {
-                options.File.Add(node, path, "each volume's settings are a mapping: replication, storageClasses, readOnly, writeFault");
+                options.File.Add(node, path, "each volume's settings are a mapping: replication, storageClasses, readOnly, writeFault, serialize");
                 continue;
             }
 
@@ -161,26 +161,32 @@ internal static class KeepScenarioReader
                 volume.Int("replication") ?? 1,
                 StorageClasses(volume) is { Count: > 0 } classes ? classes : ["default"],
                 volume.Bool("readOnly") ?? false,
-                fault is null ? VolumeWriteFault.None : Enum.Parse<VolumeWriteFault>(fault, ignoreCase: true)));
-            volume.Finish(["replication", "storageClasses", "readOnly", "writeFault"]);
+                fault is null ? VolumeWriteFault.None : Enum.Parse<VolumeWriteFault>(fault, ignoreCase: true))
+            {
+                Serialize = volume.Bool("serialize") ?? false,
+            });
+            volume.Finish(["replication", "storageClasses", "readOnly", "writeFault", "serialize"]);
         }
 
         return volumes;
     }
 
-    /// <summary>A list of storage class names: a volume's, or a phase's PUTs' (X-Keep-Storage-Classes).</summary>
-    private static List<string> StorageClasses(YamlMap volume)
+    /// <summary>
+    /// A list of storage class names: a volume's, or a phase's PUTs' (X-Keep-Storage-Classes, a
+    /// comma-separated header, and written into recorded ops, so no spaces, commas or brackets).
+    /// </summary>
+    private static List<string> StorageClasses(YamlMap volume, bool askedByPut = false)
     {
         var classes = new List<string>();
-        foreach ((YamlNode node, string path) in volume.Sequence("storageClasses", maxItems: 16) ?? [])
+        foreach ((YamlNode node, string path) in volume.Sequence("storageClasses", maxItems: KeepOp.MaxStorageClasses) ?? [])
         {
-            if (node is YamlScalarNode { Value: { Length: > 0 and <= 64 } name })
+            if (node is YamlScalarNode { Value: { Length: > 0 and <= KeepOp.MaxClassLength } name } && (!askedByPut || KeepOp.IsClassName(name)))
             {
                 classes.Add(name);
             }
             else
             {
-                volume.File.Add(node, path, "a storage class is a name of 1 to 64 characters, e.g. default or archive");
+                volume.File.Add(node, path, askedByPut ? $"{KeepOp.ClassNameRule}, e.g. default or archive" : "a storage class is a name of 1 to 64 characters, e.g. default or archive");
             }
         }
 

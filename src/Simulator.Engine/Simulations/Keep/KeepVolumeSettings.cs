@@ -2,10 +2,13 @@ using BufferLab.Simulator.Engine.Systems.Keep;
 
 namespace BufferLab.Simulator.Engine.Simulations.Keep;
 
-/// <summary>What a scenario file says of one volume (options.volumeSettings, by configuration order): its Replication, StorageClasses, ReadOnly, and a write fault.</summary>
+/// <summary>What a scenario file says of one volume (options.volumeSettings, by configuration order): its Replication, StorageClasses, ReadOnly, a write fault, and the unix driver's Serialize.</summary>
 public sealed record KeepVolumeSettings(int Replication, IReadOnlyList<string> StorageClasses, bool ReadOnly, VolumeWriteFault WriteFault)
 {
     public const int MaxReplication = 16;
+
+    /// <summary>DriverParameters.Serialize (unix volumes only): one I/O at a time on this volume.</summary>
+    public bool Serialize { get; init; }
 
     public void ApplyTo(KeepVolume volume)
     {
@@ -13,5 +16,6 @@ public sealed record KeepVolumeSettings(int Replication, IReadOnlyList<string> S
         volume.StorageClasses = StorageClasses;
         volume.Writable = !ReadOnly;
         volume.WriteFault = WriteFault;
+        volume.Serialize = Serialize;
     }
 }

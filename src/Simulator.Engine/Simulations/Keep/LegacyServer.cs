@@ -11,8 +11,9 @@ namespace BufferLab.Simulator.Engine.Simulations.Keep;
 /// GetBlock trying the volumes in configuration order with the whole block read into the buffer
 /// and its hash checked, then resp.Write of the whole block, so the buffer is held for the volume
 /// reads plus the full transfer. Its pool is Go 1.8's sync.Pool (no victim cache; see KeepModel).
+/// Its PUT (PutBlockHandler, PutBlock, CompareAndTouch) is in LegacyServer.Put.cs.
 /// </summary>
-internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
+internal sealed partial class LegacyServer(KeepModel model) : KeepServer(model)
 {
     /// <summary>GetBlockHandler (handlers.go:94-133).</summary>
     public override IEnumerable<TimeSpan> Get(KeepRequest request)
@@ -53,14 +54,15 @@ internal sealed class LegacyServer(KeepModel model) : KeepServer(model)
         Model.Respond(request, error?.Status ?? 200, truncated: error is null && request.Disconnected, message: error?.Message); // handlers.go:121-127
     }
 
-    public override IEnumerable<TimeSpan> Put(KeepRequest request) => PutWithPoolBuffer(request, LegacyKeepError.ClientDisconnect);
-
-    /// <summary>httpserver.NewRequestLimiter of 2017: a plain semaphore, 503 at once when MaxRequests handlers run.</summary>
+    /// <summary>
+    /// httpserver.NewRequestLimiter of 2017 (sdk/go/httpserver/request_limiter.go:47-56): a plain
+    /// semaphore; when MaxRequests handlers run, resp.WriteHeader(503) at once, with no body.
+    /// </summary>
     protected override IEnumerable<TimeSpan> Admit(KeepRequest request)
     {
         if (Model.LegacyRunning >= Model.Config.EffectiveLegacyMaxRequests)
         {
-            Model.Respond(request, KeepError.Unavailable.Status, message: KeepError.Unavailable.Message);
+            Model.Respond(request, KeepError.Unavailable.Status);
             yield break;
         }
 

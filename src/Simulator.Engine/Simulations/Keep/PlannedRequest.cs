@@ -11,8 +11,9 @@ internal sealed record PlannedRequest(int Block, bool Put, long Priority, TimeSp
     /// <summary>A PUT's X-Keep-Storage-Classes (its phase's storageClasses); none means any.</summary>
     public IReadOnlyList<string> StorageClasses { get; init; } = [];
 
-    public KeepOp ToOp() => new(Block, Put, Priority, DisconnectAfter?.TotalMilliseconds);
+    /// <summary>The op a trace records: with the PUT's storage classes, so a replay asks for them too.</summary>
+    public KeepOp ToOp() => new(Block, Put, Priority, DisconnectAfter?.TotalMilliseconds) { StorageClasses = StorageClasses };
 
     public static PlannedRequest From(KeepOp op, TimeSpan? at = null) =>
-        new(op.Block, op.Put, op.Priority, op.DisconnectAfterMs is { } ms ? KeepWorkloadBuilder.Ms(ms) : null, TimeSpan.Zero, at);
+        new(op.Block, op.Put, op.Priority, op.DisconnectAfterMs is { } ms ? KeepWorkloadBuilder.Ms(ms) : null, TimeSpan.Zero, at) { StorageClasses = op.StorageClasses };
 }

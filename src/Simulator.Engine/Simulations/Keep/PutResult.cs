@@ -11,4 +11,7 @@ public sealed class PutResult
     public string? Hash { get; set; }
 
     public int Size { get; set; }
+
+    /// <summary>The replication stored (the 2017 PUT's X-Keep-Replicas-Stored: one volume's Replication).</summary>
+    public int Replicas { get; set; }
 }

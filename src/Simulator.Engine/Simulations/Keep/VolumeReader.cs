@@ -34,10 +34,29 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
             result.Attempts++;
             result.Volume = volume.Uuid;
             model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
+            SerializeLockWait? held = null;
+            if (volume.Serialize && volume.Contains(hash))
+            {
+                // unix_volume.go BlockRead: stat first (not found needs no lock), then v.lock(ctx) around open and io.Copy
+                held = volume.Lock.Lock(request);
+                foreach (TimeSpan delay in model.AwaitVolumeLock(request, volume, held, cancellable))
+                {
+                    yield return delay;
+                }
+
+                if (!held.Acquired)
+                {
+                    model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, ContextCanceled));
+                    errorToCaller = KeepError.ClientGone;
+                    continue;
+                }
+            }
+
             yield return volume.Latency;
             StoredBlock? data = volume.Read(hash);
             if (data is null)
             {
+                Unlock(volume, held);
                 model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, "not found"));
                 continue;
             }
@@ -77,6 +96,7 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
             }
 
             volume.EndRead();
+            Unlock(volume, held);
             model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
             if (error is null)
             {
@@ -116,10 +136,29 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
         progress.Attempts++;
         progress.Volume = volume.Uuid;
         model.Emit(new VolumeReadStarted(request.Id, volume.Uuid, hash));
+        SerializeLockWait? held = null;
+        if (volume.Serialize && volume.Contains(hash))
+        {
+            // volume_unix.go ReadBlock (0f644e242e): stat, then getFunc's v.lock(ctx) around open and io.Copy
+            held = volume.Lock.Lock(request);
+            foreach (TimeSpan delay in model.AwaitVolumeLock(request, volume, held))
+            {
+                yield return delay;
+            }
+
+            if (!held.Acquired)
+            {
+                result.Error = ContextCanceled;
+                model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, ContextCanceled));
+                yield break;
+            }
+        }
+
         yield return volume.Latency;
         StoredBlock? data = request.Disconnected ? null : volume.Read(hash);
         if (data is null)
         {
+            Unlock(volume, held);
             result.NotExist = !request.Disconnected;
             result.Error = request.Disconnected ? ContextCanceled : null;
             model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, 0, result.Error ?? "not found"));
@@ -155,9 +194,19 @@ internal sealed class VolumeReader(KeepModel model, SeededRandom parts)
         }
 
         volume.EndRead();
+        Unlock(volume, held);
         model.Emit(new VolumeReadFinished(request.Id, volume.Uuid, hash, read, error ?? "ok"));
         result.Error = error;
         result.Size = error is null ? data.Length : 0;
+    }
+
+    /// <summary>The deferred v.unlock() of a read that took a Serialize volume's lock.</summary>
+    private static void Unlock(KeepVolume volume, SerializeLockWait? held)
+    {
+        if (held is { Acquired: true })
+        {
+            volume.Lock.Unlock();
+        }
     }
 
     private List<(int Offset, int Length)> ChunkOrder(int size, int parallel)

@@ -33,6 +33,12 @@ public sealed class KeepVolume(string uuid, TimeSpan latency, double bytesPerSec
     /// <summary>Whether concurrent reads share the volume's bandwidth (unix: one disk) or not (S3-like).</summary>
     public VolumeKind Kind { get; init; }
 
+    /// <summary>The unix driver's Serialize option: one read, compare or write at a time, through <see cref="Lock"/>.</summary>
+    public bool Serialize { get; set; }
+
+    /// <summary>The Serialize mutex (used only when <see cref="Serialize"/> is set).</summary>
+    public SerializeLock Lock { get; } = new();
+
     /// <summary>Reads in progress now (between <see cref="BeginRead"/> and <see cref="EndRead"/>).</summary>
     public int ActiveReads { get; private set; }
 

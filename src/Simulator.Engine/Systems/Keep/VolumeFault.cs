@@ -4,4 +4,7 @@ namespace BufferLab.Simulator.Engine.Systems.Keep;
 public sealed record VolumeFault(int? FailAfterBytes = null, bool Corrupt = false)
 {
     public const string FailureMessage = "volume read failed (injected I/O error)";
+
+    /// <summary>What a volume's BlockWrite returns when its writes fail with an error other than full.</summary>
+    public const string WriteFailureMessage = "volume write failed (injected I/O error)";
 }
