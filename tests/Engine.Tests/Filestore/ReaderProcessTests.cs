@@ -30,6 +30,29 @@ public sealed class ReaderProcessTests
     }
 
     [Fact]
+    public void PagesAReaderBringsIntoTheCacheAreChargedToItsOwnCgroup()
+    {
+        using var run = new Run(Small(true).WithReader(ReaderKind.Std), 3);
+        var model = (FilestoreModel)run.Model;
+        run.SeekTo(200);
+        IReadOnlyList<ReaderProcessView> before = model.Snapshot().ReaderProcesses;
+        if (Simulations.Filestore.Processes.ReaderCgroup.Own() is null)
+        {
+            Assert.All(before, r => Assert.Equal(-1, r.PeakPageCacheChargedBytes)); // no memory cgroup here: unknown, not zero
+            return;
+        }
+
+        // The writer (this process) cached every chunk it wrote: the readers' own charges are small (runtime files loaded late), not the chunks.
+        long chargedBefore = before.Sum(r => r.PeakPageCacheChargedBytes);
+        Assert.InRange(chargedBefore, 0, 2L << 20);
+        model.DropFileCache();
+        run.RunToEnd();
+
+        // After the drop, the reads bring the 32 chunks (8 MiB) back, charged to the reader that read each first.
+        Assert.True(model.Snapshot().ReaderProcesses.Sum(r => r.PeakPageCacheChargedBytes) >= chargedBefore + (4L << 20));
+    }
+
+    [Fact]
     public void TheFullScaleReproIsTheSeedsWorkload()
     {
         // Not run here (minutes, tens of GB through the page cache): checked to parse, with the seed's figures.
@@ -64,6 +87,6 @@ public sealed class ReaderProcessTests
         Assert.All(stdReaders, r => Assert.Equal(0, r.PeakMappedBytes));
         Assert.Equal(copied.BytesRead, stdReaders.Sum(r => r.CopiedBytes));
         Assert.Equal(copied.BlocksRead, stdReaders.Sum(r => r.Reads));
-        Assert.Equal(2 * 7, copied.ReportMetrics().Keys.Count(k => k.StartsWith("reader", StringComparison.Ordinal) && k.Contains('.', StringComparison.Ordinal)));
+        Assert.Equal(2 * 8, copied.ReportMetrics().Keys.Count(k => k.StartsWith("reader", StringComparison.Ordinal) && k.Contains('.', StringComparison.Ordinal)));
     }
 }

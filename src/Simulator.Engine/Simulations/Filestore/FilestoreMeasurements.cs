@@ -84,7 +84,7 @@ internal sealed class FilestoreMeasurements(FileResidency residency, int chunkBy
     public IEnumerable<KeyValuePair<string, object>> ReaderMetrics() => _readers.SelectMany(r => new (string Name, long Value)[]
     {
         ("peakRssAnonBytes", r.PeakRssAnonBytes), ("peakRssFileBytes", r.PeakRssFileBytes), ("peakMappedBytes", r.PeakMappedBytes),
-        ("peakMappedResidentBytes", r.PeakMappedResidentBytes), ("copiedBytes", r.CopiedBytes), ("minorFaults", r.Memory.MinorFaults), ("majorFaults", r.Memory.MajorFaults),
+        ("peakMappedResidentBytes", r.PeakMappedResidentBytes), ("peakPageCacheChargedBytes", r.PeakPageCacheChargedBytes), ("copiedBytes", r.CopiedBytes), ("minorFaults", r.Memory.MinorFaults), ("majorFaults", r.Memory.MajorFaults),
     }.Select(m => KeyValuePair.Create($"reader{r.Reader.ToString(CultureInfo.InvariantCulture)}.{m.Name}", (object)m.Value)));
 
     /// <summary>Asks the kernel to drop the file's clean pages from the page cache.</summary>

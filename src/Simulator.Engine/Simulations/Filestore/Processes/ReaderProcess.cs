@@ -17,6 +17,7 @@ public sealed class ReaderProcess : IDisposable
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Process _process;
+    private readonly ReaderCgroup? _cgroup;
 
     public ReaderProcess(string root, string datastore, ReaderKind kind)
     {
@@ -32,6 +33,7 @@ public sealed class ReaderProcess : IDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start a reader process ({string.Join(' ', start.ArgumentList)})");
         _process.ErrorDataReceived += (_, _) => { }; // drained, so a chatty runtime cannot block the child
         _process.BeginErrorReadLine();
+        _cgroup = ReaderCgroup.TryCreate(_process.Id); // before its first read: the child reads only when asked
     }
 
     public int Pid => _process.Id;
@@ -94,5 +96,6 @@ public sealed class ReaderProcess : IDisposable
         }
 
         _process.Dispose();
+        _cgroup?.Dispose();
     }
 }

@@ -6,12 +6,13 @@ namespace BufferLab.Simulator.Engine.Simulations.Filestore.Processes;
 /// <summary>
 /// One reader process's memory, read by the process itself while its block is still open: its
 /// resident anonymous and file-backed bytes (/proc/self/status), the size and resident bytes of
-/// its mapping of the file (/proc/self/smaps; 0 for the std reader), and its minor and major page
-/// faults so far (/proc/self/stat).
+/// its mapping of the file (/proc/self/smaps; 0 for the std reader), its minor and major page
+/// faults so far (/proc/self/stat), and the page cache charged to its own memory cgroup (-1 where
+/// it has none: <see cref="ReaderCgroup"/>).
 /// </summary>
-public readonly record struct ReaderProcessMemory(long RssAnonBytes, long RssFileBytes, long MappedBytes, long MappedResidentBytes, long MinorFaults, long MajorFaults)
+public readonly record struct ReaderProcessMemory(long RssAnonBytes, long RssFileBytes, long MappedBytes, long MappedResidentBytes, long MinorFaults, long MajorFaults, long PageCacheChargedBytes)
 {
-    public const int Fields = 6;
+    public const int Fields = 7;
 
     /// <summary>Measures this process now; <paramref name="filePath"/> is the file whose mapping counts.</summary>
     public static ReaderProcessMemory Measure(string filePath)
@@ -19,15 +20,15 @@ public readonly record struct ReaderProcessMemory(long RssAnonBytes, long RssFil
         MemorySample sample = MemorySample.Read();
         (long mapped, long resident) = Mapping(filePath);
         (long minor, long major) = Faults();
-        return new(sample.RssAnonBytes, sample.RssFileBytes, mapped, resident, minor, major);
+        return new(sample.RssAnonBytes, sample.RssFileBytes, mapped, resident, minor, major, ReaderCgroup.ChargedToSelf());
     }
 
-    public string Format() => string.Join(' ', new[] { RssAnonBytes, RssFileBytes, MappedBytes, MappedResidentBytes, MinorFaults, MajorFaults }.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+    public string Format() => string.Join(' ', new[] { RssAnonBytes, RssFileBytes, MappedBytes, MappedResidentBytes, MinorFaults, MajorFaults, PageCacheChargedBytes }.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 
     public static ReaderProcessMemory Parse(IReadOnlyList<string> fields)
     {
         long[] v = [.. fields.Take(Fields).Select(f => long.Parse(f, CultureInfo.InvariantCulture))];
-        return new(v[0], v[1], v[2], v[3], v[4], v[5]);
+        return new(v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
     }
 
     /// <summary>The Size and Rss lines of every /proc/self/smaps entry that maps <paramref name="filePath"/>, in bytes.</summary>
