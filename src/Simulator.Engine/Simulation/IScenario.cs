@@ -14,4 +14,11 @@ public interface IScenario
 
     /// <summary>Builds a fresh system and spawns the workload's actors on the context's scheduler.</summary>
     ISimulationModel Build(RunContext context);
+
+    /// <summary>
+    /// The same scenario for a run whose event log is all that is wanted (a page's outline, a
+    /// fingerprint): machinery that only measures (the filestore's reader processes) left off. Its
+    /// event log is the same, byte for byte.
+    /// </summary>
+    IScenario ForEventLog() => this;
 }

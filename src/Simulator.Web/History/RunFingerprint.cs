@@ -8,7 +8,7 @@ public static class RunFingerprint
 {
     public static string EventLogSha256(IScenario scenario, ulong seed)
     {
-        using var run = new Run(scenario, seed, SimulationSession.MaxSteps); // the pages' bound, so the same log as theirs
+        using var run = new Run(scenario.ForEventLog(), seed, SimulationSession.MaxSteps); // the pages' bound, so the same log as theirs
         run.RunToEnd();
         return run.Events.Sha256();
     }

@@ -332,7 +332,7 @@ public sealed partial class SimulationSession : IDisposable
     /// <summary>The run's length and marks, found by running a copy of it to its end (runs are deterministic, so the marks of steps not reached yet are the ones it will reach).</summary>
     private static RunOutline Probe(IScenario scenario, ulong seed, CancellationToken cancel)
     {
-        using var probe = new Run(scenario, seed, MaxSteps, cancel: cancel);
+        using var probe = new Run(scenario.ForEventLog(), seed, MaxSteps, cancel: cancel);
         probe.RunToEnd();
         return RunOutline.Of(probe.Step, probe.Events.Marks(0, int.MaxValue));
     }

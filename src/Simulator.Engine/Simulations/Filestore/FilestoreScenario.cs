@@ -24,6 +24,9 @@ public sealed record FilestoreScenario : IScenario
 
     public ISimulationModel Build(RunContext context) => new FilestoreModel(Replay is null ? Config : Replayed(Config, Replay), context);
 
+    /// <summary>Readers in this process: reader processes only measure; what is read, and every status, is the same.</summary>
+    public IScenario ForEventLog() => Config.ReaderProcesses ? this with { Config = Config with { ReaderProcesses = false } } : this;
+
     private static FilestoreConfig Replayed(FilestoreConfig config, WorkloadTrace trace)
     {
         var writes = new List<int>();

@@ -17,6 +17,9 @@ public static class ReaderHost
     /// <summary>The first argument that makes the CLI or the dashboard's executable a reader process.</summary>
     public const string Verb = "__filestore-reader";
 
+    /// <summary>Reads between two readings of smaps for the mapping's resident bytes (the mapping's size is the reader's own, every read).</summary>
+    private const int SmapsEvery = 8;
+
     /// <summary>Serves one parent: ARGS are the filestore root, the datastore's path, and std or mmap.</summary>
     public static int Main(IReadOnlyList<string> args, TextReader input, TextWriter output)
     {
@@ -30,6 +33,8 @@ public static class ReaderHost
         var manager = new FileManager(datastore, args[0], FileManager.WithReader(kind)) { AllowFiles = true };
         OpenedBlock? open = null;
         string filePath = "";
+        int reads = 0;
+        long residentInMapping = 0;
         while (input.ReadLine() is { } line && line != "quit")
         {
             string[] words = line.Split(' ');
@@ -67,7 +72,9 @@ public static class ReaderHost
                 }
 
                 double micros = timer.Elapsed.TotalMicroseconds;
-                ReaderProcessMemory memory = ReaderProcessMemory.Measure(filePath); // while the reader (and its mapping) is still open
+                ReaderProcessMemory memory = ReaderProcessMemory.Measure(filePath, reads++ % SmapsEvery == 0 ? null : residentInMapping); // while the reader (and its mapping) is still open
+                residentInMapping = memory.MappedResidentBytes;
+                memory = memory with { MappedBytes = open.Reader is MmapReader mmap ? mmap.Length : 0 };
                 open.Dispose();
                 open = null;
                 output.WriteLine(Done(status, micros, memory, message));

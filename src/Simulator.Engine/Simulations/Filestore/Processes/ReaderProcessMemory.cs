@@ -14,11 +14,15 @@ public readonly record struct ReaderProcessMemory(long RssAnonBytes, long RssFil
 {
     public const int Fields = 7;
 
-    /// <summary>Measures this process now; <paramref name="filePath"/> is the file whose mapping counts.</summary>
-    public static ReaderProcessMemory Measure(string filePath)
+    /// <summary>
+    /// Measures this process now. The mapping of <paramref name="filePath"/> is read from smaps only
+    /// when <paramref name="residentInMapping"/> is null: a .NET process has tens of thousands of
+    /// smaps lines, so its reader samples them (and passes the last figure in between).
+    /// </summary>
+    public static ReaderProcessMemory Measure(string filePath, long? residentInMapping = null)
     {
         MemorySample sample = MemorySample.Read();
-        (long mapped, long resident) = Mapping(filePath);
+        (long mapped, long resident) = residentInMapping is { } known ? (-1, known) : Mapping(filePath);
         (long minor, long major) = Faults();
         return new(sample.RssAnonBytes, sample.RssFileBytes, mapped, resident, minor, major, ReaderCgroup.ChargedToSelf());
     }
