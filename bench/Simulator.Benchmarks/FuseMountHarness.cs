@@ -10,8 +10,8 @@ namespace BufferLab.Simulator.Benchmarks;
 /// mount at 128 KiB, 1 MiB and 4 MiB blocks with direct_io (O_DIRECT and FOPEN_DIRECT_IO), for our
 /// three daemons (<see cref="MountSession"/>) and the libfuse3 reference daemon in C, copy and iov
 /// replies (<see cref="ReferenceDaemon"/>), in the same run. Each cell is its own mount of 256 MiB.
-/// Timed is what dd reports for its copy: writes from a seeded file on tmpfs (/dev/shm), reads into
-/// a file there; both are then checked byte for byte, untimed. Median of the repeats;
+/// Timed is what dd reports for its copy: writes from a seeded file on tmpfs (/dev/shm), reads to
+/// /dev/null (MountOptions.ReadToNull); both are then checked byte for byte, untimed. Median of the repeats;
 /// the cells of one repeat are interleaved so drift on the machine hits every daemon alike.
 /// </summary>
 internal static class FuseMountHarness
@@ -98,6 +98,7 @@ internal static class FuseMountHarness
         BlockBytes = block,
         TotalBytes = total,
         Direct = true,
+        ReadToNull = true,
         MaxPagesLimit = MaxPagesLimit,
         MaxMessageSize = daemon == "master" ? 0 : MaxMessageSize, // the C daemon asks for it as max_write
         Timeout = TimeSpan.FromSeconds(60),

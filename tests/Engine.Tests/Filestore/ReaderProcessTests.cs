@@ -26,6 +26,7 @@ public sealed class ReaderProcessTests
         children.RunToEnd();
 
         Assert.Equal(inProcess.Events.Sha256(), children.Events.Sha256());
+        Assert.False(((FilestoreScenario)Small(true, preset).ForEventLog()).Config.ReaderProcesses); // what outlines and fingerprints run: the same log, no processes
         Assert.Contains(children.Events.Events, e => e.Event is BlockRead);
     }
 

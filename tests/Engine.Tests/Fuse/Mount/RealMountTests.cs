@@ -42,6 +42,15 @@ public sealed class RealMountTests
     }
 
     [RealMountFact]
+    public void TheBenchmarksReadToDevNullIsCheckedByASecondRead()
+    {
+        MountReport report = new MountSession(Direct4MiB with { Mode = FuseMode.Vectored, TotalBytes = 16 << 20, ReadToNull = true }).Run();
+
+        Assert.True(report.Verified, Describe(report));
+        Assert.Equal(4 + 4, report.Sizes.Single().Reads); // dd's timed read to /dev/null and the untimed check, 4 MiB each (its buffer is page-aligned)
+    }
+
+    [RealMountFact]
     public void ReadsAnsweredFromMemfsDataAreCheckedByteForByte()
     {
         // READ answered from memfs's file (Data: no copy into DstBufs); dd's copy is compared with the file, one read pass (no read-back).

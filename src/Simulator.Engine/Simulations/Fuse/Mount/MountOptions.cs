@@ -24,6 +24,13 @@ public sealed record MountOptions
 
     public bool Read { get; init; } = true;
 
+    /// <summary>
+    /// The benchmark's read: dd reads to /dev/null, so only the mount is timed (not a copy written
+    /// to tmpfs), and the bytes are checked by a second, untimed read of the mount (whose requests
+    /// the report counts too). Off: dd reads into a file on tmpfs, checked with no second read.
+    /// </summary>
+    public bool ReadToNull { get; init; }
+
     public bool Write { get; init; } = true;
 
     /// <summary>memfs answers READ from Data: views of its file that the reply's writev sends (the zero-copy reply of c818f62), instead of copying into Dst/DstBufs.</summary>

@@ -46,9 +46,9 @@ public sealed partial class MountWorkload(MountOptions options, MemFs? file, str
             if (options.Read && !cancel.IsCancellationRequested)
             {
                 string copy = Path.Combine(scratch, "copy");
-                DdResult read = Dd("read", $"if={target}", $"of={copy}", count, options.Direct ? "iflag=direct" : null, null);
+                DdResult read = Dd("read", $"if={target}", options.ReadToNull ? "of=/dev/null" : $"of={copy}", count, options.Direct ? "iflag=direct" : null, null);
                 bool intact = read.ExitCode == 0 && (file is not null || written is not null)
-                    && File.ReadAllBytes(copy).AsSpan().SequenceEqual(file is not null ? file.Content[..(int)options.TotalBytes] : written);
+                    && (options.ReadToNull ? ReadInProcess(target) : File.ReadAllBytes(copy)).AsSpan().SequenceEqual(file is not null ? file.Content[..(int)options.TotalBytes] : written);
                 results.Add(read with { Verified = intact });
                 if (file is null && results.Count == 2)
                 {
