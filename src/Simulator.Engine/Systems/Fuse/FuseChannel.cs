@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 using BufferLab.Simulator.Engine.Simulation.Checkpoints;
@@ -286,63 +285,23 @@ public sealed class FuseChannel : IFuseDevice, IDisposable
     public unsafe int DaemonReadv(IReadOnlyList<byte[]> blocks)
     {
         SkipRequestsLargerThan(blocks.Sum(b => b.Length));
-        var handles = new MemoryHandle[blocks.Count];
-        var iov = new FuseLibC.IoVec[blocks.Count];
-        try
+        using var iov = new PinnedIoVectors(blocks);
+        fixed (FuseLibC.IoVec* v = iov.Vectors)
         {
-            for (int i = 0; i < blocks.Count; i++)
-            {
-                handles[i] = blocks[i].AsMemory().Pin();
-                iov[i] = new FuseLibC.IoVec { Base = (IntPtr)handles[i].Pointer, Length = (nuint)blocks[i].Length };
-            }
-
-            fixed (FuseLibC.IoVec* v = iov)
-            {
-                nint n = FuseLibC.readv(_daemon, v, iov.Length);
-                return n >= 0 ? (int)n : throw new Win32Exception(Marshal.GetLastPInvokeError(), "readv of /dev/fuse failed");
-            }
-        }
-        finally
-        {
-            foreach (MemoryHandle handle in handles)
-            {
-                handle.Dispose();
-            }
+            nint n = FuseLibC.readv(_daemon, v, iov.Vectors.Length);
+            return n >= 0 ? (int)n : throw new Win32Exception(Marshal.GetLastPInvokeError(), "readv of /dev/fuse failed");
         }
     }
 
     /// <summary>A reply: writev(2) of the scatter-gather list (one message on the socket); returns the iovec count.</summary>
     public unsafe int DaemonWritev(IReadOnlyList<ReadOnlyMemory<byte>> sglist)
     {
-        var handles = new MemoryHandle[sglist.Count];
-        var iov = new FuseLibC.IoVec[sglist.Count];
-        int total = 0;
-        try
+        using var iov = new PinnedIoVectors(sglist);
+        fixed (FuseLibC.IoVec* v = iov.Vectors)
         {
-            for (int i = 0; i < sglist.Count; i++)
-            {
-                handles[i] = sglist[i].Pin();
-                iov[i] = new FuseLibC.IoVec { Base = (IntPtr)handles[i].Pointer, Length = (nuint)sglist[i].Length };
-                total += sglist[i].Length;
-            }
-
-            fixed (FuseLibC.IoVec* v = iov)
-            {
-                nint n = FuseLibC.writev(_daemon, v, iov.Length);
-                if (n != total)
-                {
-                    throw new Win32Exception(Marshal.GetLastPInvokeError(), $"writeMessage: writev of {total} bytes wrote {n}");
-                }
-            }
-
-            return iov.Length;
-        }
-        finally
-        {
-            foreach (MemoryHandle handle in handles)
-            {
-                handle.Dispose();
-            }
+            nint n = FuseLibC.writev(_daemon, v, iov.Vectors.Length);
+            return n == iov.TotalBytes ? iov.Vectors.Length
+                : throw new Win32Exception(Marshal.GetLastPInvokeError(), $"writeMessage: writev of {iov.TotalBytes} bytes wrote {n}");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.InteropServices;
 
@@ -39,64 +38,30 @@ public sealed class DevFuse : IFuseDevice, IDisposable
 
     public unsafe int Readv(IReadOnlyList<byte[]> blocks)
     {
-        var handles = new MemoryHandle[blocks.Count];
-        var iov = new FuseLibC.IoVec[blocks.Count];
-        try
+        using var iov = new PinnedIoVectors(blocks);
+        fixed (FuseLibC.IoVec* v = iov.Vectors)
         {
-            for (int i = 0; i < blocks.Count; i++)
+            while (true)
             {
-                handles[i] = blocks[i].AsMemory().Pin();
-                iov[i] = new FuseLibC.IoVec { Base = (IntPtr)handles[i].Pointer, Length = (nuint)blocks[i].Length };
-            }
-
-            fixed (FuseLibC.IoVec* v = iov)
-            {
-                while (true)
+                if (Done(FuseLibC.readv(_fd, v, iov.Vectors.Length), "readv") is { } n)
                 {
-                    if (Done(FuseLibC.readv(_fd, v, iov.Length), "readv") is { } n)
-                    {
-                        return n;
-                    }
+                    return n;
                 }
-            }
-        }
-        finally
-        {
-            foreach (MemoryHandle handle in handles)
-            {
-                handle.Dispose();
             }
         }
     }
 
     public unsafe int Writev(IReadOnlyList<ReadOnlyMemory<byte>> sglist)
     {
-        var handles = new MemoryHandle[sglist.Count];
-        var iov = new FuseLibC.IoVec[sglist.Count];
-        try
+        using var iov = new PinnedIoVectors(sglist);
+        fixed (FuseLibC.IoVec* v = iov.Vectors)
         {
-            for (int i = 0; i < sglist.Count; i++)
-            {
-                handles[i] = sglist[i].Pin();
-                iov[i] = new FuseLibC.IoVec { Base = (IntPtr)handles[i].Pointer, Length = (nuint)sglist[i].Length };
-            }
-
-            fixed (FuseLibC.IoVec* v = iov)
-            {
-                nint n = FuseLibC.writev(_fd, v, iov.Length);
-                int errno = Marshal.GetLastPInvokeError();
-                // ENOENT: the request was interrupted and is gone; the kernel drops the reply (as upstream ignores it).
-                return n >= 0 || errno == MountLibC.Enoent ? iov.Length
-                    : errno == MountLibC.Enodev ? throw new FuseUnmountedException()
-                    : throw new Win32Exception(errno, "writev of a reply to /dev/fuse failed");
-            }
-        }
-        finally
-        {
-            foreach (MemoryHandle handle in handles)
-            {
-                handle.Dispose();
-            }
+            nint n = FuseLibC.writev(_fd, v, iov.Vectors.Length);
+            int errno = Marshal.GetLastPInvokeError();
+            // ENOENT: the request was interrupted and is gone; the kernel drops the reply (as upstream ignores it).
+            return n >= 0 || errno == MountLibC.Enoent ? iov.Vectors.Length
+                : errno == MountLibC.Enodev ? throw new FuseUnmountedException()
+                : throw new Win32Exception(errno, "writev of a reply to /dev/fuse failed");
         }
     }
 
