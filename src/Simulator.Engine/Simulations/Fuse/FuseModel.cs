@@ -179,7 +179,7 @@ public sealed class FuseModel : ISimulationModel<FuseSnapshot>, IOutsideState, I
             CongestionThreshold = reply.CongestionThreshold, TimeGran = reply.TimeGran, KernelMaxReadahead = (uint)_kernel.MaxReadahead, Readahead = limits.Readahead,
         };
 
-        List<(FuseIoOp Op, int QueueDepth)> plan = _scenario.Replay is { } replay ? FusePlan.FromTrace(replay) : FusePlan.Draw(_scenario, _context.Random.Fork("fuse.workload"), limits);
+        List<(FuseIoOp Op, int QueueDepth)> plan = _scenario.Replay is { } replay ? FusePlan.FromTrace(replay, limits) : FusePlan.Draw(_scenario, _context.Random.Fork("fuse.workload"), limits);
         TimeSpan interarrival = _scenario.Replay?.Scaled(Interarrival) ?? Interarrival;
         int depth = 0;
         for (int i = 0; i < plan.Count; i++)

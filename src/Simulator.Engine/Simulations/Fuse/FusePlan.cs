@@ -65,8 +65,12 @@ internal static class FusePlan
         return plan;
     }
 
-    /// <summary>The requests a trace recorded, with the depths it set.</summary>
-    public static List<(FuseIoOp Op, int QueueDepth)> FromTrace(WorkloadTrace trace)
+    /// <summary>
+    /// The requests a trace recorded, with the depths it set. A request larger than this mount
+    /// negotiated (a recording replayed with another daemon: a vectored mount's 4 MiB READ on
+    /// master) is split as the kernel splits I/O, at max_pages; its FORGET and INTERRUPT go with the last piece.
+    /// </summary>
+    public static List<(FuseIoOp Op, int QueueDepth)> FromTrace(WorkloadTrace trace, KernelLimits limits)
     {
         var plan = new List<(FuseIoOp, int)>();
         int depth = 0;
@@ -84,7 +88,13 @@ internal static class FusePlan
             else
             {
                 FuseIoOp op = FuseIoOp.TryParse(entry.Op, out string? error) ?? throw new FormatException($"trace entry '{entry}': {error}");
-                plan.Add((op, depth > 0 ? depth : throw new FormatException($"trace entry '{entry}' comes before any '{Depth}N' entry")));
+                int queueDepth = depth > 0 ? depth : throw new FormatException($"trace entry '{entry}' comes before any '{Depth}N' entry");
+                int max = (int)Math.Min(int.MaxValue, op.Write ? limits.MaxWriteRequest : limits.MaxReadRequest);
+                for (int done = 0; done < op.Size; done += max)
+                {
+                    bool last = done + max >= op.Size;
+                    plan.Add((op with { Offset = op.Offset + done, Size = Math.Min(max, op.Size - done), Forget = op.Forget && last, Interrupt = op.Interrupt && last }, queueDepth));
+                }
             }
         }
 
