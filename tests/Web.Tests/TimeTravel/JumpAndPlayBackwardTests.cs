@@ -73,10 +73,11 @@ public sealed class JumpAndPlayBackwardTests : IDisposable
         vm.SetSpeed(SimulationSession.MaxSpeed);
 
         vm.PlayBackward();
-        Assert.True(vm.PlayingBackward, $"at step {vm.Step}: {string.Join("; ", vm.Notices)}");
+        // At full speed a short run may be back at step 0 before this line: playing, or already there.
+        Assert.True(vm.PlayingBackward || vm.Step == 0, $"at step {vm.Step}: {string.Join("; ", vm.Notices)}");
 
         await TimeTravelPages.UntilAsync(vm, () => !vm.Playing);
-        Assert.Equal(0, vm.Step);
+        Assert.Equal(0, vm.Step); // through the alarm at step 12, not stopped at it
     }
 
     [Fact]
