@@ -19,9 +19,6 @@ public sealed class MountSession(MountOptions options)
     /// <summary>The daemon's loop, while the run goes on (for live counters) and after it.</summary>
     public MountServer? Server { get; private set; }
 
-    /// <summary>Where the file system is mounted while the run goes on.</summary>
-    public string? Directory { get; private set; }
-
     /// <summary>Runs the mount to its end; the report says how it ended. Bad options throw <see cref="ArgumentException"/>; a machine that cannot mount, <see cref="InvalidOperationException"/>.</summary>
     public MountReport Run(CancellationToken cancel = default)
     {
@@ -47,7 +44,7 @@ public sealed class MountSession(MountOptions options)
         string directory;
         using (var mount = new RealMount())
         {
-            directory = Directory = mount.Directory;
+            directory = mount.Directory;
             var daemon = new FuseDaemon(Options.Config, mount.Device, file, new MemFsInodes(file, FileName) { DirectIo = Options.Direct });
             server = Server = new MountServer(daemon);
             Thread serving = server.Start();
