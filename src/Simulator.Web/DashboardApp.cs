@@ -6,6 +6,7 @@ using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Components.Layout;
 using BufferLab.Simulator.Web.Hubs;
+using BufferLab.Simulator.Web.Presenting;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,6 +63,8 @@ public static class DashboardApp
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRunExports();
+        // Presenting a session to a room (/follow/CODE): in memory, or in Redis for a room of instances.
+        builder.Services.AddPresenting(builder.Configuration);
 
         // A stopped server's sessions stop at their next step and delete their files; a killed
         // one's files are removed at the next start.

@@ -4,4 +4,7 @@ namespace BufferLab.Simulator.Engine.Remote;
 public static class HubPaths
 {
     public const string Simulation = "/hubs/simulation";
+
+    /// <summary>The hub message a presentation's followers receive (a <see cref="PresentedFrame"/>).</summary>
+    public const string Presented = "Presented";
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Engine.Telemetry;
+using BufferLab.Simulator.Web.Presenting;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.SignalR;
 
@@ -15,7 +16,7 @@ namespace BufferLab.Simulator.Web.Hubs;
 /// frames. A session belongs to the connection that opened it and closes with it. Every argument
 /// is validated; a bad call gets a HubException saying what was wrong and changes nothing.
 /// </summary>
-public sealed class SimulationHub(SessionRegistry sessions) : Hub
+public sealed partial class SimulationHub(SessionRegistry sessions, PresentingService presenting) : Hub
 {
     public const string Path = HubPaths.Simulation;
 
@@ -79,10 +80,11 @@ public sealed class SimulationHub(SessionRegistry sessions) : Hub
         }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        await LeavePresentationsAsync().ConfigureAwait(false);
         sessions.CloseAll(Context.ConnectionId);
-        return base.OnDisconnectedAsync(exception);
+        await base.OnDisconnectedAsync(exception).ConfigureAwait(false);
     }
 
     /// <summary>A seed for a request that names none (nor does its file); 63 bits, so it survives JSON number readers.</summary>

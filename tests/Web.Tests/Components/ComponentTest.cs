@@ -1,5 +1,8 @@
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Components.Layout;
+using BufferLab.Simulator.Web.History;
+using BufferLab.Simulator.Web.Presenting;
+using BufferLab.Simulator.Web.Tests.Presenting;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -7,7 +10,7 @@ namespace BufferLab.Simulator.Web.Tests.Components;
 
 /// <summary>
 /// A bUnit context with what the dashboard's components expect: MudBlazor's services, the circuit's
-/// shortcut registry, and a JavaScript runtime that answers every call with its default (tests that
+/// shortcut registry, presenting in memory, and a JavaScript runtime that answers every call with its default (tests that
 /// care set up the call they expect).
 /// </summary>
 public abstract class ComponentTest : BunitContext, IAsyncLifetime
@@ -18,6 +21,10 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(Shortcuts);
         Services.AddScoped<ThemeState>();
+        // Presenting in this context's memory: the presenter bar, the Present button and the quiz read it.
+        Services.AddSingleton(new PresentingService(new MemoryPresentationStore(), new CollectingFrameSender(), new PresentingOptions(), "test"));
+        Services.AddScoped<RunOwner>();
+        Services.AddScoped<PresentingCircuit>();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

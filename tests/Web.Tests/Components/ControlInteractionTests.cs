@@ -160,7 +160,7 @@ public sealed class ControlInteractionTests : ComponentTest
     {
         var context = new SessionPageContext();
         SessionViewModel vm = TimeTravelPages.Stratum(_registry, ("scenario", "readme-case3"));
-        context.Attach(this, vm, a => a(), _ => url);
+        context.Attach(this, vm, a => a(), _ => url, "/stratum");
         return context;
     }
 

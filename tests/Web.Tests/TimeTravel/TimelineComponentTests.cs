@@ -50,7 +50,7 @@ public sealed class TimelineComponentTests : ComponentTest
         vm.PlayBackward(); // pause it: a paused view
         vm.JumpTo("99");
         var context = new SessionPageContext();
-        context.Attach(this, vm, a => a(), step => $"http://localhost/stratum?{vm.QueryAt(step)}");
+        context.Attach(this, vm, a => a(), step => $"http://localhost/stratum?{vm.QueryAt(step)}", "/stratum");
 
         var cut = Render<RunControls>(p => p.AddCascadingValue(context).AddCascadingValue(Shortcuts)
             .Add(c => c.Step, vm.Step).Add(c => c.LastStep, vm.LastStep).Add(c => c.Playing, vm.Playing).Add(c => c.Speed, vm.Speed));

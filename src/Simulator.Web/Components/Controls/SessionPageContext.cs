@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Web.Presenting;
 using BufferLab.Simulator.Web.ViewModels;
 
 namespace BufferLab.Simulator.Web.Components.Controls;
@@ -13,6 +14,7 @@ public sealed class SessionPageContext
     private object? _owner;
     private Action<Action>? _run;
     private Func<int, string>? _linkTo;
+    private string? _path;
 
     /// <summary>The open page's view model, or null when no system page is open.</summary>
     public SessionViewModel? ViewModel { get; private set; }
@@ -20,12 +22,14 @@ public sealed class SessionPageContext
     /// <summary>Attaches <paramref name="owner"/>'s view model; a later page replaces an earlier one.</summary>
     /// <param name="run">Runs a control action on the page and renders its result (the page's own Run).</param>
     /// <param name="linkTo">The absolute URL that opens the page's workload and view at a step.</param>
-    public void Attach(object owner, SessionViewModel viewModel, Action<Action> run, Func<int, string> linkTo)
+    /// <param name="path">The page's path ("/stratum").</param>
+    public void Attach(object owner, SessionViewModel viewModel, Action<Action> run, Func<int, string> linkTo, string path)
     {
         _owner = owner;
         ViewModel = viewModel;
         _run = run;
         _linkTo = linkTo;
+        _path = path;
     }
 
     /// <summary>Detaches <paramref name="owner"/>, unless a page opened since has replaced it (the old page closes after the new one opened).</summary>
@@ -33,7 +37,7 @@ public sealed class SessionPageContext
     {
         if (ReferenceEquals(owner, _owner))
         {
-            (_owner, ViewModel, _run, _linkTo) = (null, null, null, null);
+            (_owner, ViewModel, _run, _linkTo, _path) = (null, null, null, null, null);
         }
     }
 
@@ -49,6 +53,9 @@ public sealed class SessionPageContext
             action();
         }
     }
+
+    /// <summary>The view shown now, as a presentation shows it to followers (null when no page or session is open).</summary>
+    public PresentedView? View => ViewModel is { Session: { } session } vm && _path is { } path ? new PresentedView(session, path, vm.QueryString, vm.Step) : null;
 
     /// <summary>The absolute URL of the view shown now (null when no page is attached).</summary>
     public string? CurrentLink => ViewModel is { } vm && _linkTo is { } link ? link(vm.Step) : null;

@@ -1,4 +1,6 @@
+using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Web.Components.Controls;
+using BufferLab.Simulator.Web.Presenting;
 using BufferLab.Simulator.Web.Sessions;
 using BufferLab.Simulator.Web.ViewModels;
 using Microsoft.AspNetCore.Components;
@@ -25,6 +27,9 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     private PersistingComponentStateSubscription? _persisting;
     private const string HandoffKey = "bufferlab.session-handoff";
     private DateTime _lastCharts;
+    private string? _followCode; // the URL's ?follow=CODE: follow that presentation once the circuit runs
+    private string? _resumeCode; // the URL's ?resume=CODE: this browser's presentation, resumed at this view
+    private long _appliedVersion = -1;
 
     [Inject]
     protected SessionRegistry Registry { get; set; } = null!;
@@ -47,6 +52,10 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     [Inject]
     private ShortcutRegistry Shortcuts { get; set; } = null!;
 
+    /// <summary>This tab's presenting or following (one per circuit, so it lasts across system pages).</summary>
+    [Inject]
+    protected PresentingCircuit Presenting { get; set; } = null!;
+
     protected TViewModel Vm { get; private set; } = null!;
 
     /// <summary>The page's path, e.g. "/stratum", for links to a step.</summary>
@@ -56,6 +65,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     {
         _changes?.Dispose();
         _persisting?.Dispose();
+        Presenting.Changed -= OnPresentingChanged;
         Shortcuts.Changed -= OnShortcutsChanged;
         _shortcutRegistrations.ForEach(r => r.Dispose());
         PageContext.Detach(this);
@@ -80,8 +90,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     protected override void OnInitialized()
     {
         Vm = CreateViewModel();
-        var query = QueryHelpers.ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query)
-            .ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        Dictionary<string, string?> query = ParseQuery(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
 
         // The prerender built this view's runs already: the circuit takes them over instead of
         // building them again (cold load pays for one build, not two).
@@ -91,6 +100,8 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
             Vm.TakeOver(token!);
         }
 
+        _followCode = query.GetValueOrDefault("follow");
+        _resumeCode = query.GetValueOrDefault("resume");
         Load(query);
         if (tookOver)
         {
@@ -108,8 +119,9 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
 
         UpdateCharts(force: true);
         _changes = Vm.Subscribe(() => InvokeAsync(Render));
-        PageContext.Attach(this, Vm, Run, step => Navigation.ToAbsoluteUri(LinkTo(step)).AbsoluteUri);
+        PageContext.Attach(this, Vm, Run, step => Navigation.ToAbsoluteUri(LinkTo(step)).AbsoluteUri, PagePath);
         RegisterShortcuts();
+        Presenting.Changed += OnPresentingChanged;
     }
 
     /// <summary>The keys of the run's controls (the share link and the help register their own; see <see cref="ShortcutRegistry"/>).</summary>
@@ -156,21 +168,120 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
             _shortcuts = await JS.InvokeAsync<IJSObjectReference>("import", "./js/shortcuts.js");
             _binding = await _shortcuts.InvokeAsync<IJSObjectReference>("bind", _keys, Shortcuts.BrowserKeys);
             Shortcuts.Changed += OnShortcutsChanged;
+            await FollowFromUrlAsync();
         }
 
         if (_shortcuts is not null && !Vm.Playing)
         {
-            await _shortcuts.InvokeVoidAsync("replaceQuery", Vm.QueryString);
+            await _shortcuts.InvokeVoidAsync("replaceQuery", Vm.QueryString + (Presenting.Following is { } link ? "&follow=" + link.Code : ""));
         }
     }
+
+    /// <summary>The URL asked to follow a presentation (a follow link led here): follow it, and show the presenter's view now.</summary>
+    private async Task FollowFromUrlAsync()
+    {
+        if (_resumeCode is { } resume && PageContext.View is { } view)
+        {
+            await Presenting.ResumeAsync(resume, view);
+            StateHasChanged();
+        }
+
+        if (_followCode is { } code && await Presenting.FollowAsync(code) is { } latest)
+        {
+            ApplyPresented(latest);
+        }
+        else if (_followCode is not null)
+        {
+            StateHasChanged(); // refused: the presenter bar says why
+        }
+    }
+
+    /// <summary>The presentation this tab follows moved (or its state changed): show the presenter's view.</summary>
+    private void OnPresentingChanged() => _ = InvokeAsync(() =>
+    {
+        if (Presenting.Following is { } link)
+        {
+            ApplyPresented(link.Latest);
+        }
+    });
+
+    /// <summary>Shows the presenter's view: the same page seeks its session; another workload or option reopens it (reusing what it can); another page is navigated to.</summary>
+    private void ApplyPresented(PresentedFrame presented)
+    {
+        if (presented.Version == _appliedVersion || presented.IsEnded)
+        {
+            StateHasChanged();
+            return;
+        }
+
+        _appliedVersion = presented.Version;
+        if (!string.Equals(presented.Path, PagePath, StringComparison.Ordinal))
+        {
+            Navigation.NavigateTo($"{presented.Path}?{presented.Query}&follow={presented.Code}");
+            return;
+        }
+
+        if (SameView(presented.Query, Vm.QueryString))
+        {
+            Vm.SeekTo(presented.Step);
+        }
+        else
+        {
+            Reload(presented.Query);
+        }
+
+        AfterAction();
+        UpdateCharts(force: true);
+        StateHasChanged();
+    }
+
+    /// <summary>Opens <paramref name="query"/>'s view in place, keeping the sessions it shares with the view shown (as a prerender hands its sessions to the circuit).</summary>
+    private void Reload(string query)
+    {
+        if (Vm.HandOver() is { } token)
+        {
+            Vm.TakeOver(token);
+        }
+
+        Load(ParseQuery(query));
+        Vm.ReleaseUnclaimed();
+    }
+
+    /// <summary>Whether two views' queries differ only in their step.</summary>
+    private static bool SameView(string a, string b)
+    {
+        static IEnumerable<KeyValuePair<string, string?>> WithoutStep(string query) =>
+            ParseQuery(query).Where(p => p.Key is not ("step" or "follow")).OrderBy(p => p.Key, StringComparer.Ordinal);
+
+        return WithoutStep(a).SequenceEqual(WithoutStep(b));
+    }
+
+    private static Dictionary<string, string?> ParseQuery(string query) =>
+        QueryHelpers.ParseQuery(query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Runs a control action and renders its result at once.</summary>
     protected void Run(Action action)
     {
+        if (Presenting.Following is not null)
+        {
+            Presenting.RefuseControl(); // the presenter steps; "Explore from here" makes the view the follower's own
+            return;
+        }
+
         action();
         AfterAction();
         UpdateCharts(force: true);
         StateHasChanged();
+        ShowToFollowers();
+    }
+
+    /// <summary>When this tab presents, its followers see this view.</summary>
+    private void ShowToFollowers()
+    {
+        if (Presenting.Presenting is not null && PageContext.View is { } view)
+        {
+            Presenting.Show(view);
+        }
     }
 
     /// <summary>The link that opens this workload at <paramref name="step"/>.</summary>
@@ -193,5 +304,6 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         Vm.Sync();
         UpdateCharts(force: !Vm.Playing);
         StateHasChanged();
+        ShowToFollowers();
     }
 }
