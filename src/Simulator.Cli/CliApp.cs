@@ -32,6 +32,10 @@ public static class CliApp
               Drive a running dashboard through its hub: open a session, step, seek, play; print the state it
               reached (--follow: every frame as it arrives, until play stops, --frames, --seconds or Ctrl+C)
               and its status (the event log's SHA-256 at the last step).
+          {RemoteFollowCommand.Usage}
+              Follow a presentation (the presenter's short code or follow-link code), read-only: print the
+              presenter's page and every step as it arrives, until it ends, --frames, --seconds or Ctrl+C.
+              Keeps following through a lost connection (another instance behind the balancer takes it).
 
         MODE: current|legacy|coalescing (keep), master|vectored|contiguous-large (fuse).
         FUSE MOUNT (fuse only, as the page's mount options): --page BYTES, --maxmsg MiB (or a size such as 1536KiB),
@@ -53,6 +57,7 @@ public static class CliApp
                 ["sweep", .. var rest] => SweepCommand.Run(new CliArguments(rest, [.. RunOptions.Names, "--set", "--format"]), output, cancellationToken),
                 ["presets"] => PresetsCommand.Run(output),
                 ["mount", .. var rest] => MountCommand.Run(new CliArguments(rest, [.. MountCommand.Options, .. MountCommand.Flags], MountCommand.Flags), output, cancellationToken),
+                ["remote", var url, "follow", .. var rest] => RemoteFollowCommand.Run(url, new CliArguments(rest, RemoteFollowCommand.Options), output, cancellationToken),
                 ["remote", .. var rest] => RemoteCommand.Run(new CliArguments(rest, RemoteCommand.Options, RemoteCommand.Flags), output, cancellationToken),
                 [] or ["help"] or ["--help"] or ["-h"] => PrintUsage(output),
                 _ => throw new CliException($"unknown command '{string.Join(' ', args)}'; run with --help for the commands"),

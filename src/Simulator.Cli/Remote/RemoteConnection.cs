@@ -42,9 +42,11 @@ internal sealed class RemoteConnection : IAsyncDisposable
         return uri.AbsolutePath is "" or "/" ? new Uri(uri, HubPaths.Simulation) : uri;
     }
 
-    public static async Task<RemoteConnection> ConnectAsync(Uri hub, CancellationToken cancellationToken)
+    /// <param name="reconnect">Reconnect on its own when the connection drops (a follower: the balancer hands it to a live instance); <see cref="Reconnected"/> says when.</param>
+    public static async Task<RemoteConnection> ConnectAsync(Uri hub, CancellationToken cancellationToken, bool reconnect = false)
     {
-        HubConnection connection = new HubConnectionBuilder().WithUrl(hub).Build();
+        IHubConnectionBuilder builder = new HubConnectionBuilder().WithUrl(hub);
+        HubConnection connection = (reconnect ? builder.WithAutomaticReconnect(new FollowerRetryPolicy()) : builder).Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);
         try
@@ -61,6 +63,23 @@ internal sealed class RemoteConnection : IAsyncDisposable
 
         return new RemoteConnection(connection, hub);
     }
+
+    /// <summary>Calls <paramref name="dropped"/> when the connection drops and starts reconnecting, and <paramref name="back"/> when it is back (only with reconnect): what it joined must be joined again.</summary>
+    public void OnReconnect(Action dropped, Func<Task> back)
+    {
+        _connection.Reconnecting += _ =>
+        {
+            dropped();
+            return Task.CompletedTask;
+        };
+        _connection.Reconnected += _ => back();
+    }
+
+    /// <summary>Cancelled when the connection is lost for good.</summary>
+    public CancellationToken Lost => _lost.Token;
+
+    /// <summary>Calls <paramref name="handler"/> for each <paramref name="method"/> message the hub sends.</summary>
+    public IDisposable On<T>(string method, Action<T> handler) => _connection.On(method, handler);
 
     public Task InvokeAsync(string method, object?[] args, CancellationToken cancellationToken) =>
         InvokeAsync<object>(method, args, cancellationToken);
