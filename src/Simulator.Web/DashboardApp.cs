@@ -6,6 +6,7 @@ using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Components.Layout;
 using BufferLab.Simulator.Web.Hubs;
+using BufferLab.Simulator.Web.Room;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -62,6 +63,8 @@ public static class DashboardApp
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRunExports();
+        // Several instances behind a balancer, sharing through Redis, when BufferLab:Room:Redis is set (Room/).
+        builder.AddRoom();
 
         // A stopped server's sessions stop at their next step and delete their files; a killed
         // one's files are removed at the next start.
@@ -71,6 +74,7 @@ public static class DashboardApp
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<SessionRegistry>().Dispose());
         // A mount running when the server stops is aborted and unmounted, not left behind.
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<RealMountRunner>().Dispose());
+        app.UseRoom();
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
         ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");
         // An address no page or endpoint answers: the NotFound page, with status 404.
