@@ -7,6 +7,7 @@ using BufferLab.Simulator.Web.Components.Controls;
 using BufferLab.Simulator.Web.Components.Layout;
 using BufferLab.Simulator.Web.Hubs;
 using BufferLab.Simulator.Web.Presenting;
+using BufferLab.Simulator.Web.Room;
 using BufferLab.Simulator.Web.Sessions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -63,6 +64,8 @@ public static class DashboardApp
         builder.Services.AddSingleton<SessionRegistry>();
         builder.Services.AddRunHistory(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddRunExports();
+        // Several instances behind a balancer, sharing through Redis, when BufferLab:Room:Redis is set (Room/).
+        builder.AddRoom();
         // Presenting a session to a room (/follow/CODE): in memory, or in Redis for a room of instances.
         builder.Services.AddPresenting(builder.Configuration);
 
@@ -74,6 +77,7 @@ public static class DashboardApp
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<SessionRegistry>().Dispose());
         // A mount running when the server stops is aborted and unmounted, not left behind.
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<RealMountRunner>().Dispose());
+        app.UseRoom();
         ServeNpmPackage(app, "@microsoft/signalr/dist/browser", "/lib/signalr");
         ServeNpmPackage(app, "html-to-image/dist", "/lib/html-to-image");
         // An address no page or endpoint answers: the NotFound page, with status 404.

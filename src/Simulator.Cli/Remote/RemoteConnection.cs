@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Runtime.CompilerServices;
 using BufferLab.Simulator.Engine.Remote;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -45,7 +46,12 @@ internal sealed class RemoteConnection : IAsyncDisposable
     /// <param name="reconnect">Reconnect on its own when the connection drops (a follower: the balancer hands it to a live instance); <see cref="Reconnected"/> says when.</param>
     public static async Task<RemoteConnection> ConnectAsync(Uri hub, CancellationToken cancellationToken, bool reconnect = false)
     {
-        IHubConnectionBuilder builder = new HubConnectionBuilder().WithUrl(hub);
+        // WebSockets straight away, no negotiate request: one connection a balancer cannot split across instances.
+        IHubConnectionBuilder builder = new HubConnectionBuilder().WithUrl(hub, o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = true;
+        });
         HubConnection connection = (reconnect ? builder.WithAutomaticReconnect(new FollowerRetryPolicy()) : builder).Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);

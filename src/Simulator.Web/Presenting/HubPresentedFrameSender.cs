@@ -1,6 +1,7 @@
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
 
 namespace BufferLab.Simulator.Web.Presenting;
 
@@ -9,5 +10,16 @@ public sealed class HubPresentedFrameSender(IHubContext<SimulationHub> hub) : IP
 {
     public static string GroupOf(string code) => "presentation:" + code;
 
-    public Task SendAsync(PresentedFrame frame) => hub.Clients.Group(GroupOf(frame.Code)).SendAsync(HubPaths.Presented, frame);
+    public async Task SendAsync(PresentedFrame frame)
+    {
+        try
+        {
+            await hub.Clients.Group(GroupOf(frame.Code)).SendAsync(HubPaths.Presented, frame).ConfigureAwait(false);
+        }
+        catch (RedisException e)
+        {
+            // The backplane delivered to this instance's followers, then could not publish to the others.
+            throw new PresentingUnavailableException($"presenting reaches only this instance's followers: the room's Redis does not answer ({e.Message.Split('\n')[0]})", e);
+        }
+    }
 }

@@ -141,6 +141,12 @@ public sealed class PresenterFeed : IAsyncDisposable
             {
                 Problem = e.Message;
             }
+#pragma warning disable CA1031 // the loop is the presentation's life: an unexpected failure is shown and the next beat tries again
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Problem = $"the last update to the followers failed ({e.GetType().Name}: {e.Message}); the next one tries again";
+            }
 
             Changed?.Invoke();
         }

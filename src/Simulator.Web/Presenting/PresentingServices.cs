@@ -1,3 +1,4 @@
+using BufferLab.Simulator.Web.Room;
 using StackExchange.Redis;
 
 namespace BufferLab.Simulator.Web.Presenting;
@@ -11,7 +12,7 @@ public static class PresentingServices
         services.AddSingleton<IPresentationStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis ? new RedisPresentationStore(redis) : new MemoryPresentationStore());
         services.AddSingleton<IPresentedFrameSender, HubPresentedFrameSender>();
         services.AddSingleton(sp => new PresentingService(sp.GetRequiredService<IPresentationStore>(), sp.GetRequiredService<IPresentedFrameSender>(),
-            sp.GetRequiredService<PresentingOptions>(), configuration["BufferLab:Room:Instance"] ?? "solo"));
+            sp.GetRequiredService<PresentingOptions>(), sp.GetService<RoomOptions>()?.Instance ?? "solo"));
         services.AddScoped<PresentingCircuit>();
         return services;
     }

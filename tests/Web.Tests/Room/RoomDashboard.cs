@@ -1,0 +1,30 @@
+using BufferLab.Simulator.Web.Tests.History;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace BufferLab.Simulator.Web.Tests.Room;
+
+/// <summary>
+/// The dashboard in memory as one instance of a room: its Redis connection string (null: alone)
+/// and name, its run history in a temporary folder (deleted afterwards).
+/// </summary>
+public sealed class RoomDashboard(string? redis, string instance) : WebApplicationFactory<Program>
+{
+    private readonly TempFolder _data = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("BufferLab:DataFolder", _data.Path);
+        builder.UseSetting("BufferLab:Room:Instance", instance);
+        if (redis is not null)
+        {
+            builder.UseSetting("BufferLab:Room:Redis", redis);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _data.Dispose();
+    }
+}
