@@ -175,7 +175,7 @@ done
   echo "      proxy_http_version 1.1;"
   echo "      proxy_set_header Upgrade \$http_upgrade;"
   echo "      proxy_set_header Connection \$connection_upgrade;"
-  echo "      proxy_set_header Host \$host;"
+  echo "      proxy_set_header Host \$http_host; # with the port: the app builds absolute links (redirects, the follow link) from it"
   echo "      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;"
   echo "      proxy_set_header X-Forwarded-Proto \$scheme;"
   echo "      # A dead instance's browsers go to the next live one on the ring."
