@@ -1,0 +1,149 @@
+using System.Threading.Channels;
+using BufferLab.Simulator.Engine.Remote;
+using BufferLab.Simulator.TestSupport;
+using BufferLab.Simulator.Web.History;
+using BufferLab.Simulator.Web.Presenting;
+using BufferLab.Simulator.Web.Room;
+using BufferLab.Simulator.Web.Tests.Hubs;
+using BufferLab.Simulator.Web.Tests.Room;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BufferLab.Simulator.Web.Tests.Presenting;
+
+/// <summary>
+/// Presenting across two instances of a room on a real redis-server: a presentation made on one is
+/// followed on the other (hub followers through the backplane's group, pages through the store's
+/// channel), followers are counted across instances; and when Redis is down presenting says so
+/// while solo sessions go on, and followers see the presenter lost.
+/// </summary>
+public sealed class RoomPresentingTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    [Fact]
+    public async Task AHubFollowerOnTheOtherInstanceReceivesThePresentersFramesThroughTheBackplane()
+    {
+        await using RedisServer redis = await RedisServer.StartAsync();
+        await using var a = new RoomDashboard(redis.ConnectionString, "a");
+        await using var b = new RoomDashboard(redis.ConnectionString, "b");
+        await WaitForRedisAsync(a, b);
+        await using HubConnection presenter = await HubClient.ConnectAsync(a);
+        await using HubConnection follower = await HubClient.ConnectAsync(b);
+        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
+        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        var received = Channel.CreateUnbounded<PresentedFrame>();
+        follower.On<PresentedFrame>(HubPaths.Presented, f => received.Writer.TryWrite(f));
+
+        PresentedFrame first = await follower.InvokeAsync<PresentedFrame>("Follow", info.ShortCode);
+        await presenter.InvokeAsync("Step", session, 5);
+
+        PresentedFrame moved = await NextAsync(received, f => f.Frame?.Step == 5);
+        Assert.Equal(info.Code, first.Code);
+        Assert.Contains("step=5", moved.Query, StringComparison.Ordinal);
+        Assert.Equal(1, await CountAsync(a, info.Code, expected: 1));
+    }
+
+    [Fact]
+    public async Task APageOnTheOtherInstanceFollowsAndFollowersAreCountedAcrossInstances()
+    {
+        await using RedisServer redis = await RedisServer.StartAsync();
+        await using var a = new RoomDashboard(redis.ConnectionString, "a");
+        await using var b = new RoomDashboard(redis.ConnectionString, "b");
+        await WaitForRedisAsync(a, b);
+        await using HubConnection presenter = await HubClient.ConnectAsync(a);
+        await using HubConnection hubFollower = await HubClient.ConnectAsync(a);
+        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
+        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        await hubFollower.InvokeAsync<PresentedFrame>("Follow", info.Code);
+        await using var page = new PresentingCircuit(b.Services.GetRequiredService<PresentingService>(), new RunOwner());
+
+        await page.FollowAsync(info.ShortCode);
+        await presenter.InvokeAsync("Step", session, 3);
+
+        await Until(() => page.Following?.Latest.Step == 3);
+        Assert.Equal(2, await CountAsync(a, info.Code, expected: 2));
+        Assert.False(page.Following!.Lost);
+    }
+
+    [Fact]
+    public async Task WithRedisDownSoloSessionsGoOnAndPresentingSaysItIsUnavailable()
+    {
+        await using var alone = new RoomDashboard($"127.0.0.1:{RedisServer.FreePort()}", "a");
+        await using HubConnection client = await HubClient.ConnectAsync(alone);
+        string session = await client.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
+        await client.InvokeAsync("Step", session, 2);
+
+        string refused = await client.RefusedAsync("Present", session);
+
+        Assert.Equal(2, (await client.InvokeAsync<SessionStatus>("Status", session)).Step);
+        Assert.Contains("presenting is unavailable: Redis at 127.0.0.1:", refused, StringComparison.Ordinal);
+        Assert.Contains("stepping on your own works as before", refused, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenRedisGoesAwayAFollowerSeesThePresenterLost()
+    {
+        RedisServer redis = await RedisServer.StartAsync();
+        await using var a = new RoomDashboard(redis.ConnectionString, "a");
+        await using var b = new RoomDashboard(redis.ConnectionString, "b");
+        await WaitForRedisAsync(a, b);
+        await using HubConnection presenter = await HubClient.ConnectAsync(a);
+        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
+        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        await using var page = new PresentingCircuit(b.Services.GetRequiredService<PresentingService>(), new RunOwner());
+        await page.FollowAsync(info.Code);
+
+        await redis.DisposeAsync();
+
+        await Until(() => page.Following!.Lost);
+        Assert.Contains("does not answer", page.Following!.Problem ?? "(no problem said)", StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForRedisAsync(params RoomDashboard[] apps)
+    {
+        foreach (RoomDashboard app in apps)
+        {
+            var connection = app.Services.GetRequiredService<RoomConnection>();
+            Assert.True(SpinWait.SpinUntil(() => connection.CanSubscribe, Patience), "an instance did not connect to Redis");
+        }
+
+        await Task.CompletedTask;
+    }
+
+    private static async Task<int> CountAsync(RoomDashboard app, string code, int expected)
+    {
+        IPresentationStore store = app.Services.GetRequiredService<IPresentationStore>();
+        DateTime deadline = DateTime.UtcNow + Patience;
+        int count;
+        while ((count = await store.CountFollowersAsync(code)) != expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return count;
+    }
+
+    private static async Task<PresentedFrame> NextAsync(Channel<PresentedFrame> received, Func<PresentedFrame, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            PresentedFrame frame = await received.Reader.ReadAsync(timeout.Token);
+            if (match(frame))
+            {
+                return frame;
+            }
+        }
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        DateTime deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within " + Patience);
+            await Task.Delay(50);
+        }
+    }
+}
