@@ -16,6 +16,36 @@ public sealed class PresentingPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task APresenterWhoClosedTheTabResumesFromAnotherAndTheFollowerCatchesUp()
+    {
+        // One browser (its owner cookie), two tabs one after the other.
+        IBrowserContext presentersBrowser = await browser.Browser.NewContextAsync(new() { BaseURL = browser.Server.Address.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        IPage presenter = await presentersBrowser.NewPageAsync();
+        await presenter.GotoAsync("/stratum?scenario=readme-case3&seed=1&step=2");
+        await presenter.WaitForSelectorAsync("html[data-interactive]");
+        await presenter.GetByTestId("present-button").ClickAsync();
+        string followPath = (await presenter.GetByTestId("follow-link").GetAttributeAsync("href"))!;
+        IPage follower = await browser.OpenAsync(followPath);
+        await Expect.TextAsync(follower.GetByTestId("follow-status"), "the presenter is at step 2");
+
+        await presenter.CloseAsync(); // the tab is gone: the presentation waits (its grace period)
+        await Expect.TextAsync(follower.GetByTestId("follow-status"), "Presenter lost, retrying", timeoutMs: 20_000);
+        IPage again = await presentersBrowser.NewPageAsync();
+        await again.GotoAsync("/stratum?scenario=readme-case3&seed=1");
+        await again.WaitForSelectorAsync("html[data-interactive]");
+        await again.GetByTestId("resume-presenting").ClickAsync();
+        await again.WaitForSelectorAsync("[data-testid=presenter-bar][data-role=presenter]");
+        await Expect.TextAsync(again.GetByTestId("step-counter"), "step 2 of 14");
+        await again.GetByTestId("step-button").ClickAsync();
+
+        await Expect.TextAsync(follower.GetByTestId("follow-status"), "the presenter is at step 3");
+        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 3 of 14");
+        await again.GetByTestId("end-presentation").ClickAsync();
+        await follower.CloseAsync();
+        await presentersBrowser.CloseAsync();
+    }
+
+    [Fact]
     public async Task AMistypedCodeSaysSoAndTheFormFollowsATypedShortCode()
     {
         IPage page = await browser.OpenAsync("/follow/ZZZZZZ", interactive: false);
