@@ -45,6 +45,41 @@ public sealed class PresentingPageTests(BrowserFixture browser)
         await presentersBrowser.CloseAsync();
     }
 
+    /// <summary>The presenter's and the follower's pages at 1440, 1024 and 390 px, light and dark: screenshots to look at, and neither scrolls sideways.</summary>
+    [Theory]
+    [InlineData(1440, 900)]
+    [InlineData(1024, 768)]
+    [InlineData(390, 844)]
+    public async Task ThePresenterAndFollowerBarsFitEveryWidth(int width, int height)
+    {
+        foreach (string theme in new[] { "light", "dark" })
+        {
+            IPage presenter = await browser.NewPageAsync(width, height, theme);
+            await presenter.GotoAsync(PresentingFlow.StartPath);
+            await presenter.WaitForSelectorAsync("html[data-interactive]");
+            await presenter.GetByTestId("present-button").ClickAsync();
+            string followPath = (await presenter.GetByTestId("follow-link").GetAttributeAsync("href"))!;
+            IPage follower = await browser.NewPageAsync(width, height, theme);
+            await follower.GotoAsync(followPath);
+            await follower.WaitForSelectorAsync("html[data-interactive]");
+            await Expect.TextAsync(follower.GetByTestId("follow-status"), "the presenter is at step 9");
+            await follower.GetByTestId("teach-mode-front").CheckAsync();
+            await Expect.TextAsync(presenter.GetByTestId("quiz-count-front"), "1");
+
+            foreach ((IPage page, string role) in new[] { (presenter, "presenter"), (follower, "follower") })
+            {
+                await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the bar, at the top
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Paths.Screenshots, $"presenting-{role}-{width}-{theme}.png") });
+                int scrollWidth = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+                Assert.True(scrollWidth <= width, $"the {role}'s page at {width} px ({theme}) scrolls sideways: {scrollWidth} px wide");
+            }
+
+            await presenter.GetByTestId("end-presentation").ClickAsync();
+            await follower.CloseAsync();
+            await presenter.CloseAsync();
+        }
+    }
+
     [Fact]
     public async Task AMistypedCodeSaysSoAndTheFormFollowsATypedShortCode()
     {
