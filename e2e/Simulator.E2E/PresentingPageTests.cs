@@ -45,6 +45,33 @@ public sealed class PresentingPageTests(BrowserFixture browser)
         await presentersBrowser.CloseAsync();
     }
 
+    [Fact]
+    public async Task TheFollowerGetsThePresentersOptionsAndPages()
+    {
+        IPage presenter = await browser.OpenAsync("/stratum?scenario=readme-case3&seed=1&step=4");
+        await presenter.GetByTestId("present-button").ClickAsync();
+        string followPath = (await presenter.GetByTestId("follow-link").GetAttributeAsync("href"))!;
+        IPage follower = await browser.OpenAsync(followPath);
+        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 4 of 14");
+
+        // Another variant (another session on the presenter's side): the follower's view reopens on it, at the same step.
+        await presenter.GetByTestId("variant-fixed").ClickAsync();
+        await follower.WaitForFunctionAsync("() => new URLSearchParams(location.search).get('variant') === 'fixed'");
+        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 4 of 14");
+        Assert.Equal(await presenter.GetByTestId("slot-map-text").InnerTextAsync(), await follower.GetByTestId("slot-map-text").InnerTextAsync());
+
+        // Another page (in the same tab: the presentation goes along): the follower's browser goes there too, still following.
+        await presenter.GetByTestId("nav-keep").ClickAsync();
+        await presenter.WaitForURLAsync(url => url.Contains("/keep", StringComparison.Ordinal));
+        await Expect.TextAsync(presenter.GetByTestId("step-counter"), "step 0 of");
+        await presenter.GetByTestId("step-button").ClickAsync();
+        await follower.WaitForURLAsync(url => url.Contains("/keep?", StringComparison.Ordinal) && url.Contains("follow=", StringComparison.Ordinal), new() { Timeout = 20_000 });
+        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 1 of", timeoutMs: 20_000);
+        await Expect.TextAsync(follower.GetByTestId("follow-status"), "the presenter is at step 1");
+        await follower.CloseAsync();
+        await presenter.CloseAsync();
+    }
+
     /// <summary>The presenter's and the follower's pages at 1440, 1024 and 390 px, light and dark: screenshots to look at, and neither scrolls sideways.</summary>
     [Theory]
     [InlineData(1440, 900)]

@@ -169,6 +169,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
             _binding = await _shortcuts.InvokeAsync<IJSObjectReference>("bind", _keys, Shortcuts.BrowserKeys);
             Shortcuts.Changed += OnShortcutsChanged;
             await FollowFromUrlAsync();
+            ShowToFollowers(); // a presenter who moved to this page: the followers come along
         }
 
         if (_shortcuts is not null && !Vm.Playing)
