@@ -112,10 +112,21 @@ public sealed class PresentingPageTests(BrowserFixture browser)
     {
         IPage page = await browser.OpenAsync("/follow/ZZZZZZ", interactive: false);
         await Expect.TextAsync(page.GetByTestId("follow-problem"), "no presentation has the code 'ZZZZZZ'");
+        await page.WaitForSelectorAsync("[data-circuit=on]"); // typed into the circuit's form (a prerendered field is replaced as the circuit starts)
 
         await page.GetByTestId("follow-code").FillAsync("not a code");
         await page.GetByTestId("follow-go").ClickAsync();
         await Expect.TextAsync(page.GetByTestId("follow-problem"), "is not a presentation code");
+
+        IPage presenter = await browser.OpenAsync("/stratum?scenario=readme-case2&seed=1&step=3");
+        await presenter.GetByTestId("present-button").ClickAsync();
+        string shortCode = await presenter.GetByTestId("short-code").InnerTextAsync();
+        await page.GetByTestId("follow-code").FillAsync(shortCode.ToLowerInvariant());
+        await page.GetByTestId("follow-go").ClickAsync();
+        await page.WaitForFunctionAsync("() => location.pathname === '/stratum' && location.search.includes('scenario=readme-case2')"); // the circuit navigates: no load event
+        await Expect.TextAsync(page.GetByTestId("follow-status"), "the presenter is at step 3");
+        await presenter.GetByTestId("end-presentation").ClickAsync();
+        await presenter.CloseAsync();
         await page.CloseAsync();
     }
 }

@@ -24,6 +24,9 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
     /// <summary>Owners whose id starts with this are dashboard pages.</summary>
     public const string PageOwnerPrefix = "page:";
 
+    /// <summary>Owner of sessions pages share (the followers of one presentation on this instance): one run, seeked once per step for all of them.</summary>
+    private const string SharedPrefix = PageOwnerPrefix + "shared:";
+
     /// <summary>Owner of sessions a prerendered page handed over, until its circuit takes them (still page sessions).</summary>
     private const string HandoffPrefix = PageOwnerPrefix + "handoff:";
 
@@ -32,6 +35,7 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
 
     private readonly ConcurrentDictionary<string, SimulationSession> _sessions = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly ConcurrentDictionary<string, Lock> _sharing = new(StringComparer.Ordinal); // one build at a time per group of sharing pages
     private readonly CancellationTokenSource _stopping = new();
     private long _freed; // memory the runs of sessions closed since the last give-back could have held
     private readonly Dictionary<bool, int> _reserved = new() { [true] = 0, [false] = 0 };
@@ -108,6 +112,61 @@ public sealed class SessionRegistry(ScenarioLibrary library, SimulationMeter? me
                 _reserved[page]--;
                 _costs.Remove(reservation);
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="request"/> for the pages of <paramref name="group"/> (the followers of a
+    /// presentation, who all show the same view): the group's session of the same workload and seed
+    /// when it has one, else a new one. Each open must be matched by a <see cref="Release"/>; the
+    /// session closes with the last. The group's sessions count once toward the limits.
+    /// </summary>
+    public SimulationSession OpenShared(string group, ScenarioRequest request, ulong? seed)
+    {
+        string owner = SharedPrefix + group;
+        ResolvedScenario resolved = request.Resolve(Library);
+        ulong chosen = seed ?? resolved.FileSeed ?? 1;
+        lock (_sharing.GetOrAdd(owner, _ => new Lock()))
+        {
+            lock (_gate)
+            {
+                if (resolved.ContentKey is not null && _sessions.Values.FirstOrDefault(s => s.Owner == owner && s.ContentKey == resolved.ContentKey && s.Seed == chosen) is { } shared)
+                {
+                    shared.Sharers++;
+                    return shared;
+                }
+            }
+
+            SimulationSession session = Open(owner, request, chosen);
+            lock (_gate)
+            {
+                session.Sharers = 1;
+            }
+
+            return session;
+        }
+    }
+
+    /// <summary>A page lets go of a session it opened (its own, or its group's: that one closes when the last page lets go).</summary>
+    public void Release(SimulationSession session)
+    {
+        lock (_gate)
+        {
+            if (session.Sharers > 1)
+            {
+                session.Sharers--;
+                return;
+            }
+        }
+
+        if (_sessions.TryGetValue(session.Id, out SimulationSession? open) && ReferenceEquals(open, session))
+        {
+            Remove(session);
+        }
+
+        if (session.Owner.StartsWith(SharedPrefix, StringComparison.Ordinal) && !_sessions.Values.Any(s => s.Owner == session.Owner))
+        {
+            _sharing.TryRemove(session.Owner, out _);
         }
     }
 

@@ -71,6 +71,9 @@ public sealed partial class SimulationSession : IDisposable
     /// <summary>Handed over by a prerendered page and not yet claimed by its circuit's view (see <see cref="SessionRegistry.TakeOver"/>).</summary>
     internal bool Unclaimed { get; set; }
 
+    /// <summary>How many pages share it (<see cref="SessionRegistry.OpenShared"/>); 0 for a session of one owner. Guarded by the registry.</summary>
+    internal int Sharers { get; set; }
+
     public IScenario Scenario { get; }
 
     /// <summary>What names the scenario again in a URL: a preset's name or a library id (an op string's is "custom").</summary>

@@ -268,7 +268,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
     /// <summary>Opens the compared run for <paramref name="request"/> (none when null), then closes the one it replaces.</summary>
     protected void OpenCompare(ScenarioRequest? request)
     {
-        SimulationSession? next = request is not null && Session is not null ? Registry.Open(Owner, request, Seed) : null;
+        SimulationSession? next = request is not null && Session is not null ? OpenRun(request, Seed) : null;
         CloseCompare();
         CompareSession = next;
     }
@@ -305,7 +305,7 @@ public abstract class ComparedViewModel(SessionRegistry registry) : SessionViewM
     {
         if (CompareSession is not null)
         {
-            Registry.Close(CompareSession.Id, Owner);
+            Registry.Release(CompareSession);
             CompareSession = null;
         }
     }

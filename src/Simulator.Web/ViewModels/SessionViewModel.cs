@@ -21,6 +21,12 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
 
     public SimulationSession? Session { get; private set; }
 
+    /// <summary>
+    /// The presentation this view follows, whose followers on this instance share their runs (one
+    /// seek per step for all); null: the view's runs are its own. Set before a (re)load.
+    /// </summary>
+    public string? SharedWith { get; set; }
+
     public ulong Seed { get; protected set; } = 1;
 
     /// <summary>Whether the next open takes its seed from the scenario file (the URL named none); <see cref="Seed"/> then holds the fallback.</summary>
@@ -189,7 +195,7 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
     /// <summary>Opens <paramref name="request"/> as this page's session, closing the one it replaces only once the new one is open.</summary>
     protected SimulationSession OpenSession(ScenarioRequest request)
     {
-        SimulationSession session = Registry.Open(Owner, request, _seedFromFile ? null : Seed);
+        SimulationSession session = OpenRun(request, _seedFromFile ? null : Seed);
         Seed = session.Seed;
         _seedFromFile = false;
         Close();
@@ -199,6 +205,10 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
         JumpError = null;
         return session;
     }
+
+    /// <summary>Opens a run of this view: its own, or the one it shares with the presentation's other followers here.</summary>
+    protected SimulationSession OpenRun(ScenarioRequest request, ulong? seed) =>
+        SharedWith is { } group ? Registry.OpenShared(group, request, seed) : Registry.Open(Owner, request, seed);
 
     /// <summary>
     /// A prerendered view's sessions, kept for the page's circuit (which opens the same workload
@@ -237,7 +247,7 @@ public abstract partial class SessionViewModel(SessionRegistry registry) : IDisp
         if (Session is not null)
         {
             Session.Changed -= OnSessionChanged;
-            Registry.Close(Session.Id, Owner);
+            Registry.Release(Session);
             Session = null;
         }
     }

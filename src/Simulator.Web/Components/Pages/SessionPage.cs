@@ -102,6 +102,10 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
 
         _followCode = query.GetValueOrDefault("follow");
         _resumeCode = query.GetValueOrDefault("resume");
+        if (_followCode is { } code && Presenting.Following?.Code == code)
+        {
+            Vm.SharedWith = code; // the presenter moved to this page: join the followers' runs from the start
+        }
         Load(query);
         if (tookOver)
         {
@@ -197,19 +201,37 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>The presentation this tab follows moved (or its state changed): show the presenter's view.</summary>
+    /// <summary>The presentation this tab follows moved (or its state changed): show the presenter's view; once it no longer follows (explored away, or the presentation ended), the view's runs become its own again.</summary>
     private void OnPresentingChanged() => _ = InvokeAsync(() =>
     {
-        if (Presenting.Following is { } link)
+        if (Presenting.Following is { Latest.IsEnded: false } link)
         {
             ApplyPresented(link.Latest);
         }
+        else if (Vm.SharedWith is not null)
+        {
+            // A private copy at the step shown: what the follower steps now moves no one else.
+            Vm.SharedWith = null;
+            Reload(Vm.QueryString);
+            AfterAction();
+            UpdateCharts(force: true);
+            StateHasChanged();
+        }
+        else
+        {
+            StateHasChanged();
+        }
     });
 
-    /// <summary>Shows the presenter's view: the same page seeks its session; another workload or option reopens it (reusing what it can); another page is navigated to.</summary>
+    /// <summary>
+    /// Shows the presenter's view: the same page seeks its session (shared with this instance's other
+    /// followers, so the first of them seeks and the rest find it there); other options reopen the
+    /// view (joining the followers' runs); another page is navigated to.
+    /// </summary>
     private void ApplyPresented(PresentedFrame presented)
     {
-        if (presented.Version == _appliedVersion || presented.IsEnded)
+        bool joining = Vm.SharedWith != presented.Code;
+        if (presented.IsEnded || (!joining && presented.Version == _appliedVersion))
         {
             StateHasChanged();
             return;
@@ -222,13 +244,18 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
             return;
         }
 
-        if (SameView(presented.Query, Vm.QueryString))
+        if (joining || !SameView(presented.Query, Vm.QueryString))
         {
-            Vm.SeekTo(presented.Step);
+            Vm.SharedWith = presented.Code;
+            Reload(presented.Query);
         }
         else
         {
-            Reload(presented.Query);
+            Vm.Sync();
+            if (Vm.Step != presented.Step)
+            {
+                Vm.SeekTo(presented.Step);
+            }
         }
 
         AfterAction();
@@ -263,7 +290,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     /// <summary>Runs a control action and renders its result at once.</summary>
     protected void Run(Action action)
     {
-        if (Presenting.Following is not null)
+        if (Presenting.Following is { Latest.IsEnded: false })
         {
             Presenting.RefuseControl(); // the presenter steps; "Explore from here" makes the view the follower's own
             return;
