@@ -8,8 +8,6 @@ namespace BufferLab.Simulator.Web.Tests.Presenting;
 /// <summary>Two browser tabs' presenting (one service, in memory): following, exploring, losing the presenter and resuming, the quiz's count.</summary>
 public sealed class PresentingCircuitTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private static readonly PresentingOptions Quick = new() { Heartbeat = TimeSpan.FromMilliseconds(100), LostAfter = TimeSpan.FromMilliseconds(400) };
 
     private readonly SessionRegistry _sessions = new();
@@ -42,8 +40,8 @@ public sealed class PresentingCircuitTests : IDisposable
         session.StepForward(2);
         presenter.Show(View(session, "scenario=readme-case3&seed=1&step=2&variant=fixed", 2));
 
-        await Until(() => follower.Following!.Latest.Step == 2);
-        await Until(() => feed.Followers == 1);
+        await Eventually.Until(() => follower.Following!.Latest.Step == 2);
+        await Eventually.Until(() => feed.Followers == 1);
         Assert.NotNull(first);
         Assert.Equal("scenario=readme-case3&seed=1&step=2&variant=fixed", follower.Following!.Latest.Query);
         Assert.Contains(_sent.Sent, f => f.Frame?.Step == 2);
@@ -61,7 +59,7 @@ public sealed class PresentingCircuitTests : IDisposable
         await follower.ExploreAsync();
         session.StepForward(4);
         presenter.Show(View(session, "scenario=readme-case3&seed=1&step=4", 4));
-        await Until(() => _sent.Sent.Any(f => f.Step == 4));
+        await Eventually.Until(() => _sent.Sent.Any(f => f.Step == 4));
         Assert.Null(follower.Following);
         Assert.NotNull(follower.Explored);
 
@@ -80,14 +78,14 @@ public sealed class PresentingCircuitTests : IDisposable
         await follower.FollowAsync(code);
 
         await firstTab.DisposeAsync(); // the tab closed: the presentation waits for its presenter
-        await Until(() => follower.Following!.Lost);
+        await Eventually.Until(() => follower.Following!.Lost);
         await using var otherTab = new PresentingCircuit(_service, _presenterBrowser);
         PresentedFrame? resumable = await otherTab.ResumableAsync();
         await using var stranger = new PresentingCircuit(_service, new RunOwner());
         await stranger.ResumeAsync(code, View(session, "scenario=readme-case3&seed=1&step=5", 5));
         await otherTab.ResumeAsync(code, View(session, "scenario=readme-case3&seed=1&step=6", 6));
 
-        await Until(() => follower.Following!.Latest.Step == 6 && !follower.Following.Lost);
+        await Eventually.Until(() => follower.Following!.Latest.Step == 6 && !follower.Following.Lost);
         Assert.Equal(code, resumable?.Code);
         Assert.Contains("only the browser that started", stranger.Problem, StringComparison.Ordinal);
         Assert.Null(stranger.Presenting);
@@ -109,7 +107,7 @@ public sealed class PresentingCircuitTests : IDisposable
         await alice.AnswerAsync(1, new QuizAnswer("Back", "1-------"));
         await bob.AnswerAsync(1, new QuizAnswer("Back", null));
 
-        await Until(() => feed.Asking is { Total: 2 });
+        await Eventually.Until(() => feed.Asking is { Total: 2 });
         Assert.Equal([("Back", 2), ("Front", 0), ("Alloc", 0)], feed.Asking!.Modes);
         Assert.Equal(1, feed.Asking.WithMap);
         Assert.Equal(1, feed.Asking.RightFor("Back", "--------"));
@@ -126,7 +124,7 @@ public sealed class PresentingCircuitTests : IDisposable
 
         await presenter.EndAsync();
 
-        await Until(() => follower.Following!.Latest.IsEnded);
+        await Eventually.Until(() => follower.Following!.Latest.IsEnded);
         Assert.Null(presenter.Presenting);
         Assert.Null(await presenter.ResumableAsync());
     }
@@ -134,14 +132,4 @@ public sealed class PresentingCircuitTests : IDisposable
     private SimulationSession Open() => _sessions.Open("page:test", new ScenarioRequest("readme-case3"), 1);
 
     private static PresentedView View(SimulationSession session, string query, int step) => new(session, "/stratum", query, step);
-
-    private static async Task Until(Func<bool> condition)
-    {
-        DateTime deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within " + Patience);
-            await Task.Delay(20);
-        }
-    }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.Web.Tests.Hubs;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -9,20 +8,17 @@ namespace BufferLab.Simulator.Web.Tests.Presenting;
 /// <summary>Presenting through the hub, with the SignalR .NET client against the real app (in memory: one instance).</summary>
 public sealed class PresentingHubTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task AFollowerByShortCodeReceivesThePresentersStepsWithTheirFrames()
     {
         await using HubConnection presenter = await HubClient.ConnectAsync(factory);
         await using HubConnection follower = await HubClient.ConnectAsync(factory);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 7));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
-        Channel<PresentedFrame> received = Listen(follower);
+        (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter, seed: 7);
+        PresentedMessages received = PresentedMessages.Listen(follower);
 
         PresentedFrame first = await follower.InvokeAsync<PresentedFrame>("Follow", info.ShortCode.ToLowerInvariant().Insert(3, " "));
         await presenter.InvokeAsync("Step", session, 3);
-        PresentedFrame moved = await NextWithFrameAsync(received, f => f.Step == 3);
+        PresentedFrame moved = await received.NextAsync(f => f.Frame?.Step == 3);
 
         Assert.Equal(info.Code, first.Code);
         Assert.Equal("/follow/" + info.Code, info.FollowPath);
@@ -40,8 +36,7 @@ public sealed class PresentingHubTests(WebApplicationFactory<Program> factory) :
     {
         await using HubConnection presenter = await HubClient.ConnectAsync(factory);
         await using HubConnection follower = await HubClient.ConnectAsync(factory);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
         await follower.InvokeAsync<PresentedFrame>("Follow", info.Code);
 
         string refused = await follower.RefusedAsync("Step", session, 1);
@@ -55,13 +50,12 @@ public sealed class PresentingHubTests(WebApplicationFactory<Program> factory) :
     {
         await using HubConnection presenter = await HubClient.ConnectAsync(factory);
         await using HubConnection follower = await HubClient.ConnectAsync(factory);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
-        Channel<PresentedFrame> received = Listen(follower);
+        (_, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
+        PresentedMessages received = PresentedMessages.Listen(follower);
         await follower.InvokeAsync<PresentedFrame>("Follow", info.Code);
 
         await presenter.InvokeAsync("EndPresentation");
-        PresentedFrame ended = await NextAsync(received, f => f.IsEnded);
+        PresentedFrame ended = await received.NextAsync(f => f.IsEnded);
         await using HubConnection late = await HubClient.ConnectAsync(factory);
         PresentedFrame lookedUp = await late.InvokeAsync<PresentedFrame>("Follow", info.ShortCode);
 
@@ -74,8 +68,7 @@ public sealed class PresentingHubTests(WebApplicationFactory<Program> factory) :
     {
         await using HubConnection presenter = await HubClient.ConnectAsync(factory);
         await using HubConnection follower = await HubClient.ConnectAsync(factory);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
 
         Assert.Contains("is not a presentation code", await follower.RefusedAsync("Follow", "nope"), StringComparison.Ordinal);
         Assert.Contains("no presentation has the code", await follower.RefusedAsync("Follow", "AAAAAA"), StringComparison.Ordinal);
@@ -84,28 +77,5 @@ public sealed class PresentingHubTests(WebApplicationFactory<Program> factory) :
         Assert.Contains("Back, Front or Alloc", await follower.RefusedAsync("Answer", info.Code, 1, "Sideways", null), StringComparison.Ordinal);
         Assert.Contains("8 characters", await follower.RefusedAsync("Answer", info.Code, 1, "Back", "12"), StringComparison.Ordinal);
         Assert.Contains("presents already", await presenter.RefusedAsync("Present", session), StringComparison.Ordinal);
-    }
-
-    private static Channel<PresentedFrame> Listen(HubConnection connection)
-    {
-        var received = Channel.CreateUnbounded<PresentedFrame>();
-        connection.On<PresentedFrame>(HubPaths.Presented, f => received.Writer.TryWrite(f));
-        return received;
-    }
-
-    private static Task<PresentedFrame> NextWithFrameAsync(Channel<PresentedFrame> received, Func<PresentedFrame, bool> match) =>
-        NextAsync(received, f => f.Frame is not null && match(f));
-
-    private static async Task<PresentedFrame> NextAsync(Channel<PresentedFrame> received, Func<PresentedFrame, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            PresentedFrame frame = await received.Reader.ReadAsync(timeout.Token);
-            if (match(frame))
-            {
-                return frame;
-            }
-        }
     }
 }

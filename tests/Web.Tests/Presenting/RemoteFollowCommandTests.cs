@@ -19,11 +19,11 @@ public sealed class RemoteFollowCommandTests(LiveDashboard dashboard) : IClassFi
         var error = new StringWriter();
 
         Task<int> follow = Task.Run(() => CliApp.Run(["remote", dashboard.Address, "follow", info.ShortCode], output, error));
-        await Until(() => output.ToString().Contains("following ", StringComparison.Ordinal));
+        await Eventually.Until(() => output.ToString().Contains("following ", StringComparison.Ordinal));
         for (int step = 1; step <= 3; step++)
         {
             await presenter.InvokeAsync("Step", session, 1);
-            await Until(() => output.ToString().Contains($"step {step}/14", StringComparison.Ordinal));
+            await Eventually.Until(() => output.ToString().Contains($"step {step}/14", StringComparison.Ordinal));
         }
 
         await presenter.InvokeAsync("EndPresentation");
@@ -47,15 +47,5 @@ public sealed class RemoteFollowCommandTests(LiveDashboard dashboard) : IClassFi
 
         Assert.Equal(2, exit);
         Assert.Equal("error: Follow refused: no presentation has the code 'QQQ QQQ': it is mistyped, or it ended a while ago", error.ToString().TrimEnd());
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the follower printed nothing new within 15 s");
-            await Task.Delay(20);
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.TestSupport;
 using BufferLab.Simulator.Web.History;
@@ -30,15 +29,13 @@ public sealed class RoomPresentingTests
         await WaitForRedisAsync(a, b);
         await using HubConnection presenter = await HubClient.ConnectAsync(a);
         await using HubConnection follower = await HubClient.ConnectAsync(b);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
-        var received = Channel.CreateUnbounded<PresentedFrame>();
-        follower.On<PresentedFrame>(HubPaths.Presented, f => received.Writer.TryWrite(f));
+        (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
+        PresentedMessages received = PresentedMessages.Listen(follower);
 
         PresentedFrame first = await follower.InvokeAsync<PresentedFrame>("Follow", info.ShortCode);
         await presenter.InvokeAsync("Step", session, 5);
 
-        PresentedFrame moved = await NextAsync(received, f => f.Frame?.Step == 5);
+        PresentedFrame moved = await received.NextAsync(f => f.Frame?.Step == 5);
         Assert.Equal(info.Code, first.Code);
         Assert.Contains("step=5", moved.Query, StringComparison.Ordinal);
         Assert.Equal(1, await CountAsync(a, info.Code, expected: 1));
@@ -53,15 +50,14 @@ public sealed class RoomPresentingTests
         await WaitForRedisAsync(a, b);
         await using HubConnection presenter = await HubClient.ConnectAsync(a);
         await using HubConnection hubFollower = await HubClient.ConnectAsync(a);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
         await hubFollower.InvokeAsync<PresentedFrame>("Follow", info.Code);
         await using var page = new PresentingCircuit(b.Services.GetRequiredService<PresentingService>(), new RunOwner());
 
         await page.FollowAsync(info.ShortCode);
         await presenter.InvokeAsync("Step", session, 3);
 
-        await Until(() => page.Following?.Latest.Step == 3);
+        await Eventually.Until(() => page.Following?.Latest.Step == 3);
         Assert.Equal(2, await CountAsync(a, info.Code, expected: 2));
         Assert.False(page.Following!.Lost);
     }
@@ -89,14 +85,13 @@ public sealed class RoomPresentingTests
         await using var b = new RoomDashboard(redis.ConnectionString, "b");
         await WaitForRedisAsync(a, b);
         await using HubConnection presenter = await HubClient.ConnectAsync(a);
-        string session = await presenter.OpenAsync(new OpenRequest("readme-case3", Seed: 1));
-        PresentationInfo info = await presenter.InvokeAsync<PresentationInfo>("Present", session);
+        (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
         await using var page = new PresentingCircuit(b.Services.GetRequiredService<PresentingService>(), new RunOwner());
         await page.FollowAsync(info.Code);
 
         await redis.DisposeAsync();
 
-        await Until(() => page.Following!.Lost);
+        await Eventually.Until(() => page.Following!.Lost);
         Assert.Contains("does not answer", page.Following!.Problem ?? "(no problem said)", StringComparison.Ordinal);
     }
 
@@ -122,28 +117,5 @@ public sealed class RoomPresentingTests
         }
 
         return count;
-    }
-
-    private static async Task<PresentedFrame> NextAsync(Channel<PresentedFrame> received, Func<PresentedFrame, bool> match)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (true)
-        {
-            PresentedFrame frame = await received.Reader.ReadAsync(timeout.Token);
-            if (match(frame))
-            {
-                return frame;
-            }
-        }
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        DateTime deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within " + Patience);
-            await Task.Delay(50);
-        }
     }
 }
