@@ -14,7 +14,7 @@ namespace BufferLab.Simulator.Web.Components.Pages;
 /// per <see cref="ChangeThrottle.Interval"/> however fast the session runs, redraw charts at most once a second while
 /// playing, keep the URL in step with the view, and answer the keyboard shortcuts.
 /// </summary>
-public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
+public abstract partial class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     where TViewModel : SessionViewModel
 {
     private static readonly TimeSpan ChartInterval = TimeSpan.FromSeconds(1);
@@ -27,9 +27,6 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
     private PersistingComponentStateSubscription? _persisting;
     private const string HandoffKey = "bufferlab.session-handoff";
     private DateTime _lastCharts;
-    private string? _followCode; // the URL's ?follow=CODE: follow that presentation once the circuit runs
-    private string? _resumeCode; // the URL's ?resume=CODE: this browser's presentation, resumed at this view
-    private long _appliedVersion = -1;
 
     [Inject]
     protected SessionRegistry Registry { get; set; } = null!;
@@ -182,111 +179,6 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>The URL asked to follow a presentation (a follow link led here): follow it, and show the presenter's view now.</summary>
-    private async Task FollowFromUrlAsync()
-    {
-        if (_resumeCode is { } resume && PageContext.View is { } view)
-        {
-            await Presenting.ResumeAsync(resume, view);
-            StateHasChanged();
-        }
-
-        if (_followCode is { } code && await Presenting.FollowAsync(code) is { } latest)
-        {
-            ApplyPresented(latest);
-        }
-        else if (_followCode is not null)
-        {
-            StateHasChanged(); // refused: the presenter bar says why
-        }
-    }
-
-    /// <summary>The presentation this tab follows moved (or its state changed): show the presenter's view; once it no longer follows (explored away, or the presentation ended), the view's runs become its own again.</summary>
-    private void OnPresentingChanged() => _ = InvokeAsync(() =>
-    {
-        if (Presenting.Following is { Latest.IsEnded: false } link)
-        {
-            ApplyPresented(link.Latest);
-        }
-        else if (Vm.SharedWith is not null)
-        {
-            // A private copy at the step shown: what the follower steps now moves no one else.
-            Vm.SharedWith = null;
-            Reload(Vm.QueryString);
-            AfterAction();
-            UpdateCharts(force: true);
-            StateHasChanged();
-        }
-        else
-        {
-            StateHasChanged();
-        }
-    });
-
-    /// <summary>
-    /// Shows the presenter's view: the same page seeks its session (shared with this instance's other
-    /// followers, so the first of them seeks and the rest find it there); other options reopen the
-    /// view (joining the followers' runs); another page is navigated to.
-    /// </summary>
-    private void ApplyPresented(PresentedFrame presented)
-    {
-        bool joining = Vm.SharedWith != presented.Code;
-        if (presented.IsEnded || (!joining && presented.Version == _appliedVersion))
-        {
-            StateHasChanged();
-            return;
-        }
-
-        _appliedVersion = presented.Version;
-        if (!string.Equals(presented.Path, PagePath, StringComparison.Ordinal))
-        {
-            Navigation.NavigateTo($"{presented.Path}?{presented.Query}&follow={presented.Code}");
-            return;
-        }
-
-        if (joining || !SameView(presented.Query, Vm.QueryString))
-        {
-            Vm.SharedWith = presented.Code;
-            Reload(presented.Query);
-        }
-        else
-        {
-            Vm.Sync();
-            if (Vm.Step != presented.Step)
-            {
-                Vm.SeekTo(presented.Step);
-            }
-        }
-
-        AfterAction();
-        UpdateCharts(force: true);
-        StateHasChanged();
-    }
-
-    /// <summary>Opens <paramref name="query"/>'s view in place, keeping the sessions it shares with the view shown (as a prerender hands its sessions to the circuit).</summary>
-    private void Reload(string query)
-    {
-        if (Vm.HandOver() is { } token)
-        {
-            Vm.TakeOver(token);
-        }
-
-        Load(ParseQuery(query));
-        Vm.ReleaseUnclaimed();
-    }
-
-    /// <summary>Whether two views' queries differ only in their step.</summary>
-    private static bool SameView(string a, string b)
-    {
-        static IEnumerable<KeyValuePair<string, string?>> WithoutStep(string query) =>
-            ParseQuery(query).Where(p => p.Key is not ("step" or "follow")).OrderBy(p => p.Key, StringComparer.Ordinal);
-
-        return WithoutStep(a).SequenceEqual(WithoutStep(b));
-    }
-
-    private static Dictionary<string, string?> ParseQuery(string query) =>
-        QueryHelpers.ParseQuery(query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Runs a control action and renders its result at once.</summary>
     protected void Run(Action action)
     {
@@ -297,19 +189,16 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         }
 
         action();
-        AfterAction();
-        UpdateCharts(force: true);
-        StateHasChanged();
+        ShowResult();
         ShowToFollowers();
     }
 
-    /// <summary>When this tab presents, its followers see this view.</summary>
-    private void ShowToFollowers()
+    /// <summary>Renders what an action (or the presenter) changed at once, charts and form fields included.</summary>
+    private void ShowResult()
     {
-        if (Presenting.Presenting is not null && PageContext.View is { } view)
-        {
-            Presenting.Show(view);
-        }
+        AfterAction();
+        UpdateCharts(force: true);
+        StateHasChanged();
     }
 
     /// <summary>The link that opens this workload at <paramref name="step"/>.</summary>
@@ -334,4 +223,7 @@ public abstract class SessionPage<TViewModel> : ComponentBase, IAsyncDisposable
         StateHasChanged();
         ShowToFollowers();
     }
+
+    private static Dictionary<string, string?> ParseQuery(string query) =>
+        QueryHelpers.ParseQuery(query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 }
