@@ -13,7 +13,7 @@ public abstract partial class SessionPage<TViewModel>
 {
     private string? _followCode; // the URL's ?follow=CODE: follow that presentation once the circuit runs
     private string? _resumeCode; // the URL's ?resume=CODE: this browser's presentation, resumed at this view
-    private long _appliedVersion = -1;
+    private string? _applied; // the presenter's view shown last (path and query): a heartbeat that repeats it changes nothing
 
     /// <summary>When this tab presents, its followers see this view.</summary>
     private void ShowToFollowers()
@@ -71,13 +71,14 @@ public abstract partial class SessionPage<TViewModel>
     private void ApplyPresented(PresentedFrame presented)
     {
         bool joining = Vm.SharedWith != presented.Code;
-        if (presented.IsEnded || (!joining && presented.Version == _appliedVersion))
+        string view = presented.Path + "?" + presented.Query;
+        if (presented.IsEnded || (!joining && view == _applied))
         {
             StateHasChanged();
             return;
         }
 
-        _appliedVersion = presented.Version;
+        _applied = view;
         if (!string.Equals(presented.Path, PagePath, StringComparison.Ordinal))
         {
             Navigation.NavigateTo($"{presented.Path}?{presented.Query}&follow={presented.Code}");
