@@ -81,7 +81,9 @@ pids=()  # everything started, stopped in reverse order
 
 stop() {
   local status=$?
-  trap - EXIT INT TERM
+  # A second Ctrl+C or TERM while stopping must not cut the stop short (each process below gets at most 10 s anyway).
+  trap - EXIT
+  trap '' INT TERM
   local i
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     kill -TERM "${pids[$i]}" 2>/dev/null || true

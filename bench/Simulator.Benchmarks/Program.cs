@@ -40,6 +40,28 @@ if (args.Contains("timetravel-hub"))
     return;
 }
 
+// `room [--followers 50,100,300] [--seconds 20] [--only one,three,ramp,kill]`: issue 20's measured part (see
+// RoomHarness): a presenter stepping at 10 steps/s and followers through scripts/room.sh (redis-server,
+// 1 or 3 instances, nginx), follow latency, memory per follower, followers per instance before p99 passes
+// 200 ms, and one of 3 instances killed. Needs redis-server and nginx; build first, as for timetravel-hub.
+if (args.Contains("room"))
+{
+    RoomHarnessOptions options;
+    try
+    {
+        options = RoomHarnessOptions.Parse(args);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        Environment.Exit(2);
+        return;
+    }
+
+    RoomHarness.Run(options);
+    return;
+}
+
 // `fuse-mount [--only master,vectored,contiguous-large,c-copy,c-iov] [--repeat N]`: issue 16's
 // measured part through a real /dev/fuse mount against a libfuse3 C daemon (see FuseMountHarness).
 // Needs Linux, root and /dev/fuse; the C rows need cc and libfuse3-dev (installed with apt-get when missing).

@@ -34,7 +34,8 @@ public interface IPresentationStore
     /// <summary>This instance follows <paramref name="code"/> with <paramref name="count"/> followers now; counts older than <paramref name="freshFor"/> are dropped (a killed instance's).</summary>
     Task ReportFollowersAsync(string code, string instance, int count, TimeSpan freshFor);
 
-    Task<int> CountFollowersAsync(string code);
+    /// <summary>The followers of <paramref name="code"/> as the instances last reported them (fresh counts only), leaving out <paramref name="exceptInstance"/>'s report when given (an instance that knows its own count now).</summary>
+    Task<int> CountFollowersAsync(string code, string? exceptInstance = null);
 
     /// <summary>Saves (or replaces) one follower's answer to the quiz of <paramref name="quizStep"/> and tells subscribers.</summary>
     Task AnswerAsync(string code, int quizStep, string follower, QuizAnswer answer, TimeSpan lifetime);

@@ -64,12 +64,12 @@ public sealed class MemoryPresentationStore(TimeProvider time) : IPresentationSt
         return Task.CompletedTask;
     }
 
-    public Task<int> CountFollowersAsync(string code)
+    public Task<int> CountFollowersAsync(string code, string? exceptInstance = null)
     {
         lock (_gate)
         {
             DateTimeOffset now = Now;
-            return Task.FromResult(Live(code) is { } entry ? entry.Followers.Values.Where(f => f.Fresh > now).Sum(f => f.Count) : 0);
+            return Task.FromResult(Live(code) is { } entry ? entry.Followers.Where(f => f.Key != exceptInstance && f.Value.Fresh > now).Sum(f => f.Value.Count) : 0);
         }
     }
 

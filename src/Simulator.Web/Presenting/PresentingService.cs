@@ -90,10 +90,11 @@ public sealed class PresentingService : IAsyncDisposable
             ?? throw new PresentingException($"no presentation has the code '{Cut(code)}': it is mistyped, or it ended a while ago");
     }
 
-    /// <summary>Checks that <paramref name="code"/>'s presentation has room for one more follower.</summary>
+    /// <summary>Checks that <paramref name="code"/>'s presentation has room for one more follower: the other instances' reported counts and this instance's own now.</summary>
     public async Task CheckRoomAsync(string code)
     {
-        int followers = await Store.CountFollowersAsync(code).ConfigureAwait(false) + _followers.GetValueOrDefault(code);
+        // This instance's report is in the store too: counted once, from here (the store's may be a heartbeat old).
+        int followers = await Store.CountFollowersAsync(code, Instance).ConfigureAwait(false) + _followers.GetValueOrDefault(code);
         if (followers >= Options.MaxFollowersPerPresentation)
         {
             throw new PresentingException($"this presentation has {followers} followers, the most it takes (BufferLab:Presenting:MaxFollowersPerPresentation)");

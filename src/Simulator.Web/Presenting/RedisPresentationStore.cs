@@ -66,11 +66,11 @@ public sealed class RedisPresentationStore(IConnectionMultiplexer redis) : IPres
         return true;
     });
 
-    public Task<int> CountFollowersAsync(string code) => Guard(async db =>
+    public Task<int> CountFollowersAsync(string code, string? exceptInstance = null) => Guard(async db =>
     {
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         HashEntry[] entries = await db.HashGetAllAsync(Key(code) + ":followers").ConfigureAwait(false);
-        return entries.Select(e => e.Value.ToString().Split(':')).Where(p => p.Length == 2 && long.TryParse(p[1], out long fresh) && fresh > now)
+        return entries.Where(e => e.Name != exceptInstance).Select(e => e.Value.ToString().Split(':')).Where(p => p.Length == 2 && long.TryParse(p[1], out long fresh) && fresh > now)
             .Sum(p => int.TryParse(p[0], out int count) ? count : 0);
     });
 
