@@ -184,7 +184,7 @@ internal sealed class RunningRoom : IAsyncDisposable
             bool stopped = await _script.WaitForExitAsync(stopping.Token).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default).ConfigureAwait(false);
             foreach ((string name, int pid) in _pids)
             {
-                if (IsRunning(pid))
+                if (ProcessIds.IsRunning(pid))
                 {
                     Console.Error.WriteLine($"room: {name} (pid {pid}) was still running after room.sh stopped; killing it");
                     using Process left = Process.GetProcessById(pid);
@@ -234,19 +234,6 @@ internal sealed class RunningRoom : IAsyncDisposable
         {
             using Process term = Process.Start("kill", ["-TERM", _script.Id.ToString(CultureInfo.InvariantCulture)]);
             term.WaitForExit();
-        }
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

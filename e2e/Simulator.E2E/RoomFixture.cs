@@ -202,8 +202,8 @@ public sealed class RoomFixture : IAsyncLifetime
 
         using var stopped = new CancellationTokenSource(StopTimeout);
         bool exited = await _room.WaitForExitAsync(stopped.Token).ContinueWith(t => t.IsCompletedSuccessfully, TaskScheduler.Default);
-        string[] left = [.. _pids.Where(p => IsRunning(p.Value)).Select(p => $"{p.Key} (pid {p.Value})")];
-        foreach ((string _, int pid) in _pids.Where(p => IsRunning(p.Value)))
+        string[] left = [.. _pids.Where(p => ProcessIds.IsRunning(p.Value)).Select(p => $"{p.Key} (pid {p.Value})")];
+        foreach ((string _, int pid) in _pids.Where(p => ProcessIds.IsRunning(p.Value)))
         {
             using Process process = Process.GetProcessById(pid);
             process.Kill();
@@ -217,19 +217,6 @@ public sealed class RoomFixture : IAsyncLifetime
         _room.Dispose();
         Assert.True(exited, $"scripts/room.sh did not stop within {StopTimeout.TotalSeconds:0} s of SIGTERM:\n" + string.Join('\n', _log));
         Assert.True(left.Length == 0, "scripts/room.sh left running: " + string.Join(", ", left));
-    }
-
-    private static bool IsRunning(int pid)
-    {
-        try
-        {
-            using Process process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static void Require(string path, string package)
