@@ -125,6 +125,7 @@ public sealed class PresenterFeed : IAsyncDisposable
                 return;
             }
 
+            var before = (Followers, Asking, Revealed, Problem);
             try
             {
                 await PublishAsync(changed).ConfigureAwait(false);
@@ -148,7 +149,11 @@ public sealed class PresenterFeed : IAsyncDisposable
                 Problem = $"the last update to the followers failed ({e.GetType().Name}: {e.Message}); the next one tries again";
             }
 
-            Changed?.Invoke();
+            // The presenter's page hears of what it shows (count, answers, a problem), not of every publish.
+            if (before != (Followers, Asking, Revealed, Problem))
+            {
+                Changed?.Invoke();
+            }
         }
     }
 
