@@ -29,7 +29,8 @@ public sealed class PresentingPageTests(BrowserFixture browser)
         await Expect.TextAsync(follower.GetByTestId("follow-status"), "the presenter is at step 2");
 
         await presenter.CloseAsync(); // the tab is gone: the presentation waits (its grace period)
-        await Expect.TextAsync(follower.GetByTestId("follow-status"), "Presenter lost, retrying", timeoutMs: 20_000);
+        // Lost 6 s after the tab's connection went down (a tab closed without its goodbye only drops the connection).
+        await Expect.TextAsync(follower.GetByTestId("follow-status"), "Presenter lost, retrying", timeoutMs: 30_000);
         IPage again = await presentersBrowser.NewPageAsync();
         await again.GotoAsync("/stratum?scenario=readme-case3&seed=1");
         await again.WaitForSelectorAsync("html[data-interactive]");

@@ -31,6 +31,7 @@ public sealed class PresenterFeed : IAsyncDisposable
     private long _lastCount;
     private Task _loop = Task.CompletedTask;
     private IAsyncDisposable? _signals;
+    private volatile bool _held;
 
     internal PresenterFeed(string code, string shortCode, long version, IPresentationStore store, IPresentedFrameSender sender, PresentingOptions options, Action<PresenterFeed> closed)
     {
@@ -59,6 +60,17 @@ public sealed class PresenterFeed : IAsyncDisposable
 
     /// <summary>The count, the answers or a problem changed (on a background thread).</summary>
     public event Action? Changed;
+
+    /// <summary>
+    /// The presenter's connection is down (true) or back (false): while down, nothing is published, so
+    /// followers call the presenter lost after <see cref="PresentingOptions.LostAfter"/> rather than
+    /// when the dropped tab's circuit is finally let go (its retention period later).
+    /// </summary>
+    public void Hold(bool held)
+    {
+        _held = held;
+        _wake.Writer.TryWrite(true);
+    }
 
     /// <summary>Shows <paramref name="view"/> to the followers (soon, coalesced with what follows it).</summary>
     public void Show(PresentedView view)
@@ -123,6 +135,11 @@ public sealed class PresenterFeed : IAsyncDisposable
             if (stop.IsCancellationRequested)
             {
                 return;
+            }
+
+            if (_held)
+            {
+                continue;
             }
 
             var before = (Followers, Asking, Revealed, Problem);

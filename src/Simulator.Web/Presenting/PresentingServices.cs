@@ -14,6 +14,7 @@ public static class PresentingServices
         services.AddSingleton(sp => new PresentingService(sp.GetRequiredService<IPresentationStore>(), sp.GetRequiredService<IPresentedFrameSender>(),
             sp.GetRequiredService<PresentingOptions>(), sp.GetService<RoomOptions>()?.Instance ?? "solo"));
         services.AddScoped<PresentingCircuit>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, PresentingCircuitHandler>();
         return services;
     }
 }
