@@ -54,7 +54,8 @@ public sealed class PresentingService : IAsyncDisposable
     /// <summary>The presentation <paramref name="presenter"/> started that has no presenter now (a closed tab, a lost instance), if any.</summary>
     public async Task<PresentedFrame?> ResumableAsync(string presenter)
     {
-        if (await Store.FindByPresenterAsync(presenter).ConfigureAwait(false) is not { } code || _feeds.ContainsKey(code))
+        // A feed here may still be running for a tab whose connection dropped (held until its circuit is let go): lost all the same.
+        if (await Store.FindByPresenterAsync(presenter).ConfigureAwait(false) is not { } code)
         {
             return null;
         }
