@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace BufferLab.Simulator.E2E;
@@ -30,15 +29,11 @@ internal static class PresentingFlow
         await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 9 of 14");
         await Expect.TextAsync(presenter.GetByTestId("follower-count-text"), "1 following");
 
-        // The presenter steps: the follower's slot map changes within a second.
-        string before = await follower.GetByTestId("slot-map-text").InnerTextAsync();
-        var clock = Stopwatch.StartNew();
-        await presenter.GetByTestId("step-button").ClickAsync();
-        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 10 of 14", timeoutMs: 1_000);
-        await follower.WaitForFunctionAsync("before => document.querySelector('[data-testid=slot-map-text]').textContent !== before", before, new() { Timeout = 1_000 });
-        long followedMs = clock.ElapsedMilliseconds;
+        // The presenter steps: the follower's slot map changes within a second of the presenter's.
+        double followedMs = await FollowLatency.MeasureAsync(presenter, follower, "slot-map-text", () => presenter.GetByTestId("step-button").ClickAsync());
+        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 10 of 14");
         Assert.Equal(await presenter.GetByTestId("slot-map-text").InnerTextAsync(), await follower.GetByTestId("slot-map-text").InnerTextAsync());
-        Assert.True(followedMs < 1_000, $"the follower's slot map changed {followedMs} ms after the presenter's Step");
+        Assert.True(followedMs < 1_000, $"the follower's slot map changed {followedMs:F0} ms after the presenter's");
 
         // The room quiz: the follower predicts step 11 (it stays in Front); the presenter's count has it.
         await follower.GetByTestId("teach-mode-front").CheckAsync();

@@ -42,8 +42,9 @@ public sealed class RoomPresentingTests(RoomFixture room)
         await Expect.TextAsync(follower.GetByTestId("follow-status"), "the presenter is at step 11", timeoutMs: 30_000);
         await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 11 of 14", timeoutMs: 10_000);
         long recoveredMs = clock.ElapsedMilliseconds;
-        await presenter.GetByTestId("step-button").ClickAsync();
-        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 12 of 14", timeoutMs: 2_000);
+        double followedMs = await FollowLatency.MeasureAsync(presenter, follower, "step-counter", () => presenter.GetByTestId("step-button").ClickAsync());
+        await Expect.TextAsync(follower.GetByTestId("step-counter"), "step 12 of 14");
+        Assert.True(followedMs < 1_000, $"after recovering, the follower showed step 12 {followedMs:F0} ms after the presenter");
         Assert.True(recoveredMs < 30_000, $"the follower took {recoveredMs} ms to follow again");
         await BrowserFixture.ScreenshotAsync(follower, "room-follower-after-instance-died");
         await follower.Context.CloseAsync();

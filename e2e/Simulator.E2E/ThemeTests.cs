@@ -6,15 +6,20 @@ namespace BufferLab.Simulator.E2E;
 [Collection(BrowserTests.Name)]
 public sealed class ThemeTests(BrowserFixture browser)
 {
-    /// <summary>What the page looked like at its first frame (recorded before any paint by an init script).</summary>
+    /// <summary>
+    /// What the page looked like at its first frame (recorded before any paint by an init script),
+    /// and MudBlazor's palette at the first frame that had it: its style sits in the body, which a
+    /// busy machine may not have parsed by the first frame, so what counts is that it was never light.
+    /// </summary>
     private const string FirstFrame = """
         requestAnimationFrame(() => {
           const root = document.documentElement;
-          window.__firstFrame = {
-            theme: root.dataset.theme,
-            paper: getComputedStyle(document.body).backgroundColor,
-            mud: getComputedStyle(root).getPropertyValue('--mud-palette-background').trim(),
+          window.__firstFrame = { theme: root.dataset.theme, paper: getComputedStyle(document.body).backgroundColor };
+          const sampleMud = () => {
+            const mud = getComputedStyle(root).getPropertyValue('--mud-palette-background').trim();
+            if (mud) window.__firstFrame.mud = mud; else requestAnimationFrame(sampleMud);
           };
+          sampleMud();
         });
         """;
 
@@ -46,6 +51,7 @@ public sealed class ThemeTests(BrowserFixture browser)
 
         await page.ReloadAsync();
         await page.WaitForSelectorAsync("html[data-interactive]");
+        await page.WaitForFunctionAsync("() => window.__firstFrame?.mud !== undefined");
         var first = await page.EvaluateAsync<Dictionary<string, string>>("() => window.__firstFrame");
         Assert.Equal("dark", first["theme"]);
         Assert.Equal("rgb(17, 21, 25)", first["paper"]); // --paper of the dark theme, no light flash

@@ -18,6 +18,8 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
 
     private readonly Process _process;
 
+    private int _disposed;
+
     private RedisServer(Process process, int port)
     {
         _process = process;
@@ -114,8 +116,14 @@ public sealed class RedisServer : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <summary>Stops the server (a test of faults may do so before its end; a second call does nothing).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill();

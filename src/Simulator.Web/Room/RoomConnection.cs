@@ -3,19 +3,22 @@ using StackExchange.Redis;
 namespace BufferLab.Simulator.Web.Room;
 
 /// <summary>
-/// The one connection to Redis an instance of a room has, shared by the SignalR backplane, the
-/// data-protection key ring and presenting (one multiplexer per process is what StackExchange.Redis
-/// is made for). It connects once, on first use or at start; when Redis is down it does not fail but
+/// The connection to Redis an instance of a room shares between the data-protection key ring and
+/// presenting (one multiplexer per process is what StackExchange.Redis is made for); each hub's SignalR
+/// backplane gets one of its own (<see cref="ConnectOwnAsync"/>), as it disposes what it is given. It connects once, on first use or at start; when Redis is down it does not fail but
 /// keeps retrying in the background (<see cref="RoomOptions.ConnectOptions"/>), and says so in the log.
 /// </summary>
 public sealed partial class RoomConnection : IAsyncDisposable
 {
     private readonly Lazy<Task<IConnectionMultiplexer>> _connect;
 
+    private readonly RoomOptions _room;
+
     private readonly ILogger _log;
 
     public RoomConnection(RoomOptions room, ILogger<RoomConnection> log)
     {
+        _room = room;
         _log = log;
         _connect = new(() => ConnectAsync(room), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -31,7 +34,26 @@ public sealed partial class RoomConnection : IAsyncDisposable
     /// connection is, while its subscription connection may still be coming up: a subscription
     /// made then fails (commands fail fast here), so what subscribes at once waits for this.
     /// </summary>
-    public bool CanSubscribe => Multiplexer.IsConnected && Multiplexer.GetSubscriber().IsConnected();
+    public bool CanSubscribe => CanSubscribeThrough(Multiplexer);
+
+    /// <summary>
+    /// A new connection, for an owner that disposes it, named after <paramref name="purpose"/>. It is
+    /// asked for once the shared one can subscribe, and returned once it can too (or after the connect
+    /// timeout): its owner subscribes at once, and a subscription made while its subscription
+    /// connection is still coming up would fail.
+    /// </summary>
+    public async Task<IConnectionMultiplexer> ConnectOwnAsync(string purpose, TextWriter? log)
+    {
+        ConnectionMultiplexer multiplexer = await ConnectionMultiplexer.ConnectAsync(_room.ConnectOptions(purpose), log).ConfigureAwait(false);
+        for (int waited = 0; !CanSubscribeThrough(multiplexer) && waited < RoomOptions.ConnectTimeout.TotalMilliseconds; waited += 20)
+        {
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+
+        return multiplexer;
+    }
+
+    private static bool CanSubscribeThrough(IConnectionMultiplexer multiplexer) => multiplexer.IsConnected && multiplexer.GetSubscriber().IsConnected();
 
     private async Task<IConnectionMultiplexer> ConnectAsync(RoomOptions room)
     {

@@ -73,7 +73,7 @@ public sealed partial record RoomOptions
     /// background, and a command while it is down fails at once instead of queueing, so what
     /// needs Redis says so quickly and solo sessions go on.
     /// </summary>
-    public ConfigurationOptions ConnectOptions()
+    public ConfigurationOptions ConnectOptions(string? purpose = null)
     {
         if (Redis is null)
         {
@@ -84,7 +84,7 @@ public sealed partial record RoomOptions
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = (int)ConnectTimeout.TotalMilliseconds;
         options.BacklogPolicy = BacklogPolicy.FailFast;
-        options.ClientName = $"bufferlab-{Instance}";
+        options.ClientName = purpose is null ? $"bufferlab-{Instance}" : $"bufferlab-{Instance}-{purpose}";
         // Every channel through this connection (the SignalR backplane's, presenting's) starts with it.
         options.ChannelPrefix = RedisChannel.Literal(ChannelPrefix);
         return options;

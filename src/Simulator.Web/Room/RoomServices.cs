@@ -32,12 +32,15 @@ public static class RoomServices
 
         builder.Services.AddSingleton<RoomConnection>();
         builder.Services.AddSingleton<IConnectionMultiplexer>(s => s.GetRequiredService<RoomConnection>().Multiplexer);
+        // Each hub's backplane connects on its own: RedisHubLifetimeManager disposes the connection it
+        // is given, so one shared with the other hub's backplane or with presenting would be disposed
+        // under them when the host stops (a fresh-clone CI failed there with ObjectDisposedException).
         builder.Services.AddSignalR().AddStackExchangeRedis();
+        builder.Services.AddOptions<RedisOptions>().Configure<RoomConnection>((o, connection) => o.ConnectionFactory = log => connection.ConnectOwnAsync("backplane", log));
         // Every hub on the backplane, through a wrapper that still accepts connections while Redis is down.
         builder.Services.AddSingleton(typeof(RedisHubLifetimeManager<>));
         builder.Services.AddSingleton(typeof(DefaultHubLifetimeManager<>));
         builder.Services.AddSingleton(typeof(HubLifetimeManager<>), typeof(RoomHubLifetimeManager<>));
-        builder.Services.AddOptions<RedisOptions>().Configure<RoomConnection>((o, connection) => o.ConnectionFactory = _ => connection.GetAsync());
         builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         builder.Services.AddSingleton<RoomKeyRepository>();
         builder.Services.AddOptions<KeyManagementOptions>().Configure<RoomKeyRepository>((o, keys) => o.XmlRepository = keys);

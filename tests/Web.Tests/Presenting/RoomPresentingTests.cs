@@ -23,10 +23,8 @@ public sealed class RoomPresentingTests
     [Fact]
     public async Task AHubFollowerOnTheOtherInstanceReceivesThePresentersFramesThroughTheBackplane()
     {
-        await using RedisServer redis = await RedisServer.StartAsync();
-        await using var a = new RoomDashboard(redis.ConnectionString, "a");
-        await using var b = new RoomDashboard(redis.ConnectionString, "b");
-        await WaitForRedisAsync(a, b);
+        await using RoomPair room = await RoomPair.StartAsync();
+        (RoomDashboard a, RoomDashboard b) = (room.A, room.B);
         await using HubConnection presenter = await HubClient.ConnectAsync(a);
         await using HubConnection follower = await HubClient.ConnectAsync(b);
         (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
@@ -44,10 +42,8 @@ public sealed class RoomPresentingTests
     [Fact]
     public async Task APageOnTheOtherInstanceFollowsAndFollowersAreCountedAcrossInstances()
     {
-        await using RedisServer redis = await RedisServer.StartAsync();
-        await using var a = new RoomDashboard(redis.ConnectionString, "a");
-        await using var b = new RoomDashboard(redis.ConnectionString, "b");
-        await WaitForRedisAsync(a, b);
+        await using RoomPair room = await RoomPair.StartAsync();
+        (RoomDashboard a, RoomDashboard b) = (room.A, room.B);
         await using HubConnection presenter = await HubClient.ConnectAsync(a);
         await using HubConnection hubFollower = await HubClient.ConnectAsync(a);
         (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
@@ -80,30 +76,17 @@ public sealed class RoomPresentingTests
     [Fact]
     public async Task WhenRedisGoesAwayAFollowerSeesThePresenterLost()
     {
-        RedisServer redis = await RedisServer.StartAsync();
-        await using var a = new RoomDashboard(redis.ConnectionString, "a");
-        await using var b = new RoomDashboard(redis.ConnectionString, "b");
-        await WaitForRedisAsync(a, b);
+        await using RoomPair room = await RoomPair.StartAsync();
+        (RoomDashboard a, RoomDashboard b) = (room.A, room.B);
         await using HubConnection presenter = await HubClient.ConnectAsync(a);
         (string session, PresentationInfo info) = await PresentedMessages.PresentAsync(presenter);
         await using var page = new PresentingCircuit(b.Services.GetRequiredService<PresentingService>(), new RunOwner());
         await page.FollowAsync(info.Code);
 
-        await redis.DisposeAsync();
+        await room.Redis.DisposeAsync();
 
         await Eventually.Until(() => page.Following!.Lost);
         Assert.Contains("does not answer", page.Following!.Problem ?? "(no problem said)", StringComparison.Ordinal);
-    }
-
-    private static async Task WaitForRedisAsync(params RoomDashboard[] apps)
-    {
-        foreach (RoomDashboard app in apps)
-        {
-            var connection = app.Services.GetRequiredService<RoomConnection>();
-            Assert.True(SpinWait.SpinUntil(() => connection.CanSubscribe, Patience), "an instance did not connect to Redis");
-        }
-
-        await Task.CompletedTask;
     }
 
     private static async Task<int> CountAsync(RoomDashboard app, string code, int expected)

@@ -24,9 +24,8 @@ public sealed class RoomBackplaneTests
     [Fact]
     public async Task DataProtectedByOneInstanceIsReadByTheOther()
     {
-        await using RedisServer redis = await RedisServer.StartAsync();
-        await using var a = new RoomDashboard(redis.ConnectionString, "a");
-        await using var b = new RoomDashboard(redis.ConnectionString, "b");
+        await using RoomPair room = await RoomPair.StartAsync();
+        (RoomDashboard a, RoomDashboard b) = (room.A, room.B);
 
         string payload = Protector(a).Protect("step 12 of readme-case3");
 
@@ -51,9 +50,8 @@ public sealed class RoomBackplaneTests
     [Fact]
     public async Task AGroupMessageFromOneInstanceReachesAClientOfTheOther()
     {
-        await using RedisServer redis = await RedisServer.StartAsync();
-        await using var a = new RoomDashboard(redis.ConnectionString, "a");
-        await using var b = new RoomDashboard(redis.ConnectionString, "b");
+        await using RoomPair room = await RoomPair.StartAsync();
+        (RoomDashboard a, RoomDashboard b) = (room.A, room.B);
 
         await AssertCrossesAsync(from: a, to: b);
     }
@@ -74,6 +72,24 @@ public sealed class RoomBackplaneTests
         await AssertCrossesAsync(from: early, to: late);
         await AssertCrossesAsync(from: late, to: early);
         Assert.Equal(HubConnectionState.Connected, beforeRedis.State);
+    }
+
+    [Fact]
+    public async Task AnInstanceStopsCleanlyWhenPresentingsRedisConnectionIsDisposedFirst()
+    {
+        // Each hub's backplane disposes the connection it is given: were it presenting's, one
+        // disposed before the other (as a container may, in the reverse order of making them)
+        // would make the other's stop throw (a fresh-clone CI failed there).
+        await using RedisServer redis = await RedisServer.StartAsync();
+        var app = new RoomDashboard(redis.ConnectionString, "a");
+        var connection = app.Services.GetRequiredService<RoomConnection>();
+        Assert.True(SpinWait.SpinUntil(() => connection.CanSubscribe, TimeSpan.FromSeconds(30)), "the instance did not connect to Redis");
+        await AssertCrossesAsync(from: app, to: app);
+        await app.Services.GetRequiredService<IConnectionMultiplexer>().DisposeAsync();
+
+        Exception? stopping = await Record.ExceptionAsync(() => app.DisposeAsync().AsTask());
+
+        Assert.Null(stopping);
     }
 
     /// <summary>A client that negotiates (long polling through the test server), so it knows its connection id.</summary>
