@@ -4,9 +4,10 @@ namespace BufferLab.Simulator.Web.Room;
 
 /// <summary>
 /// The connection to Redis an instance of a room shares between the data-protection key ring and
-/// presenting (one multiplexer per process is what StackExchange.Redis is made for); each hub's SignalR
-/// backplane gets one of its own (<see cref="ConnectOwnAsync"/>), as it disposes what it is given. It connects once, on first use or at start; when Redis is down it does not fail but
-/// keeps retrying in the background (<see cref="RoomOptions.ConnectOptions"/>), and says so in the log.
+/// presenting (one multiplexer per process is what StackExchange.Redis is made for); each hub's
+/// SignalR backplane gets one of its own (<see cref="ConnectOwnAsync"/>), as it disposes what it is
+/// given. It connects once, on first use or at start; when Redis is down it does not fail but keeps
+/// retrying in the background (<see cref="RoomOptions.ConnectOptions"/>), and says so in the log.
 /// </summary>
 public sealed partial class RoomConnection : IAsyncDisposable
 {
