@@ -2,7 +2,6 @@ using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.TestSupport;
 using BufferLab.Simulator.Web.History;
 using BufferLab.Simulator.Web.Presenting;
-using BufferLab.Simulator.Web.Room;
 using BufferLab.Simulator.Web.Tests.Hubs;
 using BufferLab.Simulator.Web.Tests.Room;
 using Microsoft.AspNetCore.SignalR.Client;

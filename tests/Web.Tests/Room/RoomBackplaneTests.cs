@@ -1,7 +1,6 @@
 using BufferLab.Simulator.Engine.Remote;
 using BufferLab.Simulator.TestSupport;
 using BufferLab.Simulator.Web.Hubs;
-using BufferLab.Simulator.Web.Room;
 using BufferLab.Simulator.Web.Tests.Hubs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Connections;
@@ -65,8 +64,7 @@ public sealed class RoomBackplaneTests
         await using HubConnection beforeRedis = await HubClient.ConnectAsync(early); // accepted while Redis is down
 
         await using RedisServer redis = await RedisServer.StartAsync(port);
-        var connection = early.Services.GetRequiredService<RoomConnection>();
-        Assert.True(SpinWait.SpinUntil(() => connection.CanSubscribe, TimeSpan.FromSeconds(30)), "the early instance did not reconnect to Redis");
+        Assert.True(early.CanSubscribeWithin(TimeSpan.FromSeconds(30)), "the early instance did not reconnect to Redis");
         await using var late = new RoomDashboard(redis.ConnectionString, "late");
 
         await AssertCrossesAsync(from: early, to: late);
@@ -82,8 +80,7 @@ public sealed class RoomBackplaneTests
         // would make the other's stop throw (a fresh-clone CI failed there).
         await using RedisServer redis = await RedisServer.StartAsync();
         var app = new RoomDashboard(redis.ConnectionString, "a");
-        var connection = app.Services.GetRequiredService<RoomConnection>();
-        Assert.True(SpinWait.SpinUntil(() => connection.CanSubscribe, TimeSpan.FromSeconds(30)), "the instance did not connect to Redis");
+        Assert.True(app.CanSubscribeWithin(TimeSpan.FromSeconds(30)), "the instance did not connect to Redis");
         await AssertCrossesAsync(from: app, to: app);
         await app.Services.GetRequiredService<IConnectionMultiplexer>().DisposeAsync();
 

@@ -1,6 +1,8 @@
+using BufferLab.Simulator.Web.Room;
 using BufferLab.Simulator.Web.Tests.History;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BufferLab.Simulator.Web.Tests.Room;
 
@@ -20,6 +22,13 @@ public sealed class RoomDashboard(string? redis, string instance) : WebApplicati
         {
             builder.UseSetting("BufferLab:Room:Redis", redis);
         }
+    }
+
+    /// <summary>Whether this instance's Redis connection can take subscriptions within <paramref name="patience"/> (what sharing needs first).</summary>
+    public bool CanSubscribeWithin(TimeSpan patience)
+    {
+        var connection = Services.GetRequiredService<RoomConnection>();
+        return SpinWait.SpinUntil(() => connection.CanSubscribe, patience);
     }
 
     public override async ValueTask DisposeAsync()

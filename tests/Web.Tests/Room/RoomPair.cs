@@ -1,6 +1,4 @@
 using BufferLab.Simulator.TestSupport;
-using BufferLab.Simulator.Web.Room;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BufferLab.Simulator.Web.Tests.Room;
 
@@ -30,8 +28,7 @@ public sealed class RoomPair : IAsyncDisposable
         var pair = new RoomPair(await RedisServer.StartAsync());
         foreach (RoomDashboard app in new[] { pair.A, pair.B })
         {
-            var connection = app.Services.GetRequiredService<RoomConnection>();
-            if (!SpinWait.SpinUntil(() => connection.CanSubscribe, ConnectPatience))
+            if (!app.CanSubscribeWithin(ConnectPatience))
             {
                 await pair.DisposeAsync();
                 throw new TimeoutException($"an instance did not connect to the test's redis-server within {ConnectPatience.TotalSeconds:0} s");
